@@ -1,0 +1,94 @@
+//! Subcommands: one file each.
+
+mod build;
+mod check;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// How a command ended when it did not fail on usage or I/O.
+pub enum Outcome {
+    /// Everything went well.
+    Success,
+    /// The content has errors; they were reported.
+    ContentErrors,
+}
+
+/// Errors that are not the content's fault: usage and I/O.
+pub type CliError = Box<dyn std::error::Error + Send + Sync>;
+
+/// congkhai builds a public catalogue of administrative procedures (thủ tục hành chính) into a
+/// fast, accessible static website.
+#[derive(Parser, Debug)]
+#[command(name = "congkhai", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Options shared by commands that read a site.
+#[derive(clap::Args, Debug, Clone)]
+pub struct SiteArgs {
+    /// The site folder (the one that holds content/).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// "Today" as YYYY-MM-DD, for checks of dates; defaults to the last commit's date.
+    #[arg(long)]
+    now: Option<String>,
+}
+
+/// Output format of diagnostics.
+#[derive(ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Format {
+    /// rustc-style text.
+    #[default]
+    Text,
+    /// A JSON array.
+    Json,
+    /// GitHub Actions annotations.
+    Github,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Build the site into public/ (atomically: on error the previous site stays).
+    Build(build::Args),
+    /// Validate the content without building.
+    Check(check::Args),
+}
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<Outcome, CliError> {
+    match cli.command {
+        Command::Build(args) => build::run(args),
+        Command::Check(args) => check::run(args),
+    }
+}
+
+impl SiteArgs {
+    /// Build options from these arguments.
+    pub fn options(&self) -> Result<congkhai::BuildOptions, CliError> {
+        let mut options = congkhai::BuildOptions::new(&self.root);
+        if let Some(now) = &self.now {
+            options.now = Some(
+                now.parse()
+                    .map_err(|e| format!("--now {now}: {e} (write YYYY-MM-DD)"))?,
+            );
+        }
+        Ok(options)
+    }
+}
+
+/// Prints diagnostics to stderr in `format`, with colour on a terminal.
+pub fn report(diagnostics: &congkhai::diagnostics::Diagnostics, format: Format) {
+    use std::io::IsTerminal;
+    match format {
+        Format::Text => {
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            eprint!("{}", diagnostics.render_terminal(color));
+        }
+        Format::Json => println!("{}", diagnostics.to_json()),
+        Format::Github => print!("{}", diagnostics.to_github()),
+    }
+}

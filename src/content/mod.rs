@@ -1,0 +1,330 @@
+//! Loading: walk `content/`, split front matter, parse YAML into typed records.
+//!
+//! This stage reads files and nothing else: it does not check references between records (that
+//! is [`crate::model::validate`]). Every file is parsed even when others fail, so that one run
+//! reports every broken file.
+
+pub mod git;
+pub mod markdown;
+mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::{Field, PageMeta, SiteConfig, StatsPeriod};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, display_path};
+use crate::model::Procedure;
+
+pub use yaml::parse as parse_yaml;
+
+/// A procedure record as read from its file.
+#[derive(Debug)]
+pub struct RawRecord {
+    /// Path relative to the site root, `/`-separated.
+    pub file: String,
+    /// The typed record.
+    pub procedure: Procedure,
+    /// The Markdown body of a `.md` record.
+    pub body: Option<String>,
+}
+
+/// A free page as read from its file.
+#[derive(Debug)]
+pub struct RawPage {
+    /// Path relative to the site root.
+    pub file: String,
+    /// File stem, the default slug.
+    pub stem: String,
+    /// Front matter.
+    pub meta: PageMeta,
+    /// Markdown body.
+    pub body: String,
+}
+
+/// Everything read from `content/`, and the problems met while reading.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The site root.
+    pub root: PathBuf,
+    /// `site.yaml`, when it parsed.
+    pub site: Option<SiteConfig>,
+    /// `fields.yaml`.
+    pub fields: Vec<Field>,
+    /// Procedure records that parsed.
+    pub records: Vec<RawRecord>,
+    /// Statistics periods.
+    pub stats: Vec<StatsPeriod>,
+    /// Free pages.
+    pub pages: Vec<RawPage>,
+    /// Problems, with the sources they point into.
+    pub diagnostics: Diagnostics,
+}
+
+/// One file read from disk: where it is, its text, and the result of parsing it.
+struct Parsed<T> {
+    file: String,
+    text: String,
+    result: Result<T, Box<Diagnostic>>,
+}
+
+/// Reads the site under `root` (which holds `content/`).
+pub fn load(root: &Path) -> Loaded {
+    let content = root.join("content");
+    let mut loaded = Loaded {
+        root: root.to_path_buf(),
+        ..Loaded::default()
+    };
+    if !content.is_dir() {
+        loaded.diagnostics.push(
+            Diagnostic::error(Code::CK001, "content/", "there is no `content/` folder here")
+                .help("run congkhai in a site folder, pass `--root DIR`, or create one with `congkhai init DIR`"),
+        );
+        return loaded;
+    }
+
+    let site_path = content.join("site.yaml");
+    match read_one::<SiteConfig>(root, &site_path, "site.yaml") {
+        Some(parsed) => {
+            loaded.diagnostics.add_source(&parsed.file, &parsed.text);
+            match parsed.result {
+                Ok(site) => loaded.site = Some(site),
+                Err(d) => loaded.diagnostics.push(*d),
+            }
+        }
+        None => loaded.diagnostics.push(
+            Diagnostic::error(Code::CK030, "content/site.yaml", "`content/site.yaml` is missing")
+                .help("create it with the agency, the one-stop desk and the hotlines; `congkhai init` writes an example"),
+        ),
+    }
+
+    match read_one::<Vec<Field>>(root, &content.join("fields.yaml"), "fields.yaml") {
+        Some(parsed) => {
+            loaded.diagnostics.add_source(&parsed.file, &parsed.text);
+            match parsed.result {
+                Ok(fields) => loaded.fields = fields,
+                Err(d) => loaded.diagnostics.push(*d),
+            }
+        }
+        None => loaded.diagnostics.push(
+            Diagnostic::error(Code::CK030, "content/fields.yaml", "`content/fields.yaml` is missing")
+                .help("list the fields (lĩnh vực) as `- {id: ho-tich, name: \"Hộ tịch\"}`"),
+        ),
+    }
+
+    let record_files = files_under(&content.join("procedures"), &["yaml", "yml", "md"]);
+    let parsed: Vec<Parsed<(Procedure, Option<String>)>> = record_files
+        .par_iter()
+        .map(|path| read_record(root, path))
+        .collect();
+    for p in parsed {
+        match p.result {
+            Ok((procedure, body)) => {
+                loaded.records.push(RawRecord {
+                    file: p.file.clone(),
+                    procedure,
+                    body,
+                });
+                // Keep sources only when they may be quoted: validation errors point into them.
+                loaded.diagnostics.add_source(&p.file, &p.text);
+            }
+            Err(d) => {
+                loaded.diagnostics.add_source(&p.file, &p.text);
+                loaded.diagnostics.push(*d);
+            }
+        }
+    }
+
+    for path in files_under(&content.join("stats"), &["yaml", "yml"]) {
+        if let Some(parsed) = read_one::<StatsPeriod>(root, &path, "a statistics period") {
+            loaded.diagnostics.add_source(&parsed.file, &parsed.text);
+            match parsed.result {
+                Ok(stats) => loaded.stats.push(stats),
+                Err(d) => loaded.diagnostics.push(*d),
+            }
+        }
+    }
+
+    for path in files_under(&content.join("pages"), &["md"]) {
+        let file = display_path(root, &path);
+        let text = match read_text(&path, &file) {
+            Ok(text) => text,
+            Err(d) => {
+                loaded.diagnostics.push(*d);
+                continue;
+            }
+        };
+        loaded.diagnostics.add_source(&file, &text);
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match split_front_matter(&text, &file)
+            .and_then(|fm| parse_yaml::<PageMeta>(fm.yaml, &file, fm.line_offset, "a page").map(|meta| (meta, fm.body)))
+        {
+            Ok((meta, body)) => loaded.pages.push(RawPage {
+                file,
+                stem,
+                meta,
+                body: body.to_owned(),
+            }),
+            Err(d) => loaded.diagnostics.push(*d),
+        }
+    }
+    loaded
+}
+
+/// Files under `dir` with one of `extensions`, sorted by path so that every run sees them in
+/// the same order. Hidden files and folders (editor swap files, `.git`) are skipped.
+pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| extensions.contains(&e))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn read_text(path: &Path, file: &str) -> Result<String, Box<Diagnostic>> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Box::new(
+            Diagnostic::error(Code::CK001, file, format!("cannot read the file: {e}"))
+                .help("check that the file exists and can be read"),
+        )
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|b| **b == b'\n').count() as u32 + 1;
+        Box::new(
+            Diagnostic::error(Code::CK001, file, "the file is not valid UTF-8")
+                .at(Some(crate::diagnostics::Position { line, column: 1 }))
+                .help("save the file as UTF-8 (most editors: File → Save with Encoding → UTF-8)"),
+        )
+    })?;
+    // A byte-order mark is invisible in editors; accept it rather than report a syntax error.
+    Ok(match text.strip_prefix('\u{feff}') {
+        Some(rest) => rest.to_owned(),
+        None => text,
+    })
+}
+
+fn read_one<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    what: &str,
+) -> Option<Parsed<T>> {
+    if !path.exists() {
+        return None;
+    }
+    let file = display_path(root, path);
+    Some(match read_text(path, &file) {
+        Ok(text) => {
+            let result = parse_yaml::<T>(&text, &file, 0, what);
+            Parsed { file, text, result }
+        }
+        Err(d) => Parsed {
+            file,
+            text: String::new(),
+            result: Err(d),
+        },
+    })
+}
+
+fn read_record(root: &Path, path: &Path) -> Parsed<(Procedure, Option<String>)> {
+    let file = display_path(root, path);
+    let text = match read_text(path, &file) {
+        Ok(text) => text,
+        Err(d) => {
+            return Parsed {
+                file,
+                text: String::new(),
+                result: Err(d),
+            };
+        }
+    };
+    let is_markdown = path.extension().is_some_and(|e| e == "md");
+    let result = if is_markdown {
+        split_front_matter(&text, &file).and_then(|fm| {
+            parse_yaml::<Procedure>(fm.yaml, &file, fm.line_offset, "a procedure").map(|p| {
+                let body = fm.body.trim();
+                (p, (!body.is_empty()).then(|| body.to_owned()))
+            })
+        })
+    } else {
+        parse_yaml::<Procedure>(&text, &file, 0, "a procedure").map(|p| (p, None))
+    };
+    Parsed { file, text, result }
+}
+
+/// The parts of a Markdown file with YAML front matter.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FrontMatter<'a> {
+    /// The YAML between the `---` lines.
+    pub yaml: &'a str,
+    /// Lines before the YAML (1: the opening `---`).
+    pub line_offset: u32,
+    /// The Markdown after the closing `---`.
+    pub body: &'a str,
+}
+
+/// Splits `---\nyaml\n---\nbody`. The closing line may also be `...`.
+pub fn split_front_matter<'a>(
+    text: &'a str,
+    file: &str,
+) -> Result<FrontMatter<'a>, Box<Diagnostic>> {
+    let first_line_end = text.find('\n').unwrap_or(text.len());
+    if text[..first_line_end].trim_end() != "---" {
+        return Err(Box::new(
+            Diagnostic::error(Code::CK003, file, "a Markdown record must start with a `---` line")
+                .at(Some(crate::diagnostics::Position { line: 1, column: 1 }))
+                .help("put the record's YAML between two `---` lines at the top, then the guide in Markdown"),
+        ));
+    }
+    let yaml_start = (first_line_end + 1).min(text.len());
+    let mut offset = yaml_start;
+    for line in text[yaml_start..].split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        if trimmed == "---" || trimmed == "..." {
+            return Ok(FrontMatter {
+                yaml: &text[yaml_start..offset],
+                line_offset: 1,
+                body: &text[offset + line.len()..],
+            });
+        }
+        offset += line.len();
+    }
+    Err(Box::new(
+        Diagnostic::error(Code::CK003, file, "the front matter is not closed")
+            .at(Some(crate::diagnostics::Position { line: 1, column: 1 }))
+            .label("opened here")
+            .help("add a line with only `---` after the last key of the record"),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_splits_yaml_and_body() {
+        let fm = split_front_matter("---\ntitle: a\n---\n# Body\n", "x.md").unwrap();
+        assert_eq!(fm.yaml, "title: a\n");
+        assert_eq!(fm.body, "# Body\n");
+        assert_eq!(fm.line_offset, 1);
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_an_error() {
+        let d = split_front_matter("---\ntitle: a\n", "x.md").unwrap_err();
+        assert_eq!(d.code, Code::CK003);
+    }
+}

@@ -1,0 +1,483 @@
+//! Diagnostics: what went wrong in the editor's content, where, and what to write instead.
+//!
+//! Every problem a user can cause becomes a [`Diagnostic`] with a stable [`Code`], the file and
+//! position it comes from, a message, an optional label for the caret and a `help:` line. The
+//! pipeline collects all of them before it stops, so an editor sees every mistake of a build at
+//! once, rendered rustc-style for terminals ([`Diagnostics::render_terminal`]) or as JSON for tools
+//! ([`Diagnostics::to_json`]).
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// Stable diagnostic codes. The number never changes meaning once released; new problems get new
+/// numbers. `congkhai check --format json` exposes them to tools.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Code {
+    /// A file could not be read.
+    CK001,
+    /// YAML syntax error.
+    CK002,
+    /// A Markdown record's front matter is not closed by a `---` line.
+    CK003,
+    /// A required key is missing.
+    CK010,
+    /// A key that is not part of the record format.
+    CK011,
+    /// A value of the wrong type.
+    CK012,
+    /// A value outside its allowed set (enumerations).
+    CK013,
+    /// A key appears twice in the same mapping.
+    CK014,
+    /// An invalid date.
+    CK015,
+    /// Any other invalid value.
+    CK016,
+    /// Two records share a procedure code.
+    CK020,
+    /// Two records would be published at the same URL.
+    CK021,
+    /// A `field` id that `fields.yaml` does not define.
+    CK022,
+    /// A form id that the record's `forms` does not define.
+    CK023,
+    /// A fee id that the record's `fees` does not define.
+    CK024,
+    /// An officer id that `site.yaml` does not define.
+    CK025,
+    /// A related or replaced procedure code that no record has.
+    CK026,
+    /// A form file that does not exist or leaves `content/`.
+    CK027,
+    /// `effective_to` is not after `effective_from`, or a status contradicts the dates.
+    CK028,
+    /// Duplicate ids inside one list (fees, forms, fields, officers).
+    CK029,
+    /// Site configuration problem (`site.yaml`, `fields.yaml`, stats).
+    CK030,
+    /// Statistics that do not add up.
+    CK031,
+    /// Warning: the record was last verified more than a year ago.
+    CK040,
+    /// Warning: an officer no procedure refers to.
+    CK041,
+    /// Warning: a procedure without a plain-language guide or keywords.
+    CK042,
+    /// Theme or template error.
+    CK050,
+}
+
+impl Code {
+    /// The code as printed, `CK012`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::CK001 => "CK001",
+            Code::CK002 => "CK002",
+            Code::CK003 => "CK003",
+            Code::CK010 => "CK010",
+            Code::CK011 => "CK011",
+            Code::CK012 => "CK012",
+            Code::CK013 => "CK013",
+            Code::CK014 => "CK014",
+            Code::CK015 => "CK015",
+            Code::CK016 => "CK016",
+            Code::CK020 => "CK020",
+            Code::CK021 => "CK021",
+            Code::CK022 => "CK022",
+            Code::CK023 => "CK023",
+            Code::CK024 => "CK024",
+            Code::CK025 => "CK025",
+            Code::CK026 => "CK026",
+            Code::CK027 => "CK027",
+            Code::CK028 => "CK028",
+            Code::CK029 => "CK029",
+            Code::CK030 => "CK030",
+            Code::CK031 => "CK031",
+            Code::CK040 => "CK040",
+            Code::CK041 => "CK041",
+            Code::CK042 => "CK042",
+            Code::CK050 => "CK050",
+        }
+    }
+}
+
+/// Whether a diagnostic stops the build.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The build fails.
+    Error,
+    /// Reported; the build goes on.
+    Warning,
+}
+
+/// A 1-based line and column in a source file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Position {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+}
+
+impl Position {
+    /// A position from serde-saphyr's location, shifted by `line_offset` lines (the front matter
+    /// of a Markdown record starts after its opening `---`).
+    pub fn from_location(location: &serde_saphyr::Location, line_offset: u32) -> Option<Position> {
+        let line = u32::try_from(location.line()).ok()?;
+        let column = u32::try_from(location.column()).ok()?;
+        (line > 0).then_some(Position {
+            line: line + line_offset,
+            column: column.max(1),
+        })
+    }
+}
+
+/// One problem in the content, with enough context for an editor to fix it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Stable code.
+    pub code: Code,
+    /// Error or warning.
+    pub severity: Severity,
+    /// The file, relative to the site root, with `/` separators.
+    pub file: String,
+    /// Where in the file, when known.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub position: Option<Position>,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// A short note under the caret.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// What to write instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error in `file`.
+    pub fn error(code: Code, file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            file: file.into(),
+            position: None,
+            message: message.into(),
+            label: None,
+            help: None,
+        }
+    }
+
+    /// A warning in `file`.
+    pub fn warning(code: Code, file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, file, message)
+        }
+    }
+
+    /// Sets the position.
+    pub fn at(mut self, position: Option<Position>) -> Self {
+        self.position = position;
+        self
+    }
+
+    /// Sets the position from a serde-saphyr location.
+    pub fn at_location(self, location: &serde_saphyr::Location, line_offset: u32) -> Self {
+        self.at(Position::from_location(location, line_offset))
+    }
+
+    /// Sets the caret label.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = Some(label.into());
+        self
+    }
+
+    /// Sets the help line.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+/// All diagnostics of a run, and the sources they point into (for snippets).
+#[derive(Debug, Default)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+    sources: BTreeMap<String, String>,
+}
+
+impl Diagnostics {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds one diagnostic.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Remembers the text of `file` so that snippets can quote it.
+    pub fn add_source(&mut self, file: &str, text: &str) {
+        if !self.sources.contains_key(file) {
+            self.sources.insert(file.to_owned(), text.to_owned());
+        }
+    }
+
+    /// Moves everything from `other` into `self`.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+        for (file, text) in other.sources {
+            self.sources.entry(file).or_insert(text);
+        }
+    }
+
+    /// The diagnostics in a stable order: by file, position, code.
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut items: Vec<&Diagnostic> = self.items.iter().collect();
+        items.sort_by(|a, b| {
+            (&a.file, a.position, a.code, &a.message).cmp(&(&b.file, b.position, b.code, &b.message))
+        });
+        items.dedup();
+        items
+    }
+
+    /// Every diagnostic, unsorted.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.sorted()
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.sorted()
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+
+    /// True when there is at least one error.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// True when there is nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// rustc-style text: code, `--> file:line:col`, the line with a caret, `= help:`.
+    pub fn render_terminal(&self, color: bool) -> String {
+        let mut out = String::new();
+        for diagnostic in self.sorted() {
+            render_one(&mut out, diagnostic, self.sources.get(&diagnostic.file), color);
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The diagnostics as a JSON array (stable order), for editors and CI tools.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.sorted()).unwrap_or_else(|_| "[]".to_owned())
+    }
+
+    /// GitHub Actions workflow commands, one per line, so that a pull request shows each error
+    /// on its line.
+    pub fn to_github(&self) -> String {
+        let mut out = String::new();
+        for d in self.sorted() {
+            let kind = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let _ = write!(out, "::{kind} file={}", escape_property(&d.file));
+            if let Some(p) = d.position {
+                let _ = write!(out, ",line={},col={}", p.line, p.column);
+            }
+            let _ = write!(out, ",title={}::", d.code.as_str());
+            let mut message = d.message.clone();
+            if let Some(help) = &d.help {
+                message.push_str("\nhelp: ");
+                message.push_str(help);
+            }
+            out.push_str(&escape_data(&message));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+fn render_one(out: &mut String, d: &Diagnostic, source: Option<&String>, color: bool) {
+    let (kind, paint) = match d.severity {
+        Severity::Error => ("error", "\x1b[1;31m"),
+        Severity::Warning => ("warning", "\x1b[1;33m"),
+    };
+    let (bold, blue, reset) = if color {
+        ("\x1b[1m", "\x1b[1;34m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
+    let paint = if color { paint } else { "" };
+    let _ = writeln!(
+        out,
+        "{paint}{kind}[{}]{reset}{bold}: {}{reset}",
+        d.code.as_str(),
+        d.message
+    );
+    let line_text = d
+        .position
+        .and_then(|p| source.and_then(|s| s.lines().nth(p.line as usize - 1)));
+    let gutter = d
+        .position
+        .map(|p| p.line.to_string().len())
+        .unwrap_or(1)
+        .max(1);
+    let pad = " ".repeat(gutter);
+    match d.position {
+        Some(p) => {
+            let _ = writeln!(out, "{pad}{blue}-->{reset} {}:{}:{}", d.file, p.line, p.column);
+        }
+        None => {
+            let _ = writeln!(out, "{pad}{blue}-->{reset} {}", d.file);
+        }
+    }
+    if let (Some(p), Some(text)) = (d.position, line_text) {
+        let text = text.trim_end_matches('\r');
+        let _ = writeln!(out, "{pad} {blue}|{reset}");
+        let _ = writeln!(out, "{blue}{}{reset} {blue}|{reset} {text}", p.line);
+        let column = p.column as usize;
+        let before: String = text
+            .chars()
+            .take(column.saturating_sub(1))
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        let width = caret_width(text, column);
+        let carets = "^".repeat(width);
+        match &d.label {
+            Some(label) => {
+                let _ = writeln!(
+                    out,
+                    "{pad} {blue}|{reset} {before}{paint}{carets} {label}{reset}"
+                );
+            }
+            None => {
+                let _ = writeln!(out, "{pad} {blue}|{reset} {before}{paint}{carets}{reset}");
+            }
+        }
+    } else if let Some(label) = &d.label {
+        let _ = writeln!(out, "{pad} {blue}={reset} note: {label}");
+    }
+    if let Some(help) = &d.help {
+        let _ = writeln!(out, "{pad} {blue}={reset} {bold}help{reset}: {help}");
+    }
+}
+
+/// How many characters the caret covers: the key or scalar starting at `column`.
+fn caret_width(line: &str, column: usize) -> usize {
+    let rest: Vec<char> = line.chars().skip(column.saturating_sub(1)).collect();
+    if rest.is_empty() {
+        return 1;
+    }
+    let stop = |c: &char| matches!(c, ':' | ',' | '}' | ']' | '#') || c.is_whitespace();
+    let width = if rest[0] == '"' || rest[0] == '\'' {
+        let quote = rest[0];
+        rest[1..]
+            .iter()
+            .position(|c| *c == quote)
+            .map_or(rest.len(), |i| i + 2)
+    } else {
+        rest.iter().take_while(|c| !stop(c)).count()
+    };
+    width.max(1)
+}
+
+/// The suggestion closest to `input` among `candidates`, if any is close enough to be a likely
+/// misspelling (Jaro-Winkler on folded text, so missing tone marks still match).
+pub fn did_you_mean<'a>(
+    input: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let folded = crate::vi::fold(input);
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&folded, &crate::vi::fold(c)), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
+        .map(|(_, c)| c)
+}
+
+/// `path` relative to `root`, with `/` separators, for messages.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let relative: PathBuf = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_rendering_has_code_location_caret_and_help() {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.add_source("a.yaml", "code: \"1\"\nphi: 8000\n");
+        diagnostics.push(
+            Diagnostic::error(Code::CK011, "a.yaml", "unknown key `phi`")
+                .at(Some(Position { line: 2, column: 1 }))
+                .label("not a key of a procedure")
+                .help("did you mean `fees`?"),
+        );
+        let text = diagnostics.render_terminal(false);
+        assert!(text.contains("error[CK011]: unknown key `phi`"), "{text}");
+        assert!(text.contains("--> a.yaml:2:1"), "{text}");
+        assert!(text.contains("2 | phi: 8000"), "{text}");
+        assert!(text.contains("| ^^^ not a key of a procedure"), "{text}");
+        assert!(text.contains("= help: did you mean `fees`?"), "{text}");
+    }
+
+    #[test]
+    fn did_you_mean_suggests_the_close_key() {
+        let keys = ["fees", "forms", "field", "results"];
+        assert_eq!(did_you_mean("feess", keys), Some("fees"));
+        assert_eq!(did_you_mean("xyzzy", keys), None);
+    }
+
+    #[test]
+    fn github_annotations_escape_newlines() {
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.push(
+            Diagnostic::error(Code::CK010, "a.yaml", "missing `title`")
+                .at(Some(Position { line: 1, column: 1 }))
+                .help("add it"),
+        );
+        assert_eq!(
+            diagnostics.to_github(),
+            "::error file=a.yaml,line=1,col=1,title=CK010::missing `title`%0Ahelp: add it\n"
+        );
+    }
+}

@@ -1,0 +1,191 @@
+//! congkhai: a static-site generator for public catalogues of administrative procedures
+//! (thủ tục hành chính).
+//!
+//! The build is an ordered list of named steps, each a function of the previous step's value:
+//!
+//! ```text
+//! load      content/ → typed records + diagnostics            content::load
+//! validate  records → Catalogue | Diagnostics                 validate::validate
+//! plan      Catalogue → Vec<PagePlan>                         render::plan
+//! render    pages → Output (path → bytes), in parallel        render::Renderer
+//! index     search data, open data, feeds → more of Output    export
+//! publish   Output → public/, atomically                      publish::publish
+//! ```
+//!
+//! The build is a pure function of the content, the theme, the options and the git history:
+//! the same input gives byte-identical output.
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod model;
+pub mod publish;
+pub mod render;
+pub mod validate;
+pub mod vi;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use diagnostics::{Code, Diagnostic, Diagnostics};
+use model::Catalogue;
+use publish::Output;
+use render::{RenderOptions, Renderer, Theme};
+use validate::ValidateOptions;
+use vi::Date;
+
+/// Options of a build or a check.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site root (holds `content/`).
+    pub root: PathBuf,
+    /// Output directory; `root/public` when absent.
+    pub out: Option<PathBuf>,
+    /// Overrides `base_url` of site.yaml.
+    pub base_url: Option<String>,
+    /// "Today"; the date of the last commit when absent.
+    pub now: Option<Date>,
+    /// Theme name under `themes/`.
+    pub theme: String,
+}
+
+impl BuildOptions {
+    /// Defaults for a site at `root`.
+    pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
+        BuildOptions {
+            root: root.into(),
+            out: None,
+            base_url: None,
+            now: None,
+            theme: "default".to_owned(),
+        }
+    }
+
+    /// Where the site is published.
+    pub fn out_dir(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// How long each step took.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    /// Step name and duration, in order.
+    pub steps: Vec<(&'static str, Duration)>,
+}
+
+impl Timings {
+    /// Runs `f` as the step `name`.
+    pub fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let value = f();
+        self.steps.push((name, start.elapsed()));
+        value
+    }
+
+    /// A small table: one step per line with milliseconds and share of the total.
+    pub fn render(&self) -> String {
+        let total: Duration = self.steps.iter().map(|(_, d)| *d).sum();
+        let mut out = String::new();
+        for (name, d) in &self.steps {
+            let share = if total.is_zero() {
+                0.0
+            } else {
+                d.as_secs_f64() / total.as_secs_f64() * 100.0
+            };
+            out.push_str(&format!(
+                "  {name:<10} {:>9.1} ms {share:>5.1}%\n",
+                d.as_secs_f64() * 1000.0
+            ));
+        }
+        out.push_str(&format!("  {:<10} {:>9.1} ms\n", "total", total.as_secs_f64() * 1000.0));
+        out
+    }
+}
+
+/// Loads and validates the site: the `check` command, and the first half of `build`.
+pub fn check(options: &BuildOptions, timings: &mut Timings) -> (Option<Catalogue>, Diagnostics) {
+    let loaded = timings.time("load", || content::load(&options.root));
+    let git = timings.time("git", || content::git::read(&options.root));
+    timings.time("validate", || {
+        validate::validate(
+            loaded,
+            ValidateOptions {
+                now: options.now,
+                git,
+            },
+        )
+    })
+}
+
+/// Renders a validated catalogue into memory: pages, assets, forms, search and open data.
+pub fn render_site(
+    catalogue: &Catalogue,
+    theme: &Theme,
+    root: &Path,
+    render_options: &RenderOptions,
+    timings: &mut Timings,
+) -> Result<Output, Diagnostics> {
+    let labels = theme
+        .i18n
+        .get(&catalogue.site.language)
+        .or_else(|| theme.i18n.get("vi"))
+        .cloned()
+        .unwrap_or(serde_json::Value::Null);
+    let plans = timings.time("plan", || render::plan(catalogue, &labels));
+    let renderer = Renderer::new(catalogue, theme, render_options)?;
+    timings.time("render", || renderer.render_all(&plans, root, theme))
+}
+
+/// The result of a successful build.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Warnings (the build succeeded).
+    pub diagnostics: Diagnostics,
+    /// Files written.
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
+    /// Procedures built.
+    pub procedures: usize,
+    /// Where the site is.
+    pub out: PathBuf,
+    /// Step timings.
+    pub timings: Timings,
+}
+
+/// Builds the site and publishes it atomically. On any error, nothing is published and every
+/// diagnostic is returned.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+    let mut timings = Timings::default();
+    let (catalogue, mut diagnostics) = check(options, &mut timings);
+    let Some(catalogue) = catalogue else {
+        return Err(diagnostics);
+    };
+    let theme = timings.time("theme", || Theme::load(&options.root, &options.theme))?;
+    let render_options = RenderOptions {
+        base_url: options.base_url.clone(),
+        inject: None,
+    };
+    let output = render_site(&catalogue, &theme, &options.root, &render_options, &mut timings)?;
+    let out = options.out_dir();
+    if let Err(e) = timings.time("publish", || publish::publish(&output, &out)) {
+        diagnostics.push(
+            Diagnostic::error(
+                Code::CK001,
+                out.display().to_string(),
+                format!("cannot write the site: {e}"),
+            )
+            .help("check that the output folder's parent exists and is writable; the previous site was left as it was"),
+        );
+        return Err(diagnostics);
+    }
+    Ok(BuildReport {
+        diagnostics,
+        files: output.len(),
+        bytes: output.total_bytes(),
+        procedures: catalogue.procedures.len(),
+        out,
+        timings,
+    })
+}

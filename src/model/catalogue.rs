@@ -1,0 +1,112 @@
+//! The validated catalogue: what every later stage works from.
+
+use std::collections::HashMap;
+
+use crate::config::{Field, Officer, PageMeta, SiteConfig, StatsPeriod};
+use crate::model::{Level, Procedure, Status};
+use crate::vi::Date;
+
+/// Everything the site is built from, validated: every reference resolves, codes and URLs are
+/// unique, lists are sorted in Vietnamese order.
+#[derive(Debug)]
+pub struct Catalogue {
+    /// `site.yaml`.
+    pub site: SiteConfig,
+    /// Fields, in their display order.
+    pub fields: Vec<Field>,
+    /// Procedures, sorted by title in Vietnamese order.
+    pub procedures: Vec<Entry>,
+    /// Statistics periods, newest first.
+    pub stats: Vec<StatsPeriod>,
+    /// Free pages.
+    pub pages: Vec<Page>,
+    /// Form files to publish.
+    pub attachments: Vec<Attachment>,
+    /// "Today" for the build: `--now`, or the date of the last commit.
+    pub now: Option<Date>,
+    /// Index of `procedures` by code.
+    pub by_code: HashMap<String, usize>,
+}
+
+/// One procedure and what was derived from its file.
+#[derive(Debug)]
+pub struct Entry {
+    /// The record.
+    pub procedure: Procedure,
+    /// The file it came from, relative to the site root.
+    pub file: String,
+    /// Its URL slug, unique in the catalogue.
+    pub slug: String,
+    /// The Markdown guide as sanitised HTML.
+    pub body_html: Option<String>,
+    /// Date of the last commit that touched the file.
+    pub updated: Option<Date>,
+    /// Vietnamese collation key of the title, computed once.
+    pub sort_key: Vec<u8>,
+}
+
+impl Entry {
+    /// The procedure's code.
+    pub fn code(&self) -> &str {
+        &self.procedure.code.value
+    }
+
+    /// The procedure's title.
+    pub fn title(&self) -> &str {
+        &self.procedure.title.value
+    }
+
+    /// Whether it belongs in the active lists (repealed ones keep a page but leave the lists).
+    pub fn is_listed(&self) -> bool {
+        self.procedure.status != Status::Repealed
+    }
+
+    /// The level.
+    pub fn level(&self) -> Level {
+        self.procedure.level
+    }
+}
+
+/// A free page (`content/pages/*.md`).
+#[derive(Debug)]
+pub struct Page {
+    /// Front matter.
+    pub meta: PageMeta,
+    /// URL slug.
+    pub slug: String,
+    /// Body as HTML.
+    pub body_html: String,
+    /// Source file.
+    pub file: String,
+}
+
+/// A file under `content/` published as is (forms).
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    /// Path relative to `content/`, `/`-separated; also its path in the output.
+    pub path: String,
+    /// Size in bytes.
+    pub size: u64,
+}
+
+impl Catalogue {
+    /// The field with this id.
+    pub fn field(&self, id: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.id.value == id)
+    }
+
+    /// The officer with this id.
+    pub fn officer(&self, id: &str) -> Option<&Officer> {
+        self.site.officers.iter().find(|o| o.id.value == id)
+    }
+
+    /// The procedure with this code.
+    pub fn by_code(&self, code: &str) -> Option<&Entry> {
+        self.by_code.get(code).map(|&i| &self.procedures[i])
+    }
+
+    /// Procedures that appear in lists (not repealed).
+    pub fn listed(&self) -> impl Iterator<Item = &Entry> {
+        self.procedures.iter().filter(|e| e.is_listed())
+    }
+}

@@ -1,0 +1,551 @@
+//! Rendering: plan the pages of a validated [`Catalogue`] and render them with the theme's Tera
+//! templates, in parallel.
+//!
+//! The renderer never reads content files or configuration on its own: it receives the
+//! catalogue and the theme, and returns an [`Output`] (path → bytes).
+
+mod chart;
+pub mod plan;
+pub mod theme;
+pub mod view;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Tera, Value};
+
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::model::Catalogue;
+use crate::publish::Output;
+pub use plan::{PageKind, PagePlan, plan};
+pub use theme::Theme;
+use view::{Card, Counts, Link, ProcedureView, StatsView};
+
+/// Settings of one render.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// Overrides `base_url` of site.yaml.
+    pub base_url: Option<String>,
+    /// Extra HTML inserted before `</body>` (the dev server's reload script). Never set by
+    /// `build`.
+    pub inject: Option<String>,
+}
+
+/// The compiled theme and everything computed once per build that pages share.
+pub struct Renderer<'a> {
+    catalogue: &'a Catalogue,
+    tera: Tera,
+    cards: Vec<Card>,
+    card_values: Vec<Value>,
+    base_url: Option<String>,
+    /// The path part of the base URL, "/" or "/thu-tuc/", for pages served at any depth (404).
+    base_path: String,
+    inject: Option<String>,
+    /// Asset name ("site.css") → published path with a content hash ("assets/site.1a2b3c4d.css").
+    assets: BTreeMap<String, String>,
+    replaced_by: BTreeMap<String, Vec<Link>>,
+}
+
+/// FNV-1a: a stable content hash for asset file names (not for security).
+pub fn content_hash(bytes: &[u8]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:08x}", hash >> 32)
+}
+
+fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let hash = content_hash(bytes);
+    match name.rsplit_once('.') {
+        Some((stem, ext)) => format!("{stem}.{hash}.{ext}"),
+        None => format!("{name}.{hash}"),
+    }
+}
+
+/// A template error as a diagnostic that points into the theme file.
+fn template_error(theme: &Theme, error: &tera::Error) -> Diagnostic {
+    // Tera 2 reports "file:line:col" with a snippet in its Display; keep all of it.
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(inner) = source {
+        message.push_str("\n  caused by: ");
+        message.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    let file = theme
+        .origins
+        .keys()
+        .find(|k| message.contains(k.trim_start_matches("templates/")))
+        .and_then(|k| theme.origins.get(k))
+        .cloned()
+        .unwrap_or_else(|| "themes/default/templates".to_owned());
+    Diagnostic::error(Code::CK050, file, message)
+        .help("fix the template; `themes/default/` in the site root overrides the embedded theme")
+}
+
+impl<'a> Renderer<'a> {
+    /// Compiles the theme's templates and computes what every page shares.
+    pub fn new(
+        catalogue: &'a Catalogue,
+        theme: &Theme,
+        options: &RenderOptions,
+    ) -> Result<Renderer<'a>, Diagnostics> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml", ".svg"]);
+        let mut diagnostics = Diagnostics::new();
+        if let Err(e) = tera.add_raw_templates(
+            theme
+                .templates
+                .iter()
+                .map(|(name, source)| (name.as_str(), source.as_str())),
+        ) {
+            diagnostics.push(template_error(theme, &e));
+            return Err(diagnostics);
+        }
+
+        let base_url = options
+            .base_url
+            .clone()
+            .or_else(|| catalogue.site.base_url.clone())
+            .map(|u| format!("{}/", u.trim_end_matches('/')));
+        let base_path = base_url
+            .as_deref()
+            .and_then(|u| u.split_once("://").map(|(_, rest)| rest))
+            .and_then(|rest| rest.find('/').map(|i| rest[i..].to_owned()))
+            .unwrap_or_else(|| "/".to_owned());
+
+        let assets: BTreeMap<String, String> = theme
+            .static_files
+            .iter()
+            .map(|(name, bytes)| (name.clone(), format!("assets/{}", hashed_name(name, bytes))))
+            .collect();
+
+        let cards: Vec<Card> = catalogue
+            .procedures
+            .par_iter()
+            .map(|e| Card::new(catalogue, e))
+            .collect();
+        let card_values = cards.par_iter().map(Value::from_serializable).collect();
+
+        let mut replaced_by: BTreeMap<String, Vec<Link>> = BTreeMap::new();
+        for entry in &catalogue.procedures {
+            for old in &entry.procedure.replaces {
+                replaced_by
+                    .entry(old.value.to_string())
+                    .or_default()
+                    .push(Link {
+                        title: entry.title().to_owned(),
+                        url: view::procedure_url(&entry.slug),
+                    });
+            }
+        }
+
+        // What every page shares goes into Tera's global context once, not into each page.
+        let language = catalogue.site.language.clone();
+        let labels = theme
+            .i18n
+            .get(&language)
+            .or_else(|| theme.i18n.get("vi"))
+            .cloned()
+            .unwrap_or(serde_json::Value::Null);
+        let fields: Vec<FieldLink> = catalogue
+            .fields
+            .iter()
+            .map(|f| FieldLink {
+                id: f.id.value.clone(),
+                name: f.name.to_string(),
+                description: f.description.as_ref().map(|d| d.to_string()),
+                url: view::field_url(&f.id.value),
+                count: catalogue
+                    .listed()
+                    .filter(|e| e.procedure.field.value == f.id.value)
+                    .count(),
+            })
+            .collect();
+        let global = tera.global_context();
+        global.insert("site", &catalogue.site);
+        global.insert("t", &labels);
+        global.insert("lang", &language);
+        global.insert("fields", &fields);
+        global.insert("counts", &Counts::new(catalogue));
+        global.insert("assets", &assets);
+        global.insert("base_url", &base_url);
+        global.insert(
+            "contact",
+            &ContactView::new(catalogue),
+        );
+        global.insert("generator", concat!("congkhai ", env!("CARGO_PKG_VERSION")));
+        global.insert(
+            "now",
+            &catalogue.now.map(|d| d.vi()),
+        );
+
+        Ok(Renderer {
+            catalogue,
+            tera,
+            cards,
+            card_values,
+            base_url,
+            base_path,
+            inject: options.inject.clone(),
+            assets,
+            replaced_by,
+        })
+    }
+
+    /// Renders every planned page and copies static files and attachments.
+    pub fn render_all(&self, plans: &[PagePlan], root: &std::path::Path, theme: &Theme) -> Result<Output, Diagnostics> {
+        let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = plans
+            .par_iter()
+            .map(|plan| self.render_page(plan).map(|bytes| (plan.path.clone(), bytes)))
+            .collect();
+        let mut output = Output::default();
+        let mut diagnostics = Diagnostics::new();
+        for result in rendered {
+            match result {
+                Ok((path, bytes)) => output.insert(path, bytes),
+                Err(d) => {
+                    // One broken template breaks every page that uses it: report it once.
+                    if !diagnostics.iter().any(|x| x.message == d.message) {
+                        diagnostics.push(d);
+                    }
+                }
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        for (name, bytes) in &theme.static_files {
+            output.insert(self.assets[name].clone(), bytes.clone());
+        }
+        for attachment in &self.catalogue.attachments {
+            let source = root.join("content").join(&attachment.path);
+            match std::fs::read(&source) {
+                Ok(bytes) => output.insert(attachment.path.clone(), bytes),
+                Err(e) => diagnostics.push(Diagnostic::error(
+                    Code::CK027,
+                    format!("content/{}", attachment.path),
+                    format!("cannot read the form file: {e}"),
+                )),
+            }
+        }
+        if diagnostics.has_errors() {
+            return Err(diagnostics);
+        }
+        Ok(output)
+    }
+
+    /// Renders one page.
+    pub fn render_page(&self, plan: &PagePlan) -> Result<Vec<u8>, Diagnostic> {
+        let mut context = Context::new();
+        let root = plan.root_prefix(&self.base_path);
+        context.insert("root", &root);
+        context.insert("page_url", &plan.url);
+        context.insert(
+            "canonical",
+            &self.base_url.as_ref().map(|b| format!("{b}{}", plan.url)),
+        );
+        context.insert("title", &plan.title);
+        context.insert("breadcrumbs", &plan.breadcrumbs);
+        let catalogue = self.catalogue;
+        let template = match &plan.kind {
+            PageKind::Home => "index.html",
+            PageKind::Procedure(i) => {
+                let entry = &catalogue.procedures[*i];
+                let stable = self
+                    .base_url
+                    .as_ref()
+                    .map(|b| format!("{b}{}", plan::code_url(entry.code())));
+                let qr = stable.as_deref().and_then(qr_svg);
+                let mut view = ProcedureView::new(
+                    catalogue,
+                    entry,
+                    &self.cards[*i],
+                    self.replaced_by.get(entry.code()).cloned().unwrap_or_default(),
+                    qr,
+                );
+                view.stable_url = stable;
+                context.insert("p", &view);
+                "procedure.html"
+            }
+            PageKind::Redirect(i) => {
+                context.insert("target", &self.cards[*i].url);
+                context.insert("target_title", &self.cards[*i].title);
+                "redirect.html"
+            }
+            PageKind::Listing(listing) => {
+                context.insert_value("cards", self.values(&listing.items));
+                context.insert("listing", listing);
+                "list.html"
+            }
+            PageKind::Index(index) => {
+                context.insert("index", index);
+                "index_list.html"
+            }
+            PageKind::Search => {
+                let groups: Vec<SearchGroup> = catalogue
+                    .fields
+                    .iter()
+                    .map(|f| SearchGroup {
+                        field: Link {
+                            title: f.name.to_string(),
+                            url: view::field_url(&f.id.value),
+                        },
+                        items: catalogue
+                            .procedures
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, e)| e.is_listed() && e.procedure.field.value == f.id.value)
+                            .map(|(i, _)| i)
+                            .collect(),
+                    })
+                    .filter(|g| !g.items.is_empty())
+                    .collect();
+                let values: Vec<Value> = groups
+                    .iter()
+                    .map(|g| {
+                        let mut map = tera::Map::new();
+                        map.insert("field".into(), Value::from_serializable(&g.field));
+                        map.insert("cards".into(), self.values(&g.items));
+                        Value::from(map)
+                    })
+                    .collect();
+                context.insert_value("groups", Value::from(values));
+                "search.html"
+            }
+            PageKind::Contact => "contact.html",
+            PageKind::Stats => {
+                let periods: Vec<StatsPage> = catalogue
+                    .stats
+                    .iter()
+                    .map(|s| StatsPage {
+                        chart_svg: chart::resolution_chart(s),
+                        view: StatsView::new(s),
+                    })
+                    .collect();
+                context.insert("periods", &periods);
+                "stats.html"
+            }
+            PageKind::Page(i) => {
+                let page = &catalogue.pages[*i];
+                context.insert("body_html", &page.body_html);
+                context.insert("description", &page.meta.description);
+                "page.html"
+            }
+            PageKind::NotFound => "404.html",
+            PageKind::Sitemap(urls) => {
+                context.insert("urls", urls);
+                "sitemap.xml"
+            }
+            PageKind::Robots => "robots.txt",
+        };
+        let mut html = self
+            .tera
+            .render(template, &context)
+            .map_err(|e| template_error_plain(template, &e))?;
+        if let Some(inject) = &self.inject
+            && template.ends_with(".html")
+        {
+            match html.rfind("</body>") {
+                Some(i) => html.insert_str(i, inject),
+                None => html.push_str(inject),
+            }
+        }
+        Ok(html.into_bytes())
+    }
+
+    fn values(&self, items: &[usize]) -> Value {
+        Value::from(
+            items
+                .iter()
+                .map(|i| self.card_values[*i].clone())
+                .collect::<Vec<Value>>(),
+        )
+    }
+
+    /// The card of procedure `i`.
+    pub fn card(&self, i: usize) -> &Card {
+        &self.cards[i]
+    }
+}
+
+fn template_error_plain(template: &str, error: &tera::Error) -> Diagnostic {
+    let mut message = error.to_string();
+    let mut source = std::error::Error::source(error);
+    while let Some(inner) = source {
+        message.push_str("\n  caused by: ");
+        message.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    Diagnostic::error(Code::CK050, format!("themes/default/templates/{template}"), message)
+        .help("fix the template; `themes/default/` in the site root overrides the embedded theme")
+}
+
+/// The QR code of a URL as a small inline SVG, for the printed checklist.
+fn qr_svg(url: &str) -> Option<String> {
+    let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M).ok()?;
+    let svg = code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(96, 96)
+        .quiet_zone(true)
+        .build();
+    // Drop the XML declaration: the SVG is inlined into HTML.
+    Some(match svg.find("<svg") {
+        Some(i) => svg[i..].to_owned(),
+        None => svg,
+    })
+}
+
+#[derive(Serialize)]
+struct FieldLink {
+    id: String,
+    name: String,
+    description: Option<String>,
+    url: String,
+    count: usize,
+}
+
+struct SearchGroup {
+    field: Link,
+    items: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct StatsPage<'a> {
+    view: StatsView<'a>,
+    chart_svg: String,
+}
+
+/// The contact block: desk, hours (with their field scope), closures, hotlines, officers,
+/// feedback.
+#[derive(Serialize)]
+struct ContactView {
+    hours: Vec<HoursView>,
+    closures: Vec<ClosureView>,
+    hotlines: Vec<HotlineView>,
+    hotline: Option<view::Phone>,
+    officers: Vec<OfficerRow>,
+}
+
+#[derive(Serialize)]
+struct HoursView {
+    days: String,
+    opens: String,
+    closes: String,
+    fields: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct ClosureView {
+    from: String,
+    to: Option<String>,
+    reason: String,
+}
+
+#[derive(Serialize)]
+struct HotlineView {
+    label: String,
+    phone: view::Phone,
+}
+
+#[derive(Serialize)]
+struct OfficerRow {
+    name: String,
+    title: String,
+    counter: String,
+    phone: Option<view::Phone>,
+    fields: Vec<String>,
+}
+
+impl ContactView {
+    fn new(catalogue: &Catalogue) -> ContactView {
+        let site = &catalogue.site;
+        let field_names = |ids: &[serde_saphyr::Spanned<String>]| -> Vec<String> {
+            ids.iter()
+                .map(|id| {
+                    catalogue
+                        .field(&id.value)
+                        .map(|f| f.name.to_string())
+                        .unwrap_or_else(|| id.value.clone())
+                })
+                .collect()
+        };
+        ContactView {
+            hours: site
+                .opening_hours
+                .iter()
+                .map(|h| HoursView {
+                    days: days_label(&h.days.iter().map(|d| d.value.as_str()).collect::<Vec<_>>()),
+                    opens: h.opens.value.clone(),
+                    closes: h.closes.value.clone(),
+                    fields: field_names(&h.fields),
+                })
+                .collect(),
+            closures: site
+                .closures
+                .iter()
+                .map(|c| ClosureView {
+                    from: c.from.vi(),
+                    to: c.to.filter(|t| *t != c.from).map(|t| t.vi()),
+                    reason: c.reason.to_string(),
+                })
+                .collect(),
+            hotlines: site
+                .hotlines
+                .iter()
+                .map(|h| HotlineView {
+                    label: h.label.to_string(),
+                    phone: view::Phone::new(&h.number),
+                })
+                .collect(),
+            hotline: site.hotline.as_deref().map(view::Phone::new),
+            officers: site
+                .officers
+                .iter()
+                .map(|o| OfficerRow {
+                    name: o.name.to_string(),
+                    title: o.title.to_string(),
+                    counter: o.counter.to_string(),
+                    phone: o.phone.as_deref().map(view::Phone::new),
+                    fields: field_names(&o.fields),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// "Thứ Hai – Thứ Sáu" for a run of consecutive weekdays, "Thứ Bảy" for one, else a list.
+fn days_label(days: &[&str]) -> String {
+    const ORDER: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let mut indices: Vec<usize> = days
+        .iter()
+        .filter_map(|d| ORDER.iter().position(|o| o == d))
+        .collect();
+    indices.sort_unstable();
+    indices.dedup();
+    let name = |i: usize| crate::vi::weekday_name(ORDER[i]).unwrap_or("");
+    let consecutive = indices.windows(2).all(|w| w[1] == w[0] + 1);
+    match indices.as_slice() {
+        [] => String::new(),
+        [one] => name(*one).to_owned(),
+        [first, .., last] if consecutive && indices.len() > 2 => {
+            format!("{} – {}", name(*first), name(*last))
+        }
+        many => many.iter().map(|i| name(*i)).collect::<Vec<_>>().join(", "),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekday_runs_are_shown_as_ranges() {
+        assert_eq!(days_label(&["mon", "tue", "wed", "thu", "fri"]), "Thứ Hai – Thứ Sáu");
+        assert_eq!(days_label(&["sat"]), "Thứ Bảy");
+        assert_eq!(days_label(&["mon", "wed"]), "Thứ Hai, Thứ Tư");
+    }
+}

@@ -1,0 +1,474 @@
+//! The page plan: which pages exist, at which URLs, and what each one needs.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::view::{self, Link};
+use crate::model::{Catalogue, Level};
+use crate::vi;
+
+/// Procedures per listing page; longer lists are split into numbered pages.
+pub const PAGE_SIZE: usize = 100;
+
+/// One page to render.
+#[derive(Debug, Clone)]
+pub struct PagePlan {
+    /// Output file, relative to the output root: `thu-tuc/x/index.html`.
+    pub path: String,
+    /// URL relative to the site root: `thu-tuc/x/` (empty for the home page).
+    pub url: String,
+    /// Page title.
+    pub title: String,
+    /// Breadcrumbs above the title, home first.
+    pub breadcrumbs: Vec<Link>,
+    /// What the page shows.
+    pub kind: PageKind,
+}
+
+/// What a page shows.
+#[derive(Debug, Clone)]
+pub enum PageKind {
+    /// `/`.
+    Home,
+    /// `/thu-tuc/<slug>/`: index into `catalogue.procedures`.
+    Procedure(usize),
+    /// `/ma/<code>/`: redirects to the procedure.
+    Redirect(usize),
+    /// A list of procedures (by field, level or agency).
+    Listing(Listing),
+    /// A list of lists (all fields, all agencies, all levels).
+    Index(IndexList),
+    /// `/tra-cuu/`.
+    Search,
+    /// `/lien-he/`.
+    Contact,
+    /// `/thong-ke/`.
+    Stats,
+    /// A free page: index into `catalogue.pages`.
+    Page(usize),
+    /// `/404.html`.
+    NotFound,
+    /// `/sitemap.xml` with the URLs of every page.
+    Sitemap(Vec<SitemapUrl>),
+    /// `/robots.txt`.
+    Robots,
+}
+
+/// A listing of procedures, possibly one page of several.
+#[derive(Debug, Clone, Serialize)]
+pub struct Listing {
+    /// "field", "level" or "agency".
+    pub kind: &'static str,
+    /// The listed thing's name.
+    pub name: String,
+    /// Its description.
+    pub description: Option<String>,
+    /// Indexes into `catalogue.procedures`, in order.
+    #[serde(skip)]
+    pub items: Vec<usize>,
+    /// Total procedures in the whole list.
+    pub total: usize,
+    /// Page navigation when the list is split.
+    pub pagination: Option<Pagination>,
+}
+
+/// Page navigation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pagination {
+    /// 1-based current page.
+    pub current: usize,
+    /// Number of pages.
+    pub count: usize,
+    /// Every page: number and URL.
+    pub pages: Vec<(usize, String)>,
+    /// Previous page URL.
+    pub prev: Option<String>,
+    /// Next page URL.
+    pub next: Option<String>,
+}
+
+/// A list of links with counts.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndexList {
+    /// "fields", "levels" or "agencies".
+    pub kind: &'static str,
+    /// Entries.
+    pub links: Vec<CountedLink>,
+}
+
+/// A link with a number of procedures.
+#[derive(Debug, Clone, Serialize)]
+pub struct CountedLink {
+    /// Text.
+    pub title: String,
+    /// URL relative to the site root.
+    pub url: String,
+    /// Procedures behind it.
+    pub count: usize,
+    /// Level or field id, when the link is one.
+    pub id: Option<String>,
+}
+
+/// One `<url>` of the sitemap.
+#[derive(Debug, Clone, Serialize)]
+pub struct SitemapUrl {
+    /// URL relative to the site root.
+    pub url: String,
+    /// Last change, ISO date.
+    pub lastmod: Option<String>,
+}
+
+impl PagePlan {
+    /// Relative prefix from this page to the site root ("../../"), so that links work under any
+    /// sub-path and from disk. The 404 page can be served at any depth, so it uses the absolute
+    /// base path instead.
+    pub fn root_prefix(&self, base_path: &str) -> String {
+        if matches!(self.kind, PageKind::NotFound) {
+            return base_path.to_owned();
+        }
+        let depth = self.path.matches('/').count();
+        if depth == 0 {
+            "./".to_owned()
+        } else {
+            "../".repeat(depth)
+        }
+    }
+}
+
+/// The URL of a procedure's stable code page.
+pub fn code_url(code: &str) -> String {
+    format!("ma/{}/", code_segment(code))
+}
+
+/// A code as a URL segment: codes are opaque, so keep them as they are when they are URL-safe
+/// (`1.001193`, `1.004772.000.00.00.H54`) and slug them otherwise.
+pub fn code_segment(code: &str) -> String {
+    if !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        && !code.starts_with('.')
+    {
+        code.to_owned()
+    } else {
+        vi::slugify(code)
+    }
+}
+
+fn home() -> Link {
+    Link {
+        title: "Trang chủ".to_owned(),
+        url: String::new(),
+    }
+}
+
+fn page(path_url: &str, title: impl Into<String>, breadcrumbs: Vec<Link>, kind: PageKind) -> PagePlan {
+    PagePlan {
+        path: format!("{path_url}index.html"),
+        url: path_url.to_owned(),
+        title: title.into(),
+        breadcrumbs,
+        kind,
+    }
+}
+
+/// Splits a listing into pages of [`PAGE_SIZE`].
+fn listings(
+    base_url: &str,
+    title: &str,
+    breadcrumbs: &[Link],
+    listing: Listing,
+    out: &mut Vec<PagePlan>,
+) {
+    let total = listing.items.len();
+    let count = total.div_ceil(PAGE_SIZE).max(1);
+    let url_of = |n: usize| {
+        if n == 1 {
+            base_url.to_owned()
+        } else {
+            format!("{base_url}trang-{n}/")
+        }
+    };
+    for n in 1..=count {
+        let items = listing.items[(n - 1) * PAGE_SIZE..(n * PAGE_SIZE).min(total)].to_vec();
+        let pagination = (count > 1).then(|| Pagination {
+            current: n,
+            count,
+            pages: (1..=count).map(|k| (k, url_of(k))).collect(),
+            prev: (n > 1).then(|| url_of(n - 1)),
+            next: (n < count).then(|| url_of(n + 1)),
+        });
+        let page_title = if n == 1 {
+            title.to_owned()
+        } else {
+            format!("{title} (trang {n})")
+        };
+        out.push(page(
+            &url_of(n),
+            page_title,
+            breadcrumbs.to_vec(),
+            PageKind::Listing(Listing {
+                items,
+                total,
+                pagination,
+                ..listing.clone()
+            }),
+        ));
+    }
+}
+
+/// Labels used in titles of planned pages, from the theme's i18n `level.<id>`.
+fn level_name(labels: &serde_json::Value, level: Level) -> String {
+    labels
+        .pointer(&format!("/level/{}", level.id()))
+        .and_then(|v| v.as_str())
+        .map(str::to_owned)
+        .unwrap_or_else(|| level.id().to_owned())
+}
+
+/// Plans every page of the site.
+pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> {
+    let mut plans = Vec::with_capacity(catalogue.procedures.len() * 2 + 64);
+    plans.push(PagePlan {
+        path: "index.html".to_owned(),
+        url: String::new(),
+        title: catalogue.site.title.to_string(),
+        breadcrumbs: vec![],
+        kind: PageKind::Home,
+    });
+
+    let fields_link = Link {
+        title: "Lĩnh vực".to_owned(),
+        url: "linh-vuc/".to_owned(),
+    };
+    for (i, entry) in catalogue.procedures.iter().enumerate() {
+        let field = catalogue.field(&entry.procedure.field.value);
+        let mut crumbs = vec![home(), fields_link.clone()];
+        if let Some(field) = field {
+            crumbs.push(Link {
+                title: field.name.to_string(),
+                url: view::field_url(&field.id.value),
+            });
+        }
+        plans.push(page(
+            &view::procedure_url(&entry.slug),
+            entry.title(),
+            crumbs,
+            PageKind::Procedure(i),
+        ));
+        plans.push(page(
+            &code_url(entry.code()),
+            entry.title(),
+            vec![home()],
+            PageKind::Redirect(i),
+        ));
+    }
+
+    // Fields.
+    let mut field_links = Vec::new();
+    for field in &catalogue.fields {
+        let items: Vec<usize> = catalogue
+            .procedures
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.is_listed() && e.procedure.field.value == field.id.value)
+            .map(|(i, _)| i)
+            .collect();
+        let url = view::field_url(&field.id.value);
+        field_links.push(CountedLink {
+            title: field.name.to_string(),
+            url: url.clone(),
+            count: items.len(),
+            id: Some(field.id.value.clone()),
+        });
+        listings(
+            &url,
+            &field.name,
+            &[home(), fields_link.clone()],
+            Listing {
+                kind: "field",
+                name: field.name.to_string(),
+                description: field.description.as_ref().map(|d| d.to_string()),
+                total: items.len(),
+                items,
+                pagination: None,
+            },
+            &mut plans,
+        );
+    }
+    plans.push(page(
+        "linh-vuc/",
+        "Lĩnh vực",
+        vec![home()],
+        PageKind::Index(IndexList {
+            kind: "fields",
+            links: field_links,
+        }),
+    ));
+
+    // Levels.
+    let levels_link = Link {
+        title: "Cấp thực hiện".to_owned(),
+        url: "cap/".to_owned(),
+    };
+    let mut level_links = Vec::new();
+    for level in Level::ALL {
+        let items: Vec<usize> = catalogue
+            .procedures
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.is_listed() && e.level() == level)
+            .map(|(i, _)| i)
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        let name = level_name(labels, level);
+        let url = view::level_url(level);
+        level_links.push(CountedLink {
+            title: name.clone(),
+            url: url.clone(),
+            count: items.len(),
+            id: Some(level.id().to_owned()),
+        });
+        listings(
+            &url,
+            &name,
+            &[home(), levels_link.clone()],
+            Listing {
+                kind: "level",
+                name: name.clone(),
+                description: None,
+                total: items.len(),
+                items,
+                pagination: None,
+            },
+            &mut plans,
+        );
+    }
+    plans.push(page(
+        "cap/",
+        "Cấp thực hiện",
+        vec![home()],
+        PageKind::Index(IndexList {
+            kind: "levels",
+            links: level_links,
+        }),
+    ));
+
+    // Agencies, by implementing body; grouped by slug so that spelling variants that fold the
+    // same share one page.
+    let agencies_link = Link {
+        title: "Cơ quan thực hiện".to_owned(),
+        url: "co-quan/".to_owned(),
+    };
+    let mut agencies: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
+    for (i, entry) in catalogue.procedures.iter().enumerate() {
+        let name = entry.procedure.agencies.implementing.to_string();
+        let slot = agencies
+            .entry(vi::slugify(&name))
+            .or_insert_with(|| (name, Vec::new()));
+        if entry.is_listed() {
+            slot.1.push(i);
+        }
+    }
+    let mut agency_links = Vec::new();
+    for (_, (name, items)) in agencies {
+        if items.is_empty() {
+            continue;
+        }
+        let url = view::agency_url(&name);
+        agency_links.push(CountedLink {
+            title: name.clone(),
+            url: url.clone(),
+            count: items.len(),
+            id: None,
+        });
+        listings(
+            &url,
+            &name,
+            &[home(), agencies_link.clone()],
+            Listing {
+                kind: "agency",
+                name: name.clone(),
+                description: None,
+                total: items.len(),
+                items,
+                pagination: None,
+            },
+            &mut plans,
+        );
+    }
+    let collation = vi::Collation::new();
+    agency_links.sort_by(|a, b| collation.compare(&a.title, &b.title));
+    plans.push(page(
+        "co-quan/",
+        "Cơ quan thực hiện",
+        vec![home()],
+        PageKind::Index(IndexList {
+            kind: "agencies",
+            links: agency_links,
+        }),
+    ));
+
+    plans.push(page("tra-cuu/", "Tra cứu thủ tục", vec![home()], PageKind::Search));
+    plans.push(page(
+        "lien-he/",
+        "Liên hệ, góp ý",
+        vec![home()],
+        PageKind::Contact,
+    ));
+    plans.push(page(
+        "thong-ke/",
+        "Thống kê tình hình giải quyết hồ sơ",
+        vec![home()],
+        PageKind::Stats,
+    ));
+    for (i, p) in catalogue.pages.iter().enumerate() {
+        plans.push(page(
+            &format!("{}/", p.slug),
+            p.meta.title.to_string(),
+            vec![home()],
+            PageKind::Page(i),
+        ));
+    }
+    plans.push(PagePlan {
+        path: "404.html".to_owned(),
+        url: "404.html".to_owned(),
+        title: "Không tìm thấy trang".to_owned(),
+        breadcrumbs: vec![home()],
+        kind: PageKind::NotFound,
+    });
+
+    let updated: BTreeMap<String, String> = catalogue
+        .procedures
+        .iter()
+        .filter_map(|e| e.updated.map(|d| (view::procedure_url(&e.slug), d.iso())))
+        .collect();
+    let sitemap: Vec<SitemapUrl> = plans
+        .iter()
+        .filter(|p| {
+            !matches!(p.kind, PageKind::Redirect(_) | PageKind::NotFound)
+        })
+        .map(|p| SitemapUrl {
+            lastmod: updated.get(&p.url).cloned(),
+            url: p.url.clone(),
+        })
+        .collect();
+    plans.push(PagePlan {
+        path: "sitemap.xml".to_owned(),
+        url: "sitemap.xml".to_owned(),
+        title: String::new(),
+        breadcrumbs: vec![],
+        kind: PageKind::Sitemap(sitemap),
+    });
+    plans.push(PagePlan {
+        path: "robots.txt".to_owned(),
+        url: "robots.txt".to_owned(),
+        title: String::new(),
+        breadcrumbs: vec![],
+        kind: PageKind::Robots,
+    });
+    plans
+}

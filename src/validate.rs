@@ -1,0 +1,547 @@
+//! Validation: loaded records → a [`Catalogue`] in which every reference resolves, or the full
+//! list of what is wrong.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Component, Path};
+
+use rayon::prelude::*;
+use serde_saphyr::Spanned;
+
+use crate::config::SiteConfig;
+use crate::content::{Loaded, git::GitDates, markdown};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::model::{Attachment, Catalogue, Entry, Page, Procedure, Status};
+use crate::vi::{self, Collation, Date};
+
+/// Inputs of validation besides the loaded content.
+#[derive(Debug, Default)]
+pub struct ValidateOptions {
+    /// "Today": records verified more than a year before are flagged. `None` skips that check.
+    pub now: Option<Date>,
+    /// Last-change dates from git.
+    pub git: GitDates,
+}
+
+/// A one-line location for messages that name a second file ("also used by a.yaml:3").
+fn where_is<T>(file: &str, spanned: &Spanned<T>) -> String {
+    format!("{file}:{}", spanned.referenced.line())
+}
+
+/// Validates everything [`crate::content::load`] read. Returns the catalogue when there are no
+/// errors (warnings are allowed), and all diagnostics either way.
+pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>, Diagnostics) {
+    let Loaded {
+        root,
+        site,
+        mut fields,
+        records,
+        mut stats,
+        pages,
+        mut diagnostics,
+    } = loaded;
+    let now = options.now.or(options.git.head);
+
+    // Line offsets: Markdown records start their YAML one line down.
+    let offset = |file: &str| -> u32 { u32::from(file.ends_with(".md")) };
+    let at = |d: Diagnostic, file: &str, loc: &serde_saphyr::Location| -> Diagnostic {
+        d.at_location(loc, offset(file))
+    };
+
+    // Fields: unique ids, ASCII slugs.
+    let mut field_ids: HashSet<String> = HashSet::new();
+    for field in &fields {
+        let id = &field.id.value;
+        if !field_ids.insert(id.clone()) {
+            diagnostics.push(at(
+                Diagnostic::error(Code::CK029, "content/fields.yaml", format!("the field id `{id}` is defined twice"))
+                    .help("give each field its own id"),
+                "content/fields.yaml",
+                &field.id.referenced,
+            ));
+        }
+        if vi::slugify(id) != *id {
+            diagnostics.push(at(
+                Diagnostic::error(Code::CK016, "content/fields.yaml", format!("the field id `{id}` is not a URL slug"))
+                    .help(format!("write `{}`: lowercase ASCII letters, digits and `-`", vi::slugify(id))),
+                "content/fields.yaml",
+                &field.id.referenced,
+            ));
+        }
+    }
+    let field_list: Vec<&str> = fields.iter().map(|f| f.id.value.as_str()).collect();
+
+    let officer_ids: HashSet<&str> = site
+        .as_ref()
+        .map(|s| s.officers.iter().map(|o| o.id.value.as_str()).collect())
+        .unwrap_or_default();
+    if let Some(site) = &site {
+        check_site(site, &field_ids, &mut diagnostics);
+    }
+
+    // Codes and slugs must be unique; name both files.
+    let mut by_code: BTreeMap<&str, (&str, &Spanned<crate::model::Text>)> = BTreeMap::new();
+    let mut by_slug: BTreeMap<String, &str> = BTreeMap::new();
+    let mut slugs: Vec<String> = Vec::with_capacity(records.len());
+    for record in &records {
+        let p = &record.procedure;
+        let code = p.code.value.as_str();
+        if code.trim().is_empty() {
+            diagnostics.push(at(
+                Diagnostic::error(Code::CK016, &record.file, "the procedure code is empty")
+                    .help("write the national code, for example `code: \"1.001193\"`"),
+                &record.file,
+                &p.code.referenced,
+            ));
+        } else if let Some((other_file, other)) = by_code.get(code) {
+            diagnostics.push(at(
+                Diagnostic::error(Code::CK020, &record.file, format!("the code `{code}` is already used by {}", where_is(other_file, other)))
+                    .label("duplicate code")
+                    .help("each procedure has its own code; check which of the two files has the wrong one"),
+                &record.file,
+                &p.code.referenced,
+            ));
+        } else {
+            by_code.insert(code, (&record.file, &p.code));
+        }
+
+        let slug = match &p.slug {
+            Some(s) => {
+                let clean = vi::slugify(&s.value);
+                if clean != s.value {
+                    diagnostics.push(at(
+                        Diagnostic::error(Code::CK016, &record.file, format!("the slug `{}` is not a URL slug", s.value))
+                            .help(format!("write `{clean}`, or remove `slug:` to derive it from the title")),
+                        &record.file,
+                        &s.referenced,
+                    ));
+                }
+                clean
+            }
+            None => vi::slugify(&p.title.value),
+        };
+        if slug.is_empty() {
+            diagnostics.push(at(
+                Diagnostic::error(Code::CK016, &record.file, "the title gives an empty URL")
+                    .help("write a title with letters, or set `slug:`"),
+                &record.file,
+                &p.title.referenced,
+            ));
+        } else if let Some(other) = by_slug.get(&slug) {
+            diagnostics.push(at(
+                Diagnostic::error(Code::CK021, &record.file, format!("this procedure would be published at /thu-tuc/{slug}/, like {other}"))
+                    .label("same URL")
+                    .help("set a distinct `slug:` in one of the two files, for example with the level or the place"),
+                &record.file,
+                &p.title.referenced,
+            ));
+        } else {
+            by_slug.insert(slug.clone(), &record.file);
+        }
+        slugs.push(slug);
+    }
+
+    // References, dates and per-record rules, in parallel: they only read shared data.
+    let code_set: HashSet<&str> = by_code.keys().copied().collect();
+    let per_record: Vec<Vec<Diagnostic>> = records
+        .par_iter()
+        .map(|record| {
+            check_record(
+                &root,
+                &record.file,
+                &record.procedure,
+                &RecordContext {
+                    field_ids: &field_ids,
+                    field_list: &field_list,
+                    officer_ids: &officer_ids,
+                    codes: &code_set,
+                    now,
+                },
+            )
+        })
+        .collect();
+    for list in per_record {
+        for d in list {
+            diagnostics.push(d);
+        }
+    }
+
+    // Officers nobody refers to are probably misspelt somewhere.
+    if let Some(site) = &site {
+        let mut used: HashSet<&str> = site.default_officers.iter().map(|o| o.value.as_str()).collect();
+        for record in &records {
+            used.extend(record.procedure.officers.iter().map(|o| o.value.as_str()));
+        }
+        for officer in &site.officers {
+            if !used.contains(officer.id.value.as_str()) {
+                diagnostics.push(at(
+                    Diagnostic::warning(Code::CK041, "content/site.yaml", format!("no procedure refers to the officer `{}`", officer.id.value))
+                        .help("add the id to a record's `officers:` or to `default_officers:`, or remove the officer"),
+                    "content/site.yaml",
+                    &officer.id.referenced,
+                ));
+            }
+        }
+    }
+
+    for period in &stats {
+        let file = format!("content/stats/{}.yaml", period.period);
+        if period.to < period.from {
+            diagnostics.push(Diagnostic::error(Code::CK031, &file, format!("the period {} ends before it starts", period.label)));
+        }
+    }
+
+    let Some(site) = site else {
+        return (None, diagnostics);
+    };
+    if diagnostics.has_errors() {
+        return (None, diagnostics);
+    }
+
+    // Build the catalogue: sort fields and procedures, render guides, attach dates.
+    let collation = Collation::new();
+    fields.sort_by(|a, b| {
+        a.order
+            .unwrap_or(i64::MAX)
+            .cmp(&b.order.unwrap_or(i64::MAX))
+            .then_with(|| collation.compare(&a.name, &b.name))
+    });
+    stats.sort_by(|a, b| b.from.cmp(&a.from));
+
+    let mut attachments: BTreeMap<String, Attachment> = BTreeMap::new();
+    for record in &records {
+        for form in &record.procedure.forms {
+            let path = form.file.value.trim_start_matches("./").to_owned();
+            if let Ok(meta) = std::fs::metadata(root.join("content").join(&path)) {
+                attachments.insert(path.clone(), Attachment { path, size: meta.len() });
+            }
+        }
+    }
+
+    let mut procedures: Vec<Entry> = records
+        .into_par_iter()
+        .zip(slugs.into_par_iter())
+        .map(|(record, slug)| {
+            let sort_key = collation.sort_key(&record.procedure.title.value);
+            let updated = options.git.files.get(&record.file).copied();
+            Entry {
+                body_html: record.body.as_deref().map(markdown::to_html),
+                procedure: record.procedure,
+                file: record.file,
+                slug,
+                updated,
+                sort_key,
+            }
+        })
+        .collect();
+    procedures.par_sort_by(|a, b| a.sort_key.cmp(&b.sort_key).then_with(|| a.code().cmp(b.code())));
+    let by_code: HashMap<String, usize> = procedures
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.code().to_owned(), i))
+        .collect();
+
+    let mut page_list: Vec<Page> = pages
+        .into_iter()
+        .map(|p| Page {
+            slug: p.meta.slug.clone().unwrap_or_else(|| vi::slugify(&p.stem)),
+            body_html: markdown::to_html(&p.body),
+            meta: p.meta,
+            file: p.file,
+        })
+        .collect();
+    page_list.sort_by(|a, b| a.slug.cmp(&b.slug));
+
+    let catalogue = Catalogue {
+        site,
+        fields,
+        procedures,
+        stats,
+        pages: page_list,
+        attachments: attachments.into_values().collect(),
+        now,
+        by_code,
+    };
+    (Some(catalogue), diagnostics)
+}
+
+struct RecordContext<'a> {
+    field_ids: &'a HashSet<String>,
+    field_list: &'a [&'a str],
+    officer_ids: &'a HashSet<&'a str>,
+    codes: &'a HashSet<&'a str>,
+    now: Option<Date>,
+}
+
+fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let line_offset = u32::from(file.ends_with(".md"));
+    let at = |d: Diagnostic, loc: &serde_saphyr::Location| d.at_location(loc, line_offset);
+
+    if !cx.field_ids.contains(&p.field.value) {
+        let d = Diagnostic::error(Code::CK022, file, format!("unknown field `{}`", p.field.value))
+            .label("not in content/fields.yaml");
+        let d = match did_you_mean(&p.field.value, cx.field_list.iter().copied()) {
+            Some(s) => d.help(format!("did you mean `{s}`?")),
+            None => d.help(format!("use one of the ids in content/fields.yaml: {}", cx.field_list.join(", "))),
+        };
+        out.push(at(d, &p.field.referenced));
+    }
+
+    // Non-empty lists the law requires.
+    let required: [(&str, bool); 6] = [
+        ("applicants", p.applicants.is_empty()),
+        ("steps", p.steps.is_empty()),
+        ("channels", p.channels.is_empty()),
+        ("documents", p.documents.0.iter().all(|g| g.items.is_empty())),
+        ("results", p.results.is_empty()),
+        ("legal_basis", p.legal_basis.is_empty()),
+    ];
+    for (key, empty) in required {
+        if empty {
+            let label = crate::model::labels::key_label(key).unwrap_or(key);
+            out.push(
+                at(
+                    Diagnostic::error(Code::CK010, file, format!("`{key}` ({label}) is empty"))
+                        .help(format!("the law requires every procedure to state its {label}; add at least one item")),
+                    &p.title.referenced,
+                ),
+            );
+        }
+    }
+
+    // Ids inside the record.
+    let mut fee_ids: HashSet<&str> = HashSet::new();
+    for fee in &p.fees {
+        if !fee_ids.insert(fee.id.value.as_str()) {
+            out.push(at(
+                Diagnostic::error(Code::CK029, file, format!("the fee id `{}` is used twice", fee.id.value))
+                    .help("give each fee its own id"),
+                &fee.id.referenced,
+            ));
+        }
+    }
+    let fee_list: Vec<&str> = p.fees.iter().map(|f| f.id.value.as_str()).collect();
+    for channel in &p.channels {
+        for fee in &channel.fees {
+            if !fee_ids.contains(fee.value.as_str()) {
+                let d = Diagnostic::error(Code::CK024, file, format!("unknown fee `{}`", fee.value))
+                    .label("not one of this record's `fees`");
+                let d = match did_you_mean(&fee.value, fee_list.iter().copied()) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None if fee_list.is_empty() => d.help("this record has no fees; remove the fee from the channel or add it under `fees:`"),
+                    None => d.help(format!("the fees of this record are: {}", fee_list.join(", "))),
+                };
+                out.push(at(d, &fee.referenced));
+            }
+        }
+    }
+
+    let mut form_ids: HashSet<&str> = HashSet::new();
+    for form in &p.forms {
+        if !form_ids.insert(form.id.value.as_str()) {
+            out.push(at(
+                Diagnostic::error(Code::CK029, file, format!("the form id `{}` is used twice", form.id.value))
+                    .help("give each form its own id"),
+                &form.id.referenced,
+            ));
+        }
+        if let Some(problem) = check_attachment(root, &form.file.value) {
+            out.push(at(
+                Diagnostic::error(Code::CK027, file, problem)
+                    .label("form file")
+                    .help("put the file under content/forms/ and write its path relative to content/, for example `forms/ho-tich/to-khai.pdf`"),
+                &form.file.referenced,
+            ));
+        }
+    }
+    let form_list: Vec<&str> = p.forms.iter().map(|f| f.id.value.as_str()).collect();
+    for group in &p.documents.0 {
+        for document in &group.items {
+            if let Some(form) = &document.form
+                && !form_ids.contains(form.value.as_str())
+            {
+                let d = Diagnostic::error(Code::CK023, file, format!("unknown form `{}`", form.value))
+                    .label("not one of this record's `forms`");
+                let d = match did_you_mean(&form.value, form_list.iter().copied()) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d.help("add the form under `forms:` with `id`, `name` and `file`"),
+                };
+                out.push(at(d, &form.referenced));
+            }
+        }
+    }
+
+    for officer in &p.officers {
+        if !cx.officer_ids.contains(officer.value.as_str()) {
+            let d = Diagnostic::error(Code::CK025, file, format!("unknown officer `{}`", officer.value))
+                .label("not in site.yaml `officers`");
+            let d = match did_you_mean(&officer.value, cx.officer_ids.iter().copied()) {
+                Some(s) => d.help(format!("did you mean `{s}`?")),
+                None => d.help("add the officer to content/site.yaml under `officers:`"),
+            };
+            out.push(at(d, &officer.referenced));
+        }
+    }
+
+    for (key, codes) in [("related", &p.related), ("replaces", &p.replaces)] {
+        for code in codes {
+            if code.value.as_str() == p.code.value.as_str() {
+                out.push(at(
+                    Diagnostic::error(Code::CK026, file, format!("`{key}` names this procedure itself"))
+                        .help("list other procedures' codes"),
+                    &code.referenced,
+                ));
+            } else if !cx.codes.contains(code.value.as_str()) {
+                let d = Diagnostic::error(Code::CK026, file, format!("no procedure has the code `{}`", code.value))
+                    .label(format!("in `{key}`"));
+                let d = match did_you_mean(&code.value, cx.codes.iter().copied()) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d.help("check the code, or add that procedure to the catalogue"),
+                };
+                out.push(at(d, &code.referenced));
+            }
+        }
+    }
+
+    if let (Some(from), Some(to)) = (&p.effective_from, &p.effective_to)
+        && to.value <= from.value
+    {
+        out.push(at(
+            Diagnostic::error(Code::CK028, file, format!("`effective_to` ({}) is not after `effective_from` ({})", to.value.vi(), from.value.vi()))
+                .help("check the two dates"),
+            &to.referenced,
+        ));
+    }
+    if p.status == Status::Upcoming && p.effective_from.is_none() {
+        out.push(at(
+            Diagnostic::error(Code::CK028, file, "an `upcoming` procedure needs `effective_from`")
+                .help("add the date it takes effect, for example `effective_from: 2027-01-01`"),
+            &p.title.referenced,
+        ));
+    }
+
+    if let Some(cutoff) = &p.processing_time.cutoff
+        && !is_clock_time(&cutoff.value)
+    {
+        out.push(at(
+            Diagnostic::error(Code::CK016, file, format!("`{}` is not a time of day", cutoff.value))
+                .help("write the time as HH:MM in quotes, for example `cutoff: \"15:00\"`"),
+            &cutoff.referenced,
+        ));
+    }
+
+    if let (Some(now), Some(verified)) = (cx.now, &p.verified_on)
+        && now.days_since_epoch() - verified.value.days_since_epoch() > 365
+    {
+        out.push(at(
+            Diagnostic::warning(Code::CK040, file, format!("the record was last verified on {}, more than a year ago", verified.value.vi()))
+                .help("check it against the latest publication decision and update `verified_on`"),
+            &verified.referenced,
+        ));
+    }
+    out
+}
+
+/// Problems with a form path, if any: it must be relative, stay inside `content/`, and exist.
+fn check_attachment(root: &Path, path: &str) -> Option<String> {
+    let relative = Path::new(path);
+    if relative.is_absolute()
+        || relative
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+    {
+        return Some(format!("the form path `{path}` leaves content/"));
+    }
+    let content = root.join("content");
+    let full = content.join(relative);
+    match (full.canonicalize(), content.canonicalize()) {
+        (Ok(file), Ok(content)) if file.starts_with(&content) && file.is_file() => None,
+        (Ok(_), Ok(_)) => Some(format!("the form path `{path}` is not a file inside content/")),
+        _ => Some(format!("the form file `content/{path}` does not exist")),
+    }
+}
+
+fn is_clock_time(s: &str) -> bool {
+    let Some((h, m)) = s.split_once(':') else {
+        return false;
+    };
+    h.len() == 2
+        && m.len() == 2
+        && h.parse::<u8>().is_ok_and(|h| h < 24)
+        && m.parse::<u8>().is_ok_and(|m| m < 60)
+}
+
+fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut Diagnostics) {
+    let file = "content/site.yaml";
+    let at = |d: Diagnostic, loc: &serde_saphyr::Location| d.at_location(loc, 0);
+    let mut officer_ids = HashSet::new();
+    for officer in &site.officers {
+        if !officer_ids.insert(officer.id.value.as_str()) {
+            diagnostics.push(at(
+                Diagnostic::error(Code::CK029, file, format!("the officer id `{}` is used twice", officer.id.value))
+                    .help("give each officer their own id"),
+                &officer.id.referenced,
+            ));
+        }
+        for field in &officer.fields {
+            if !field_ids.contains(&field.value) {
+                diagnostics.push(at(
+                    Diagnostic::error(Code::CK022, file, format!("unknown field `{}`", field.value))
+                        .help("use an id from content/fields.yaml"),
+                    &field.referenced,
+                ));
+            }
+        }
+    }
+    for id in &site.default_officers {
+        if !officer_ids.contains(id.value.as_str()) {
+            diagnostics.push(at(
+                Diagnostic::error(Code::CK025, file, format!("unknown officer `{}`", id.value))
+                    .help("list ids from `officers:`"),
+                &id.referenced,
+            ));
+        }
+    }
+    for hours in &site.opening_hours {
+        for day in &hours.days {
+            if vi::weekday_name(&day.value).is_none() {
+                diagnostics.push(at(
+                    Diagnostic::error(Code::CK013, file, format!("`{}` is not a weekday", day.value))
+                        .help("write mon, tue, wed, thu, fri, sat or sun"),
+                    &day.referenced,
+                ));
+            }
+        }
+        for time in [&hours.opens, &hours.closes] {
+            if !is_clock_time(&time.value) {
+                diagnostics.push(at(
+                    Diagnostic::error(Code::CK016, file, format!("`{}` is not a time of day", time.value))
+                        .help("write HH:MM in quotes, for example \"07:30\""),
+                    &time.referenced,
+                ));
+            }
+        }
+        if is_clock_time(&hours.opens.value) && is_clock_time(&hours.closes.value) && hours.closes.value <= hours.opens.value {
+            diagnostics.push(at(
+                Diagnostic::error(Code::CK016, file, "the desk closes before it opens")
+                    .help("check `opens` and `closes`"),
+                &hours.closes.referenced,
+            ));
+        }
+        for field in &hours.fields {
+            if !field_ids.contains(&field.value) {
+                diagnostics.push(at(
+                    Diagnostic::error(Code::CK022, file, format!("unknown field `{}`", field.value))
+                        .help("use an id from content/fields.yaml"),
+                    &field.referenced,
+                ));
+            }
+        }
+    }
+    if let Some(url) = &site.base_url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        diagnostics.push(Diagnostic::error(Code::CK030, file, format!("`base_url` `{url}` is not an absolute URL"))
+            .help("write it like https://thutuc.example.gov.vn or https://example.gov.vn/thu-tuc"));
+    }
+}

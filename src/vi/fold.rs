@@ -1,0 +1,229 @@
+//! Normalisation and diacritic folding: NFC for storage and display, a folded
+//! ASCII-ish form for search, slugs and search words.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_quick};
+
+/// NFC-normalise `s`.
+///
+/// Editors on macOS write NFD ("a" followed by U+0301) where Windows and Linux
+/// editors write the precomposed "á"; without normalising, the two spellings
+/// would compare unequal, hash differently and sort apart. Most input is
+/// already NFC, so the quick check answers without allocating and the result
+/// borrows `s`.
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(s),
+        // "Maybe" comes from characters that may compose with a neighbour; the
+        // full check settles it before we pay for a new string.
+        IsNormalized::Maybe if is_nfc(s) => Cow::Borrowed(s),
+        IsNormalized::Maybe | IsNormalized::No => Cow::Owned(s.nfc().collect()),
+    }
+}
+
+/// Fold `s` for search and slugs: lowercase, decompose (NFD), drop the
+/// combining marks U+0300–U+036F, and map `đ`/`Đ` to `d`.
+///
+/// "Đăng Ký" becomes "dang ky". Everything that is not a letter with a
+/// diacritic (digits, punctuation, spaces) is kept as is, so callers decide
+/// how to split. NFC and NFD spellings of the same text fold to the same
+/// string.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Append the fold of `s` (see [`fold`]) to `out`, so hot loops can reuse one
+/// buffer.
+pub fn fold_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        if c.is_ascii() {
+            // Most of a Vietnamese text is ASCII (spaces, and letters without
+            // marks); skip the Unicode tables for it.
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        // Lowercase before decomposing: lowercasing can itself produce a
+        // combining mark ('İ' → "i\u{307}"), which must then be dropped too.
+        for lower in c.to_lowercase() {
+            unicode_normalization::char::decompose_canonical(lower, |d| {
+                if !is_combining_diacritic(d) {
+                    // 'đ' has no decomposition (the stroke is part of the
+                    // letter), so it is mapped by hand; 'Đ' was lowercased
+                    // to 'đ' above.
+                    out.push(if d == 'đ' { 'd' } else { d });
+                }
+            });
+        }
+    }
+}
+
+/// The Combining Diacritical Marks block, which holds all five Vietnamese
+/// tone marks and the breve, circumflex and horn.
+fn is_combining_diacritic(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// Make an ASCII URL slug: fold, then turn every run of characters other than
+/// `[a-z0-9]` into one `-`, with none at either end.
+///
+/// "Chứng thực bản sao từ bản chính (cấp xã)" becomes
+/// "chung-thuc-ban-sao-tu-ban-chinh-cap-xa". Empty input, or input with no
+/// letters or digits, gives "".
+pub fn slugify(s: &str) -> String {
+    let folded = fold(s);
+    let mut slug = String::with_capacity(folded.len());
+    // A separator is only written when the next kept character arrives, so
+    // runs collapse to one '-' and none is left at the end.
+    let mut pending_dash = false;
+    for c in folded.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            if pending_dash && !slug.is_empty() {
+                slug.push('-');
+            }
+            pending_dash = false;
+            slug.push(c);
+        } else {
+            pending_dash = true;
+        }
+    }
+    slug
+}
+
+/// Split folded text (see [`fold`]) into search words.
+///
+/// A word is a maximal run of `[a-z0-9]`, where a `.` between two digits is
+/// part of the word: procedure codes and amounts such as "1.001193" and
+/// "50.000" stay one word, while a full stop after a number ("năm 2020.")
+/// does not. Every other character separates words. The rule is ASCII-only on
+/// purpose, so the browser-side search can apply the same rule to queries
+/// with one regular expression.
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    Words { rest: folded }
+}
+
+/// Iterator behind [`words`]; it scans bytes, which is safe because every
+/// byte it keeps or splits on is ASCII and multi-byte characters only ever
+/// act as separators.
+struct Words<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.rest.as_bytes();
+        let start = bytes.iter().position(|&b| is_word_byte(b))?;
+        let mut end = start;
+        while end < bytes.len() {
+            let b = bytes[end];
+            let dot_between_digits = b == b'.'
+                && end > start
+                && bytes[end - 1].is_ascii_digit()
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+            if is_word_byte(b) || dot_between_digits {
+                end += 1;
+            } else {
+                break;
+            }
+        }
+        // `start` and `end` sit on ASCII bytes, hence on char boundaries.
+        let word = &self.rest[start..end];
+        self.rest = &self.rest[end..];
+        Some(word)
+    }
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_lowercase() || b.is_ascii_digit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_borrows_text_that_is_already_nfc() {
+        assert!(matches!(nfc("Đăng ký khai sinh"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn nfc_composes_macos_nfd_text() {
+        let nfd: String = "Đăng ký khai sinh".nfd().collect();
+        assert_ne!(nfd, "Đăng ký khai sinh");
+        let composed = nfc(&nfd);
+        assert!(matches!(composed, Cow::Owned(_)));
+        assert_eq!(composed, "Đăng ký khai sinh");
+    }
+
+    #[test]
+    fn fold_drops_tones_and_maps_d_stroke() {
+        assert_eq!(fold("Đăng Ký"), "dang ky");
+        assert_eq!(fold("đường"), "duong");
+        assert_eq!(
+            fold("Ẩm thực Việt, ỨNG DỤNG, Ở ĐÂY"),
+            "am thuc viet, ung dung, o day"
+        );
+        assert_eq!(fold("Mã số 1.001193 (cấp xã)"), "ma so 1.001193 (cap xa)");
+    }
+
+    #[test]
+    fn fold_of_nfd_input_equals_fold_of_nfc() {
+        let nfc_text = "Chứng thực bản sao từ bản chính, Đăng ký kết hôn";
+        let nfd_text: String = nfc_text.nfd().collect();
+        assert_ne!(nfc_text, nfd_text);
+        assert_eq!(fold(&nfd_text), fold(nfc_text));
+    }
+
+    #[test]
+    fn fold_into_appends() {
+        let mut buf = String::from("x ");
+        fold_into("Hộ tịch", &mut buf);
+        assert_eq!(buf, "x ho tich");
+    }
+
+    #[test]
+    fn fold_drops_a_mark_produced_by_lowercasing() {
+        assert_eq!(fold("İ"), "i");
+    }
+
+    #[test]
+    fn slug_of_dang_ky_khai_sinh() {
+        assert_eq!(slugify("Đăng ký khai sinh"), "dang-ky-khai-sinh");
+        assert_eq!(
+            slugify("Chứng thực bản sao từ bản chính (cấp xã)"),
+            "chung-thuc-ban-sao-tu-ban-chinh-cap-xa"
+        );
+    }
+
+    #[test]
+    fn slug_collapses_and_trims_separators() {
+        assert_eq!(slugify(""), "");
+        assert_eq!(slugify(" -- (!) "), "");
+        assert_eq!(slugify("  Cấp, đổi -- giấy phép!  "), "cap-doi-giay-phep");
+        assert_eq!(slugify("Thủ tục 1.001193"), "thu-tuc-1-001193");
+    }
+
+    #[test]
+    fn words_keep_dots_between_digits() {
+        let folded = fold("Thủ tục 1.001193: phí 50.000 đồng, năm 2020. Hết.");
+        let got: Vec<&str> = words(&folded).collect();
+        assert_eq!(
+            got,
+            [
+                "thu", "tuc", "1.001193", "phi", "50.000", "dong", "nam", "2020", "het"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_split_on_non_ascii_and_leading_dots() {
+        let got: Vec<&str> = words(".5 a.b ß9").collect();
+        assert_eq!(got, ["5", "a", "b", "9"]);
+        assert_eq!(words("").count(), 0);
+        assert_eq!(words(" ,.- ").count(), 0);
+    }
+}

@@ -1,0 +1,34 @@
+//! Vietnamese text: NFC, folding, slugs, collation, money and dates.
+//!
+//! Everything the rest of congkhai needs to know about the Vietnamese
+//! language lives here, so that there is one slug function, one fold, one
+//! sort order and one way to write money and dates:
+//!
+//! - [`nfc`] every string read: macOS editors write NFD.
+//! - [`fold`] (and [`fold_into`]) for search and slugs: "Đăng Ký" →
+//!   "dang ky"; keep the original for display and for ranking exact-diacritic
+//!   matches first. [`words`] splits folded text into search words, and
+//!   [`slugify`] makes URL slugs.
+//! - [`Collation`] sorts in Vietnamese order (a < ă < â, d < đ, o < ô < ơ,
+//!   u < ư, tones secondary), not byte order.
+//! - [`format_vnd`] ("50.000 đồng", "Miễn phí"), [`format_number`],
+//!   [`percent`] ("98,25%"), [`Date`] ("15/03/2026") and [`weekday_name`].
+//!
+//! ```
+//! use congkhai::vi;
+//!
+//! assert_eq!(vi::slugify("Đăng ký khai sinh"), "dang-ky-khai-sinh");
+//! assert_eq!(vi::format_vnd(8000), "8.000 đồng");
+//! let date: vi::Date = "2026-03-15".parse().unwrap();
+//! assert_eq!(date.vi(), "15/03/2026");
+//! ```
+
+mod collate;
+mod date;
+mod fold;
+mod format;
+
+pub use collate::Collation;
+pub use date::{Date, DateError};
+pub use fold::{fold, fold_into, nfc, slugify, words};
+pub use format::{format_number, format_vnd, percent, weekday_name};
