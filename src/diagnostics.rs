@@ -241,7 +241,8 @@ impl Diagnostics {
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut items: Vec<&Diagnostic> = self.items.iter().collect();
         items.sort_by(|a, b| {
-            (&a.file, a.position, a.code, &a.message).cmp(&(&b.file, b.position, b.code, &b.message))
+            (&a.file, a.position, a.code, &a.message)
+                .cmp(&(&b.file, b.position, b.code, &b.message))
         });
         items.dedup();
         items
@@ -282,7 +283,12 @@ impl Diagnostics {
     pub fn render_terminal(&self, color: bool) -> String {
         let mut out = String::new();
         for diagnostic in self.sorted() {
-            render_one(&mut out, diagnostic, self.sources.get(&diagnostic.file), color);
+            render_one(
+                &mut out,
+                diagnostic,
+                self.sources.get(&diagnostic.file),
+                color,
+            );
             out.push('\n');
         }
         out
@@ -357,7 +363,11 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&String>, color: 
     let pad = " ".repeat(gutter);
     match d.position {
         Some(p) => {
-            let _ = writeln!(out, "{pad}{blue}-->{reset} {}:{}:{}", d.file, p.line, p.column);
+            let _ = writeln!(
+                out,
+                "{pad}{blue}-->{reset} {}:{}:{}",
+                d.file, p.line, p.column
+            );
         }
         None => {
             let _ = writeln!(out, "{pad}{blue}-->{reset} {}", d.file);

@@ -98,7 +98,11 @@ impl Timings {
                 d.as_secs_f64() * 1000.0
             ));
         }
-        out.push_str(&format!("  {:<10} {:>9.1} ms\n", "total", total.as_secs_f64() * 1000.0));
+        out.push_str(&format!(
+            "  {:<10} {:>9.1} ms\n",
+            "total",
+            total.as_secs_f64() * 1000.0
+        ));
         out
     }
 }
@@ -167,7 +171,13 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         base_url: options.base_url.clone(),
         inject: None,
     };
-    let output = render_site(&catalogue, &theme, &options.root, &render_options, &mut timings)?;
+    let output = render_site(
+        &catalogue,
+        &theme,
+        &options.root,
+        &render_options,
+        &mut timings,
+    )?;
     let out = options.out_dir();
     if let Err(e) = timings.time("publish", || publish::publish(&output, &out)) {
         diagnostics.push(

@@ -53,16 +53,27 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         let id = &field.id.value;
         if !field_ids.insert(id.clone()) {
             diagnostics.push(at(
-                Diagnostic::error(Code::CK029, "content/fields.yaml", format!("the field id `{id}` is defined twice"))
-                    .help("give each field its own id"),
+                Diagnostic::error(
+                    Code::CK029,
+                    "content/fields.yaml",
+                    format!("the field id `{id}` is defined twice"),
+                )
+                .help("give each field its own id"),
                 "content/fields.yaml",
                 &field.id.referenced,
             ));
         }
         if vi::slugify(id) != *id {
             diagnostics.push(at(
-                Diagnostic::error(Code::CK016, "content/fields.yaml", format!("the field id `{id}` is not a URL slug"))
-                    .help(format!("write `{}`: lowercase ASCII letters, digits and `-`", vi::slugify(id))),
+                Diagnostic::error(
+                    Code::CK016,
+                    "content/fields.yaml",
+                    format!("the field id `{id}` is not a URL slug"),
+                )
+                .help(format!(
+                    "write `{}`: lowercase ASCII letters, digits and `-`",
+                    vi::slugify(id)
+                )),
                 "content/fields.yaml",
                 &field.id.referenced,
             ));
@@ -109,8 +120,14 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
                 let clean = vi::slugify(&s.value);
                 if clean != s.value {
                     diagnostics.push(at(
-                        Diagnostic::error(Code::CK016, &record.file, format!("the slug `{}` is not a URL slug", s.value))
-                            .help(format!("write `{clean}`, or remove `slug:` to derive it from the title")),
+                        Diagnostic::error(
+                            Code::CK016,
+                            &record.file,
+                            format!("the slug `{}` is not a URL slug", s.value),
+                        )
+                        .help(format!(
+                            "write `{clean}`, or remove `slug:` to derive it from the title"
+                        )),
                         &record.file,
                         &s.referenced,
                     ));
@@ -167,7 +184,11 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
 
     // Officers nobody refers to are probably misspelt somewhere.
     if let Some(site) = &site {
-        let mut used: HashSet<&str> = site.default_officers.iter().map(|o| o.value.as_str()).collect();
+        let mut used: HashSet<&str> = site
+            .default_officers
+            .iter()
+            .map(|o| o.value.as_str())
+            .collect();
         for record in &records {
             used.extend(record.procedure.officers.iter().map(|o| o.value.as_str()));
         }
@@ -186,7 +207,11 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
     for period in &stats {
         let file = format!("content/stats/{}.yaml", period.period);
         if period.to < period.from {
-            diagnostics.push(Diagnostic::error(Code::CK031, &file, format!("the period {} ends before it starts", period.label)));
+            diagnostics.push(Diagnostic::error(
+                Code::CK031,
+                &file,
+                format!("the period {} ends before it starts", period.label),
+            ));
         }
     }
 
@@ -205,14 +230,20 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
             .cmp(&b.order.unwrap_or(i64::MAX))
             .then_with(|| collation.compare(&a.name, &b.name))
     });
-    stats.sort_by(|a, b| b.from.cmp(&a.from));
+    stats.sort_by_key(|s| std::cmp::Reverse(s.from));
 
     let mut attachments: BTreeMap<String, Attachment> = BTreeMap::new();
     for record in &records {
         for form in &record.procedure.forms {
             let path = form.file.value.trim_start_matches("./").to_owned();
             if let Ok(meta) = std::fs::metadata(root.join("content").join(&path)) {
-                attachments.insert(path.clone(), Attachment { path, size: meta.len() });
+                attachments.insert(
+                    path.clone(),
+                    Attachment {
+                        path,
+                        size: meta.len(),
+                    },
+                );
             }
         }
     }
@@ -233,7 +264,11 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
             }
         })
         .collect();
-    procedures.par_sort_by(|a, b| a.sort_key.cmp(&b.sort_key).then_with(|| a.code().cmp(b.code())));
+    procedures.par_sort_by(|a, b| {
+        a.sort_key
+            .cmp(&b.sort_key)
+            .then_with(|| a.code().cmp(b.code()))
+    });
     let by_code: HashMap<String, usize> = procedures
         .iter()
         .enumerate()
@@ -278,11 +313,18 @@ fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) 
     let at = |d: Diagnostic, loc: &serde_saphyr::Location| d.at_location(loc, line_offset);
 
     if !cx.field_ids.contains(&p.field.value) {
-        let d = Diagnostic::error(Code::CK022, file, format!("unknown field `{}`", p.field.value))
-            .label("not in content/fields.yaml");
+        let d = Diagnostic::error(
+            Code::CK022,
+            file,
+            format!("unknown field `{}`", p.field.value),
+        )
+        .label("not in content/fields.yaml");
         let d = match did_you_mean(&p.field.value, cx.field_list.iter().copied()) {
             Some(s) => d.help(format!("did you mean `{s}`?")),
-            None => d.help(format!("use one of the ids in content/fields.yaml: {}", cx.field_list.join(", "))),
+            None => d.help(format!(
+                "use one of the ids in content/fields.yaml: {}",
+                cx.field_list.join(", ")
+            )),
         };
         out.push(at(d, &p.field.referenced));
     }
@@ -292,7 +334,10 @@ fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) 
         ("applicants", p.applicants.is_empty()),
         ("steps", p.steps.is_empty()),
         ("channels", p.channels.is_empty()),
-        ("documents", p.documents.0.iter().all(|g| g.items.is_empty())),
+        (
+            "documents",
+            p.documents.0.iter().all(|g| g.items.is_empty()),
+        ),
         ("results", p.results.is_empty()),
         ("legal_basis", p.legal_basis.is_empty()),
     ];
@@ -314,8 +359,12 @@ fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) 
     for fee in &p.fees {
         if !fee_ids.insert(fee.id.value.as_str()) {
             out.push(at(
-                Diagnostic::error(Code::CK029, file, format!("the fee id `{}` is used twice", fee.id.value))
-                    .help("give each fee its own id"),
+                Diagnostic::error(
+                    Code::CK029,
+                    file,
+                    format!("the fee id `{}` is used twice", fee.id.value),
+                )
+                .help("give each fee its own id"),
                 &fee.id.referenced,
             ));
         }
@@ -324,8 +373,9 @@ fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) 
     for channel in &p.channels {
         for fee in &channel.fees {
             if !fee_ids.contains(fee.value.as_str()) {
-                let d = Diagnostic::error(Code::CK024, file, format!("unknown fee `{}`", fee.value))
-                    .label("not one of this record's `fees`");
+                let d =
+                    Diagnostic::error(Code::CK024, file, format!("unknown fee `{}`", fee.value))
+                        .label("not one of this record's `fees`");
                 let d = match did_you_mean(&fee.value, fee_list.iter().copied()) {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
                     None if fee_list.is_empty() => d.help("this record has no fees; remove the fee from the channel or add it under `fees:`"),
@@ -340,8 +390,12 @@ fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) 
     for form in &p.forms {
         if !form_ids.insert(form.id.value.as_str()) {
             out.push(at(
-                Diagnostic::error(Code::CK029, file, format!("the form id `{}` is used twice", form.id.value))
-                    .help("give each form its own id"),
+                Diagnostic::error(
+                    Code::CK029,
+                    file,
+                    format!("the form id `{}` is used twice", form.id.value),
+                )
+                .help("give each form its own id"),
                 &form.id.referenced,
             ));
         }
@@ -360,8 +414,9 @@ fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) 
             if let Some(form) = &document.form
                 && !form_ids.contains(form.value.as_str())
             {
-                let d = Diagnostic::error(Code::CK023, file, format!("unknown form `{}`", form.value))
-                    .label("not one of this record's `forms`");
+                let d =
+                    Diagnostic::error(Code::CK023, file, format!("unknown form `{}`", form.value))
+                        .label("not one of this record's `forms`");
                 let d = match did_you_mean(&form.value, form_list.iter().copied()) {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
                     None => d.help("add the form under `forms:` with `id`, `name` and `file`"),
@@ -373,8 +428,12 @@ fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) 
 
     for officer in &p.officers {
         if !cx.officer_ids.contains(officer.value.as_str()) {
-            let d = Diagnostic::error(Code::CK025, file, format!("unknown officer `{}`", officer.value))
-                .label("not in site.yaml `officers`");
+            let d = Diagnostic::error(
+                Code::CK025,
+                file,
+                format!("unknown officer `{}`", officer.value),
+            )
+            .label("not in site.yaml `officers`");
             let d = match did_you_mean(&officer.value, cx.officer_ids.iter().copied()) {
                 Some(s) => d.help(format!("did you mean `{s}`?")),
                 None => d.help("add the officer to content/site.yaml under `officers:`"),
@@ -387,13 +446,21 @@ fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) 
         for code in codes {
             if code.value.as_str() == p.code.value.as_str() {
                 out.push(at(
-                    Diagnostic::error(Code::CK026, file, format!("`{key}` names this procedure itself"))
-                        .help("list other procedures' codes"),
+                    Diagnostic::error(
+                        Code::CK026,
+                        file,
+                        format!("`{key}` names this procedure itself"),
+                    )
+                    .help("list other procedures' codes"),
                     &code.referenced,
                 ));
             } else if !cx.codes.contains(code.value.as_str()) {
-                let d = Diagnostic::error(Code::CK026, file, format!("no procedure has the code `{}`", code.value))
-                    .label(format!("in `{key}`"));
+                let d = Diagnostic::error(
+                    Code::CK026,
+                    file,
+                    format!("no procedure has the code `{}`", code.value),
+                )
+                .label(format!("in `{key}`"));
                 let d = match did_you_mean(&code.value, cx.codes.iter().copied()) {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
                     None => d.help("check the code, or add that procedure to the catalogue"),
@@ -407,15 +474,27 @@ fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) 
         && to.value <= from.value
     {
         out.push(at(
-            Diagnostic::error(Code::CK028, file, format!("`effective_to` ({}) is not after `effective_from` ({})", to.value.vi(), from.value.vi()))
-                .help("check the two dates"),
+            Diagnostic::error(
+                Code::CK028,
+                file,
+                format!(
+                    "`effective_to` ({}) is not after `effective_from` ({})",
+                    to.value.vi(),
+                    from.value.vi()
+                ),
+            )
+            .help("check the two dates"),
             &to.referenced,
         ));
     }
     if p.status == Status::Upcoming && p.effective_from.is_none() {
         out.push(at(
-            Diagnostic::error(Code::CK028, file, "an `upcoming` procedure needs `effective_from`")
-                .help("add the date it takes effect, for example `effective_from: 2027-01-01`"),
+            Diagnostic::error(
+                Code::CK028,
+                file,
+                "an `upcoming` procedure needs `effective_from`",
+            )
+            .help("add the date it takes effect, for example `effective_from: 2027-01-01`"),
             &p.title.referenced,
         ));
     }
@@ -424,8 +503,12 @@ fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) 
         && !is_clock_time(&cutoff.value)
     {
         out.push(at(
-            Diagnostic::error(Code::CK016, file, format!("`{}` is not a time of day", cutoff.value))
-                .help("write the time as HH:MM in quotes, for example `cutoff: \"15:00\"`"),
+            Diagnostic::error(
+                Code::CK016,
+                file,
+                format!("`{}` is not a time of day", cutoff.value),
+            )
+            .help("write the time as HH:MM in quotes, for example `cutoff: \"15:00\"`"),
             &cutoff.referenced,
         ));
     }
@@ -434,8 +517,15 @@ fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) 
         && now.days_since_epoch() - verified.value.days_since_epoch() > 365
     {
         out.push(at(
-            Diagnostic::warning(Code::CK040, file, format!("the record was last verified on {}, more than a year ago", verified.value.vi()))
-                .help("check it against the latest publication decision and update `verified_on`"),
+            Diagnostic::warning(
+                Code::CK040,
+                file,
+                format!(
+                    "the record was last verified on {}, more than a year ago",
+                    verified.value.vi()
+                ),
+            )
+            .help("check it against the latest publication decision and update `verified_on`"),
             &verified.referenced,
         ));
     }
@@ -456,7 +546,9 @@ fn check_attachment(root: &Path, path: &str) -> Option<String> {
     let full = content.join(relative);
     match (full.canonicalize(), content.canonicalize()) {
         (Ok(file), Ok(content)) if file.starts_with(&content) && file.is_file() => None,
-        (Ok(_), Ok(_)) => Some(format!("the form path `{path}` is not a file inside content/")),
+        (Ok(_), Ok(_)) => Some(format!(
+            "the form path `{path}` is not a file inside content/"
+        )),
         _ => Some(format!("the form file `content/{path}` does not exist")),
     }
 }
@@ -478,16 +570,24 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
     for officer in &site.officers {
         if !officer_ids.insert(officer.id.value.as_str()) {
             diagnostics.push(at(
-                Diagnostic::error(Code::CK029, file, format!("the officer id `{}` is used twice", officer.id.value))
-                    .help("give each officer their own id"),
+                Diagnostic::error(
+                    Code::CK029,
+                    file,
+                    format!("the officer id `{}` is used twice", officer.id.value),
+                )
+                .help("give each officer their own id"),
                 &officer.id.referenced,
             ));
         }
         for field in &officer.fields {
             if !field_ids.contains(&field.value) {
                 diagnostics.push(at(
-                    Diagnostic::error(Code::CK022, file, format!("unknown field `{}`", field.value))
-                        .help("use an id from content/fields.yaml"),
+                    Diagnostic::error(
+                        Code::CK022,
+                        file,
+                        format!("unknown field `{}`", field.value),
+                    )
+                    .help("use an id from content/fields.yaml"),
                     &field.referenced,
                 ));
             }
@@ -506,8 +606,12 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
         for day in &hours.days {
             if vi::weekday_name(&day.value).is_none() {
                 diagnostics.push(at(
-                    Diagnostic::error(Code::CK013, file, format!("`{}` is not a weekday", day.value))
-                        .help("write mon, tue, wed, thu, fri, sat or sun"),
+                    Diagnostic::error(
+                        Code::CK013,
+                        file,
+                        format!("`{}` is not a weekday", day.value),
+                    )
+                    .help("write mon, tue, wed, thu, fri, sat or sun"),
                     &day.referenced,
                 ));
             }
@@ -515,13 +619,20 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
         for time in [&hours.opens, &hours.closes] {
             if !is_clock_time(&time.value) {
                 diagnostics.push(at(
-                    Diagnostic::error(Code::CK016, file, format!("`{}` is not a time of day", time.value))
-                        .help("write HH:MM in quotes, for example \"07:30\""),
+                    Diagnostic::error(
+                        Code::CK016,
+                        file,
+                        format!("`{}` is not a time of day", time.value),
+                    )
+                    .help("write HH:MM in quotes, for example \"07:30\""),
                     &time.referenced,
                 ));
             }
         }
-        if is_clock_time(&hours.opens.value) && is_clock_time(&hours.closes.value) && hours.closes.value <= hours.opens.value {
+        if is_clock_time(&hours.opens.value)
+            && is_clock_time(&hours.closes.value)
+            && hours.closes.value <= hours.opens.value
+        {
             diagnostics.push(at(
                 Diagnostic::error(Code::CK016, file, "the desk closes before it opens")
                     .help("check `opens` and `closes`"),
@@ -531,8 +642,12 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
         for field in &hours.fields {
             if !field_ids.contains(&field.value) {
                 diagnostics.push(at(
-                    Diagnostic::error(Code::CK022, file, format!("unknown field `{}`", field.value))
-                        .help("use an id from content/fields.yaml"),
+                    Diagnostic::error(
+                        Code::CK022,
+                        file,
+                        format!("unknown field `{}`", field.value),
+                    )
+                    .help("use an id from content/fields.yaml"),
                     &field.referenced,
                 ));
             }
@@ -541,7 +656,13 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
     if let Some(url) = &site.base_url
         && !(url.starts_with("https://") || url.starts_with("http://"))
     {
-        diagnostics.push(Diagnostic::error(Code::CK030, file, format!("`base_url` `{url}` is not an absolute URL"))
-            .help("write it like https://thutuc.example.gov.vn or https://example.gov.vn/thu-tuc"));
+        diagnostics.push(
+            Diagnostic::error(
+                Code::CK030,
+                file,
+                format!("`base_url` `{url}` is not an absolute URL"),
+            )
+            .help("write it like https://thutuc.example.gov.vn or https://example.gov.vn/thu-tuc"),
+        );
     }
 }

@@ -2,6 +2,8 @@
 
 mod build;
 mod check;
+mod init;
+mod new;
 
 use std::path::PathBuf;
 
@@ -56,6 +58,10 @@ enum Command {
     Build(build::Args),
     /// Validate the content without building.
     Check(check::Args),
+    /// Create a new site in DIR with one example record.
+    Init(init::Args),
+    /// Scaffold a new record that passes `check`.
+    New(new::Args),
 }
 
 /// Runs the parsed command line.
@@ -63,6 +69,8 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
     match cli.command {
         Command::Build(args) => build::run(args),
         Command::Check(args) => check::run(args),
+        Command::Init(args) => init::run(args),
+        Command::New(args) => new::run(args),
     }
 }
 

@@ -70,7 +70,10 @@ mod tests {
     fn script_links_are_neutralised() {
         let html = to_html("[bấm](javascript:alert(1)) [ok](https://dichvucong.gov.vn)");
         assert!(!html.contains("javascript:"), "{html}");
-        assert!(html.contains("href=\"https://dichvucong.gov.vn\""), "{html}");
+        assert!(
+            html.contains("href=\"https://dichvucong.gov.vn\""),
+            "{html}"
+        );
     }
 
     #[test]

@@ -107,8 +107,12 @@ pub fn load(root: &Path) -> Loaded {
             }
         }
         None => loaded.diagnostics.push(
-            Diagnostic::error(Code::CK030, "content/fields.yaml", "`content/fields.yaml` is missing")
-                .help("list the fields (lĩnh vực) as `- {id: ho-tich, name: \"Hộ tịch\"}`"),
+            Diagnostic::error(
+                Code::CK030,
+                "content/fields.yaml",
+                "`content/fields.yaml` is missing",
+            )
+            .help("list the fields (lĩnh vực) as `- {id: ho-tich, name: \"Hộ tịch\"}`"),
         ),
     }
 
@@ -159,9 +163,10 @@ pub fn load(root: &Path) -> Loaded {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        match split_front_matter(&text, &file)
-            .and_then(|fm| parse_yaml::<PageMeta>(fm.yaml, &file, fm.line_offset, "a page").map(|meta| (meta, fm.body)))
-        {
+        match split_front_matter(&text, &file).and_then(|fm| {
+            parse_yaml::<PageMeta>(fm.yaml, &file, fm.line_offset, "a page")
+                .map(|meta| (meta, fm.body))
+        }) {
             Ok((meta, body)) => loaded.pages.push(RawPage {
                 file,
                 stem,

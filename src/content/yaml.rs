@@ -33,23 +33,41 @@ fn to_diagnostic(error: &Error, file: &str, line_offset: u32, what: &str) -> Dia
                     Some(label) => format!("did you mean `{suggestion}`? ({label})"),
                     None => format!("did you mean `{suggestion}`?"),
                 }),
-                None => d.help(format!("the keys allowed here are: {}", expected.join(", "))),
+                None => d.help(format!(
+                    "the keys allowed here are: {}",
+                    expected.join(", ")
+                )),
             };
             d
         }
         Error::SerdeMissingField { field, .. } => {
-            let label = key_label(field).map(|l| format!(" ({l})")).unwrap_or_default();
-            Diagnostic::error(Code::CK010, file, format!("missing required key `{field}`{label}"))
-                .label(format!("`{field}` is missing here"))
-                .help(format!("add `{field}:` with a value; see `congkhai schema` for its shape"))
+            let label = key_label(field)
+                .map(|l| format!(" ({l})"))
+                .unwrap_or_default();
+            Diagnostic::error(
+                Code::CK010,
+                file,
+                format!("missing required key `{field}`{label}"),
+            )
+            .label(format!("`{field}` is missing here"))
+            .help(format!(
+                "add `{field}:` with a value; see `congkhai schema` for its shape"
+            ))
         }
         Error::SerdeUnknownVariant {
             variant, expected, ..
         } => {
-            let d = Diagnostic::error(Code::CK013, file, format!("`{variant}` is not an allowed value"))
-                .label("not allowed here");
+            let d = Diagnostic::error(
+                Code::CK013,
+                file,
+                format!("`{variant}` is not an allowed value"),
+            )
+            .label("not allowed here");
             match did_you_mean(variant, expected.iter().copied()) {
-                Some(s) => d.help(format!("did you mean `{s}`? allowed: {}", expected.join(", "))),
+                Some(s) => d.help(format!(
+                    "did you mean `{s}`? allowed: {}",
+                    expected.join(", ")
+                )),
                 None => d.help(format!("write one of: {}", expected.join(", "))),
             }
         }
@@ -57,29 +75,49 @@ fn to_diagnostic(error: &Error, file: &str, line_offset: u32, what: &str) -> Dia
             unexpected,
             expected,
             ..
-        } => Diagnostic::error(Code::CK012, file, format!("expected {expected}, found {unexpected}"))
-            .label("wrong type")
-            .help(type_help(expected)),
+        } => Diagnostic::error(
+            Code::CK012,
+            file,
+            format!("expected {expected}, found {unexpected}"),
+        )
+        .label("wrong type")
+        .help(type_help(expected)),
         Error::SerdeInvalidValue {
             unexpected,
             expected,
             ..
-        } => Diagnostic::error(Code::CK016, file, format!("invalid value {unexpected}, expected {expected}"))
-            .label("invalid value"),
+        } => Diagnostic::error(
+            Code::CK016,
+            file,
+            format!("invalid value {unexpected}, expected {expected}"),
+        )
+        .label("invalid value"),
         Error::DuplicateMappingKey { key, .. } => {
             let key = key.clone().unwrap_or_else(|| "?".to_owned());
             Diagnostic::error(Code::CK014, file, format!("the key `{key}` appears twice"))
                 .label("second occurrence")
                 .help("keep one of them: YAML would silently drop the other")
         }
+        Error::Unexpected { expected, .. } => {
+            let what = match *expected {
+                e if e.contains("sequence") => "a list",
+                e if e.contains("mapping") => "a mapping",
+                e => e,
+            };
+            Diagnostic::error(Code::CK012, file, format!("expected {what} here"))
+                .label("wrong type")
+                .help(type_help(expected))
+        }
         other => {
             let message = strip_location(&plain_message(other));
+            // Our own deserializers (dates, dossier entries) report through serde's `custom`,
+            // which arrives as a plain message; everything else here comes from the scanner.
             let code = if is_date_message(&message) {
                 Code::CK015
-            } else if is_syntax(other) {
-                Code::CK002
-            } else {
+            } else if matches!(other, Error::Message { .. }) {
                 Code::CK016
+            } else {
+                Code::CK002
             };
             let mut d = Diagnostic::error(code, file, message);
             if code == Code::CK015 {
@@ -118,21 +156,12 @@ fn is_date_message(message: &str) -> bool {
     message.contains("YYYY-MM-DD") || message.contains("days") || message.contains("month")
 }
 
-fn is_syntax(error: &Error) -> bool {
-    matches!(
-        error,
-        Error::Message { .. } | Error::Eof { .. } | Error::Unexpected { .. }
-    ) || plain_message(error).contains("while scanning")
-        || plain_message(error).contains("while parsing")
-}
-
 fn type_help(expected: &str) -> String {
     if expected.contains("sequence") {
         "write a list: one `- item` per line under the key".to_owned()
     } else if expected.contains("string") || expected.contains("Text") {
         "write text; put it in double quotes if it contains `: ` or starts with a digit".to_owned()
-    } else if expected.contains("integer") || expected.contains("u64") || expected.contains("u32")
-    {
+    } else if expected.contains("integer") || expected.contains("u64") || expected.contains("u32") {
         "write a whole number without dots or spaces, for example 8000".to_owned()
     } else if expected.contains("bool") {
         "write `true` or `false`".to_owned()

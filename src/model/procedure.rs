@@ -444,7 +444,9 @@ impl<'de> Deserialize<'de> for DocumentEntry {
         impl<'de> Visitor<'de> for EntryVisitor {
             type Value = DocumentEntry;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a document `{name, originals, copies}` or a group `{case, mode, items}`")
+                f.write_str(
+                    "a document `{name, originals, copies}` or a group `{case, mode, items}`",
+                )
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<DocumentEntry, E> {
                 Ok(DocumentEntry::Item(Box::new(Document {
@@ -494,9 +496,9 @@ impl RawEntry {
             (Some(_), Some(_)) => Err(
                 "a dossier entry has both `name` and `items`: write a document `{name, originals, copies}` or a group `{case, mode, items}`",
             ),
-            (None, None) => Err(
-                "a dossier entry needs `name` (a document) or `items` (a group of documents)",
-            ),
+            (None, None) => {
+                Err("a dossier entry needs `name` (a document) or `items` (a group of documents)")
+            }
             (Some(name), None) => {
                 if self.case.is_some() || self.mode.is_some() {
                     return Err(

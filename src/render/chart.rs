@@ -39,7 +39,11 @@ pub fn resolution_chart(s: &StatsPeriod) -> String {
     );
     for (i, (label, n, color)) in rows.iter().enumerate() {
         let y = i as u64 * row_h + 5;
-        let w = if *n == 0 { 0 } else { (n * bar_w).div_ceil(max).max(2) };
+        let w = if *n == 0 {
+            0
+        } else {
+            (n * bar_w).div_ceil(max).max(2)
+        };
         let _ = write!(
             svg,
             r#"<text x="{}" y="{}" text-anchor="end" font-size="13" fill="currentColor">{label}</text><rect x="{}" y="{}" width="{w}" height="{}" fill="{color}" rx="2"/><text x="{}" y="{}" font-size="13" fill="currentColor">{} ({})</text>"#,

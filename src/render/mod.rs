@@ -173,15 +173,9 @@ impl<'a> Renderer<'a> {
         global.insert("counts", &Counts::new(catalogue));
         global.insert("assets", &assets);
         global.insert("base_url", &base_url);
-        global.insert(
-            "contact",
-            &ContactView::new(catalogue),
-        );
+        global.insert("contact", &ContactView::new(catalogue));
         global.insert("generator", concat!("congkhai ", env!("CARGO_PKG_VERSION")));
-        global.insert(
-            "now",
-            &catalogue.now.map(|d| d.vi()),
-        );
+        global.insert("now", &catalogue.now.map(|d| d.vi()));
 
         Ok(Renderer {
             catalogue,
@@ -197,10 +191,18 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders every planned page and copies static files and attachments.
-    pub fn render_all(&self, plans: &[PagePlan], root: &std::path::Path, theme: &Theme) -> Result<Output, Diagnostics> {
+    pub fn render_all(
+        &self,
+        plans: &[PagePlan],
+        root: &std::path::Path,
+        theme: &Theme,
+    ) -> Result<Output, Diagnostics> {
         let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = plans
             .par_iter()
-            .map(|plan| self.render_page(plan).map(|bytes| (plan.path.clone(), bytes)))
+            .map(|plan| {
+                self.render_page(plan)
+                    .map(|bytes| (plan.path.clone(), bytes))
+            })
             .collect();
         let mut output = Output::default();
         let mut diagnostics = Diagnostics::new();
@@ -264,7 +266,10 @@ impl<'a> Renderer<'a> {
                     catalogue,
                     entry,
                     &self.cards[*i],
-                    self.replaced_by.get(entry.code()).cloned().unwrap_or_default(),
+                    self.replaced_by
+                        .get(entry.code())
+                        .cloned()
+                        .unwrap_or_default(),
                     qr,
                 );
                 view.stable_url = stable;
@@ -380,8 +385,12 @@ fn template_error_plain(template: &str, error: &tera::Error) -> Diagnostic {
         message.push_str(&inner.to_string());
         source = inner.source();
     }
-    Diagnostic::error(Code::CK050, format!("themes/default/templates/{template}"), message)
-        .help("fix the template; `themes/default/` in the site root overrides the embedded theme")
+    Diagnostic::error(
+        Code::CK050,
+        format!("themes/default/templates/{template}"),
+        message,
+    )
+    .help("fix the template; `themes/default/` in the site root overrides the embedded theme")
 }
 
 /// The QR code of a URL as a small inline SVG, for the printed checklist.
@@ -544,7 +553,10 @@ mod tests {
 
     #[test]
     fn weekday_runs_are_shown_as_ranges() {
-        assert_eq!(days_label(&["mon", "tue", "wed", "thu", "fri"]), "Thứ Hai – Thứ Sáu");
+        assert_eq!(
+            days_label(&["mon", "tue", "wed", "thu", "fri"]),
+            "Thứ Hai – Thứ Sáu"
+        );
         assert_eq!(days_label(&["sat"]), "Thứ Bảy");
         assert_eq!(days_label(&["mon", "wed"]), "Thứ Hai, Thứ Tư");
     }

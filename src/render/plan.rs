@@ -163,7 +163,12 @@ fn home() -> Link {
     }
 }
 
-fn page(path_url: &str, title: impl Into<String>, breadcrumbs: Vec<Link>, kind: PageKind) -> PagePlan {
+fn page(
+    path_url: &str,
+    title: impl Into<String>,
+    breadcrumbs: Vec<Link>,
+    kind: PageKind,
+) -> PagePlan {
     PagePlan {
         path: format!("{path_url}index.html"),
         url: path_url.to_owned(),
@@ -412,7 +417,12 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
         }),
     ));
 
-    plans.push(page("tra-cuu/", "Tra cứu thủ tục", vec![home()], PageKind::Search));
+    plans.push(page(
+        "tra-cuu/",
+        "Tra cứu thủ tục",
+        vec![home()],
+        PageKind::Search,
+    ));
     plans.push(page(
         "lien-he/",
         "Liên hệ, góp ý",
@@ -448,9 +458,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
         .collect();
     let sitemap: Vec<SitemapUrl> = plans
         .iter()
-        .filter(|p| {
-            !matches!(p.kind, PageKind::Redirect(_) | PageKind::NotFound)
-        })
+        .filter(|p| !matches!(p.kind, PageKind::Redirect(_) | PageKind::NotFound))
         .map(|p| SitemapUrl {
             lastmod: updated.get(&p.url).cloned(),
             url: p.url.clone(),

@@ -30,7 +30,11 @@ impl Theme {
         let mut theme = Theme::default();
         for file in all_files(&DEFAULT_THEME) {
             let path = file.path().to_string_lossy().replace('\\', "/");
-            theme.add(&path, file.contents().to_vec(), format!("(embedded theme) {path}"));
+            theme.add(
+                &path,
+                file.contents().to_vec(),
+                format!("(embedded theme) {path}"),
+            );
         }
         theme
     }
@@ -41,7 +45,10 @@ impl Theme {
         let dir = root.join("themes").join(name);
         let mut diagnostics = Diagnostics::new();
         if dir.is_dir() {
-            for entry in walkdir::WalkDir::new(&dir).into_iter().filter_map(Result::ok) {
+            for entry in walkdir::WalkDir::new(&dir)
+                .into_iter()
+                .filter_map(Result::ok)
+            {
                 if !entry.file_type().is_file() {
                     continue;
                 }
@@ -64,8 +71,10 @@ impl Theme {
 
     fn add(&mut self, path: &str, bytes: Vec<u8>, origin: String) {
         if let Some(name) = path.strip_prefix("templates/") {
-            self.templates
-                .insert(name.to_owned(), String::from_utf8_lossy(&bytes).into_owned());
+            self.templates.insert(
+                name.to_owned(),
+                String::from_utf8_lossy(&bytes).into_owned(),
+            );
             self.origins.insert(path.to_owned(), origin);
         } else if let Some(name) = path.strip_prefix("static/") {
             self.static_files.insert(name.to_owned(), bytes);

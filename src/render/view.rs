@@ -380,7 +380,10 @@ fn channel_view<'a>(p: &'a Procedure, c: &'a Channel) -> ChannelView<'a> {
                     if unit.is_empty() {
                         amount
                     } else {
-                        format!("{amount}{}{unit}", if unit.starts_with('/') { "" } else { " " })
+                        format!(
+                            "{amount}{}{unit}",
+                            if unit.starts_with('/') { "" } else { " " }
+                        )
                     }
                 }
                 _ => amount,
@@ -522,7 +525,11 @@ impl<'a> ProcedureView<'a> {
                 .or(catalogue.site.hotline.as_deref())
                 .map(Phone::new),
             related: p.related.iter().filter_map(|c| link_to(&c.value)).collect(),
-            replaces: p.replaces.iter().filter_map(|c| link_to(&c.value)).collect(),
+            replaces: p
+                .replaces
+                .iter()
+                .filter_map(|c| link_to(&c.value))
+                .collect(),
             replaced_by,
             legal_basis: p
                 .legal_basis

@@ -1,0 +1,62 @@
+//! `congkhai init DIR`: a new site with one example record; the theme stays embedded.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+
+use super::{CliError, Outcome};
+
+static SCAFFOLD: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold");
+
+/// Arguments of `init`.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Folder to create (must not exist or be empty).
+    dir: PathBuf,
+}
+
+/// Writes the scaffold into `dir`.
+pub fn run(args: Args) -> Result<Outcome, CliError> {
+    let dir = &args.dir;
+    if dir.exists()
+        && std::fs::read_dir(dir)
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .next()
+            .is_some()
+    {
+        return Err(format!(
+            "{} already exists and is not empty; choose a new folder name",
+            dir.display()
+        )
+        .into());
+    }
+    write_dir(&SCAFFOLD, dir)?;
+    // `.gitignore` is stored without its dot so that it does not apply to this repository.
+    let ignore = dir.join("gitignore");
+    if ignore.exists() {
+        std::fs::rename(&ignore, dir.join(".gitignore"))?;
+    }
+    eprintln!(
+        "created a new site in {}\n\nnext:\n  cd {}\n  congkhai check      # validate the records\n  congkhai build      # build the site into public/",
+        dir.display(),
+        dir.display()
+    );
+    Ok(Outcome::Success)
+}
+
+fn write_dir(source: &Dir<'_>, target: &Path) -> Result<(), CliError> {
+    std::fs::create_dir_all(target)
+        .map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+    for file in source.files() {
+        let path = target.join(file.path().file_name().unwrap_or_default());
+        std::fs::write(&path, file.contents())
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    for sub in source.dirs() {
+        write_dir(
+            sub,
+            &target.join(sub.path().file_name().unwrap_or_default()),
+        )?;
+    }
+    Ok(())
+}
