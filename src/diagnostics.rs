@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+mod vi;
+
 /// Stable diagnostic codes. The number never changes meaning once released; new problems get new
 /// numbers. `congkhai check --format json` exposes them to tools.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -100,6 +102,27 @@ impl Code {
             Code::CK041 => "CK041",
             Code::CK042 => "CK042",
             Code::CK050 => "CK050",
+        }
+    }
+}
+
+/// The language diagnostics are written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    /// Vietnamese.
+    Vi,
+    /// English (the language they are written in).
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// Vietnamese for a Vietnamese site, English otherwise.
+    pub fn for_site(language: &str) -> Lang {
+        if language.eq_ignore_ascii_case("vi") || language.to_ascii_lowercase().starts_with("vi-") {
+            Lang::Vi
+        } else {
+            Lang::En
         }
     }
 }
@@ -205,10 +228,12 @@ impl Diagnostic {
 }
 
 /// All diagnostics of a run, and the sources they point into (for snippets).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
     sources: BTreeMap<String, String>,
+    /// The language of the words around the messages ("error", "help").
+    lang: Lang,
 }
 
 impl Diagnostics {
@@ -227,6 +252,33 @@ impl Diagnostics {
         if !self.sources.contains_key(file) {
             self.sources.insert(file.to_owned(), text.to_owned());
         }
+    }
+
+    /// Adds several diagnostics.
+    pub fn extend_items(&mut self, items: impl IntoIterator<Item = Diagnostic>) {
+        self.items.extend(items);
+    }
+
+    /// The same diagnostics in `lang`: messages, labels and helps translated where the table
+    /// of [`vi`] has them, and the words of the rendering ("lỗi", "gợi ý").
+    pub fn localized(&self, lang: Lang) -> Diagnostics {
+        let mut out = self.clone();
+        out.lang = lang;
+        if lang == Lang::Vi {
+            for d in &mut out.items {
+                if let Some(m) =
+                    vi::translate(d.code, &d.message).or_else(|| vi::fallback(d.code, &d.message))
+                {
+                    d.message = m;
+                }
+                for text in [&mut d.label, &mut d.help].into_iter().flatten() {
+                    if let Some(t) = vi::translate(d.code, text) {
+                        *text = t;
+                    }
+                }
+            }
+        }
+        out
     }
 
     /// Moves everything from `other` into `self`.
@@ -288,6 +340,7 @@ impl Diagnostics {
                 diagnostic,
                 self.sources.get(&diagnostic.file),
                 color,
+                self.lang,
             );
             out.push('\n');
         }
@@ -315,7 +368,10 @@ impl Diagnostics {
             let _ = write!(out, ",title={}::", d.code.as_str());
             let mut message = d.message.clone();
             if let Some(help) = &d.help {
-                message.push_str("\nhelp: ");
+                message.push_str(match self.lang {
+                    Lang::Vi => "\ngợi ý: ",
+                    Lang::En => "\nhelp: ",
+                });
                 message.push_str(help);
             }
             out.push_str(&escape_data(&message));
@@ -335,10 +391,16 @@ fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
-fn render_one(out: &mut String, d: &Diagnostic, source: Option<&String>, color: bool) {
+fn render_one(out: &mut String, d: &Diagnostic, source: Option<&String>, color: bool, lang: Lang) {
+    let vi = lang == Lang::Vi;
     let (kind, paint) = match d.severity {
-        Severity::Error => ("error", "\x1b[1;31m"),
-        Severity::Warning => ("warning", "\x1b[1;33m"),
+        Severity::Error => (if vi { "lỗi" } else { "error" }, "\x1b[1;31m"),
+        Severity::Warning => (if vi { "cảnh báo" } else { "warning" }, "\x1b[1;33m"),
+    };
+    let (note_word, help_word) = if vi {
+        ("ghi chú", "gợi ý")
+    } else {
+        ("note", "help")
     };
     let (bold, blue, reset) = if color {
         ("\x1b[1m", "\x1b[1;34m", "\x1b[0m")
@@ -397,10 +459,10 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&String>, color: 
             }
         }
     } else if let Some(label) = &d.label {
-        let _ = writeln!(out, "{pad} {blue}={reset} note: {label}");
+        let _ = writeln!(out, "{pad} {blue}={reset} {note_word}: {label}");
     }
     if let Some(help) = &d.help {
-        let _ = writeln!(out, "{pad} {blue}={reset} {bold}help{reset}: {help}");
+        let _ = writeln!(out, "{pad} {blue}={reset} {bold}{help_word}{reset}: {help}");
     }
 }
 

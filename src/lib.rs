@@ -8,7 +8,7 @@
 //! validate  records → Catalogue | Diagnostics                 validate::validate
 //! plan      Catalogue → Vec<PagePlan>                         render::plan
 //! render    pages → Output (path → bytes), in parallel        render::Renderer
-//! index     search data, open data, feeds → more of Output    export
+//! index     search data, open data, feeds → more of Output    search, export
 //! publish   Output → public/, atomically                      publish::publish
 //! ```
 //!
@@ -21,6 +21,9 @@ pub mod diagnostics;
 pub mod model;
 pub mod publish;
 pub mod render;
+pub mod schema;
+pub mod search;
+pub mod serve;
 pub mod validate;
 pub mod vi;
 
@@ -130,15 +133,53 @@ pub fn render_site(
     render_options: &RenderOptions,
     timings: &mut Timings,
 ) -> Result<Output, Diagnostics> {
-    let labels = theme
+    let labels = labels(catalogue, theme);
+    let plans = timings.time("plan", || render::plan(catalogue, &labels));
+    let mut renderer = Renderer::new(catalogue, theme, render_options)?;
+    // The search index comes before the pages: the search page names its hashed file.
+    let index = timings.time("index", || index_site(catalogue, &renderer, &labels));
+    for (key, value) in &index.globals {
+        renderer.set_global(key, value);
+    }
+    let mut output = timings.time("render", || renderer.render_all(&plans, root, theme))?;
+    for (path, bytes) in index.files {
+        output.insert(path, bytes);
+    }
+    Ok(output)
+}
+
+/// The labels of the site's language in the theme (Vietnamese when the theme lacks it).
+pub fn labels(catalogue: &Catalogue, theme: &Theme) -> serde_json::Value {
+    theme
         .i18n
         .get(&catalogue.site.language)
         .or_else(|| theme.i18n.get("vi"))
         .cloned()
-        .unwrap_or(serde_json::Value::Null);
-    let plans = timings.time("plan", || render::plan(catalogue, &labels));
-    let renderer = Renderer::new(catalogue, theme, render_options)?;
-    timings.time("render", || renderer.render_all(&plans, root, theme))
+        .unwrap_or(serde_json::Value::Null)
+}
+
+/// What the index step adds: files, and values every template sees that name them.
+#[derive(Debug, Default)]
+pub struct IndexOutput {
+    /// Output path → bytes.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Template globals (`search`: the hashed name of the index file).
+    pub globals: Vec<(&'static str, serde_json::Value)>,
+}
+
+/// The index step: data built from the whole catalogue rather than page by page (the search
+/// index; open data and feeds belong here too). `build` and `serve` both call it, so anything
+/// added here reaches both.
+pub fn index_site(
+    catalogue: &Catalogue,
+    renderer: &Renderer<'_>,
+    labels: &serde_json::Value,
+) -> IndexOutput {
+    let search = search::build(catalogue, renderer.cards(), labels);
+    IndexOutput {
+        globals: vec![("search", search.template_value())],
+        files: search.files,
+    }
 }
 
 /// The result of a successful build.

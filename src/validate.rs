@@ -7,8 +7,8 @@ use std::path::{Component, Path};
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
-use crate::config::SiteConfig;
-use crate::content::{Loaded, git::GitDates, markdown};
+use crate::config::{Field, SiteConfig, StatsPeriod};
+use crate::content::{Loaded, RawPage, RawRecord, git::GitDates, markdown};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::model::{Attachment, Catalogue, Entry, Page, Procedure, Status};
 use crate::vi::{self, Collation, Date};
@@ -29,27 +29,110 @@ fn where_is<T>(file: &str, spanned: &Spanned<T>) -> String {
 
 /// Validates everything [`crate::content::load`] read. Returns the catalogue when there are no
 /// errors (warnings are allowed), and all diagnostics either way.
+///
+/// The steps are public functions so that the dev server can run the same checks on a
+/// catalogue it keeps in memory, re-checking only the records that changed.
 pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>, Diagnostics) {
     let Loaded {
         root,
         site,
-        mut fields,
+        fields,
         records,
-        mut stats,
+        stats,
         pages,
         mut diagnostics,
     } = loaded;
     let now = options.now.or(options.git.head);
+    let facts = check_site_files(site.as_ref(), &fields, now, &mut diagnostics);
 
-    // Line offsets: Markdown records start their YAML one line down.
-    let offset = |file: &str| -> u32 { u32::from(file.ends_with(".md")) };
-    let at = |d: Diagnostic, file: &str, loc: &serde_saphyr::Location| -> Diagnostic {
-        d.at_location(loc, offset(file))
+    // Slugs, then unique codes and slugs across records; name both files.
+    let slugs: Vec<String> = records
+        .iter()
+        .map(|record| {
+            let (slug, problem) = record_slug(&record.file, &record.procedure);
+            diagnostics.extend_items(problem);
+            slug
+        })
+        .collect();
+    let code_set = check_unique(
+        records
+            .iter()
+            .zip(&slugs)
+            .map(|(r, s)| (r.file.as_str(), &r.procedure, s.as_str())),
+        &mut diagnostics,
+    );
+
+    // References, dates and per-record rules, in parallel: they only read shared data.
+    let per_record: Vec<Vec<Diagnostic>> = records
+        .par_iter()
+        .map(|record| {
+            let mut list = check_record(&root, &record.file, &record.procedure, &facts);
+            list.extend(check_references(&record.file, &record.procedure, &code_set));
+            list
+        })
+        .collect();
+    for list in per_record {
+        diagnostics.extend_items(list);
+    }
+    drop(code_set);
+
+    if let Some(site) = &site {
+        check_officers_used(site, records.iter().map(|r| &r.procedure), &mut diagnostics);
+    }
+    check_stats(&stats, &mut diagnostics);
+
+    let Some(site) = site else {
+        return (None, diagnostics);
     };
+    if diagnostics.has_errors() {
+        return (None, diagnostics);
+    }
 
-    // Fields: unique ids, ASCII slugs.
+    // Build the catalogue: sort fields and procedures, render guides, attach dates.
+    let collation = Collation::new();
+    let attachments = attachments(&root, records.iter().map(|r| &r.procedure));
+    let procedures: Vec<Entry> = records
+        .into_par_iter()
+        .zip(slugs.into_par_iter())
+        .map(|(record, slug)| entry(record, slug, &collation, &options.git))
+        .collect();
+    let catalogue = assemble(
+        site,
+        fields,
+        procedures,
+        stats,
+        pages,
+        attachments,
+        now,
+        &collation,
+    );
+    (Some(catalogue), diagnostics)
+}
+
+/// What records are checked against: the ids defined in site.yaml and fields.yaml, and "today".
+#[derive(Debug, Default, Clone)]
+pub struct SiteFacts {
+    /// Field ids from fields.yaml.
+    pub field_ids: HashSet<String>,
+    /// The same, in file order, for suggestions.
+    pub field_list: Vec<String>,
+    /// Officer ids from site.yaml.
+    pub officer_ids: HashSet<String>,
+    /// "Today", for the verification-age warning.
+    pub now: Option<Date>,
+}
+
+/// Checks fields.yaml (unique ids that are URL slugs) and site.yaml, and returns the facts
+/// records are checked against.
+pub fn check_site_files(
+    site: Option<&SiteConfig>,
+    fields: &[Field],
+    now: Option<Date>,
+    diagnostics: &mut Diagnostics,
+) -> SiteFacts {
+    let at = |d: Diagnostic, loc: &serde_saphyr::Location| -> Diagnostic { d.at_location(loc, 0) };
     let mut field_ids: HashSet<String> = HashSet::new();
-    for field in &fields {
+    for field in fields {
         let id = &field.id.value;
         if !field_ids.insert(id.clone()) {
             diagnostics.push(at(
@@ -59,7 +142,6 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
                     format!("the field id `{id}` is defined twice"),
                 )
                 .help("give each field its own id"),
-                "content/fields.yaml",
                 &field.id.referenced,
             ));
         }
@@ -74,137 +156,126 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
                     "write `{}`: lowercase ASCII letters, digits and `-`",
                     vi::slugify(id)
                 )),
-                "content/fields.yaml",
                 &field.id.referenced,
             ));
         }
     }
-    let field_list: Vec<&str> = fields.iter().map(|f| f.id.value.as_str()).collect();
-
-    let officer_ids: HashSet<&str> = site
-        .as_ref()
-        .map(|s| s.officers.iter().map(|o| o.id.value.as_str()).collect())
+    let officer_ids: HashSet<String> = site
+        .map(|s| s.officers.iter().map(|o| o.id.value.clone()).collect())
         .unwrap_or_default();
-    if let Some(site) = &site {
-        check_site(site, &field_ids, &mut diagnostics);
+    if let Some(site) = site {
+        check_site(site, &field_ids, diagnostics);
     }
+    SiteFacts {
+        field_list: fields.iter().map(|f| f.id.value.clone()).collect(),
+        field_ids,
+        officer_ids,
+        now,
+    }
+}
 
-    // Codes and slugs must be unique; name both files.
-    let mut by_code: BTreeMap<&str, (&str, &Spanned<crate::model::Text>)> = BTreeMap::new();
-    let mut by_slug: BTreeMap<String, &str> = BTreeMap::new();
-    let mut slugs: Vec<String> = Vec::with_capacity(records.len());
-    for record in &records {
-        let p = &record.procedure;
+/// The URL slug of a record (its `slug:`, or derived from the title), and the problem with a
+/// `slug:` that is not one.
+pub fn record_slug(file: &str, p: &Procedure) -> (String, Option<Diagnostic>) {
+    let offset = u32::from(file.ends_with(".md"));
+    match &p.slug {
+        Some(s) => {
+            let clean = vi::slugify(&s.value);
+            let problem = (clean != s.value).then(|| {
+                Diagnostic::error(
+                    Code::CK016,
+                    file,
+                    format!("the slug `{}` is not a URL slug", s.value),
+                )
+                .help(format!(
+                    "write `{clean}`, or remove `slug:` to derive it from the title"
+                ))
+                .at_location(&s.referenced, offset)
+            });
+            (clean, problem)
+        }
+        None => (vi::slugify(&p.title.value), None),
+    }
+}
+
+/// Checks that codes and slugs are unique across records, in the order given (the second file
+/// of a pair gets the error and names the first). Returns the set of codes.
+pub fn check_unique<'a>(
+    records: impl Iterator<Item = (&'a str, &'a Procedure, &'a str)>,
+    diagnostics: &mut Diagnostics,
+) -> HashSet<&'a str> {
+    let mut by_code: HashMap<&str, (&str, &Spanned<crate::model::Text>)> = HashMap::new();
+    let mut by_slug: HashMap<&str, &str> = HashMap::new();
+    for (file, p, slug) in records {
+        let at = |d: Diagnostic, loc: &serde_saphyr::Location| -> Diagnostic {
+            d.at_location(loc, u32::from(file.ends_with(".md")))
+        };
         let code = p.code.value.as_str();
         if code.trim().is_empty() {
             diagnostics.push(at(
-                Diagnostic::error(Code::CK016, &record.file, "the procedure code is empty")
+                Diagnostic::error(Code::CK016, file, "the procedure code is empty")
                     .help("write the national code, for example `code: \"1.001193\"`"),
-                &record.file,
                 &p.code.referenced,
             ));
         } else if let Some((other_file, other)) = by_code.get(code) {
             diagnostics.push(at(
-                Diagnostic::error(Code::CK020, &record.file, format!("the code `{code}` is already used by {}", where_is(other_file, other)))
+                Diagnostic::error(Code::CK020, file, format!("the code `{code}` is already used by {}", where_is(other_file, other)))
                     .label("duplicate code")
                     .help("each procedure has its own code; check which of the two files has the wrong one"),
-                &record.file,
                 &p.code.referenced,
             ));
         } else {
-            by_code.insert(code, (&record.file, &p.code));
+            by_code.insert(code, (file, &p.code));
         }
 
-        let slug = match &p.slug {
-            Some(s) => {
-                let clean = vi::slugify(&s.value);
-                if clean != s.value {
-                    diagnostics.push(at(
-                        Diagnostic::error(
-                            Code::CK016,
-                            &record.file,
-                            format!("the slug `{}` is not a URL slug", s.value),
-                        )
-                        .help(format!(
-                            "write `{clean}`, or remove `slug:` to derive it from the title"
-                        )),
-                        &record.file,
-                        &s.referenced,
-                    ));
-                }
-                clean
-            }
-            None => vi::slugify(&p.title.value),
-        };
         if slug.is_empty() {
             diagnostics.push(at(
-                Diagnostic::error(Code::CK016, &record.file, "the title gives an empty URL")
+                Diagnostic::error(Code::CK016, file, "the title gives an empty URL")
                     .help("write a title with letters, or set `slug:`"),
-                &record.file,
                 &p.title.referenced,
             ));
-        } else if let Some(other) = by_slug.get(&slug) {
+        } else if let Some(other) = by_slug.get(slug) {
             diagnostics.push(at(
-                Diagnostic::error(Code::CK021, &record.file, format!("this procedure would be published at /thu-tuc/{slug}/, like {other}"))
+                Diagnostic::error(Code::CK021, file, format!("this procedure would be published at /thu-tuc/{slug}/, like {other}"))
                     .label("same URL")
                     .help("set a distinct `slug:` in one of the two files, for example with the level or the place"),
-                &record.file,
                 &p.title.referenced,
             ));
         } else {
-            by_slug.insert(slug.clone(), &record.file);
+            by_slug.insert(slug, file);
         }
-        slugs.push(slug);
     }
+    by_code.into_keys().collect()
+}
 
-    // References, dates and per-record rules, in parallel: they only read shared data.
-    let code_set: HashSet<&str> = by_code.keys().copied().collect();
-    let per_record: Vec<Vec<Diagnostic>> = records
-        .par_iter()
-        .map(|record| {
-            check_record(
-                &root,
-                &record.file,
-                &record.procedure,
-                &RecordContext {
-                    field_ids: &field_ids,
-                    field_list: &field_list,
-                    officer_ids: &officer_ids,
-                    codes: &code_set,
-                    now,
-                },
-            )
-        })
+/// Warns about officers nobody refers to: they are probably misspelt somewhere.
+pub fn check_officers_used<'a>(
+    site: &SiteConfig,
+    procedures: impl Iterator<Item = &'a Procedure>,
+    diagnostics: &mut Diagnostics,
+) {
+    let mut used: HashSet<&str> = site
+        .default_officers
+        .iter()
+        .map(|o| o.value.as_str())
         .collect();
-    for list in per_record {
-        for d in list {
-            diagnostics.push(d);
+    for p in procedures {
+        used.extend(p.officers.iter().map(|o| o.value.as_str()));
+    }
+    for officer in &site.officers {
+        if !used.contains(officer.id.value.as_str()) {
+            diagnostics.push(
+                Diagnostic::warning(Code::CK041, "content/site.yaml", format!("no procedure refers to the officer `{}`", officer.id.value))
+                    .help("add the id to a record's `officers:` or to `default_officers:`, or remove the officer")
+                    .at_location(&officer.id.referenced, 0),
+            );
         }
     }
+}
 
-    // Officers nobody refers to are probably misspelt somewhere.
-    if let Some(site) = &site {
-        let mut used: HashSet<&str> = site
-            .default_officers
-            .iter()
-            .map(|o| o.value.as_str())
-            .collect();
-        for record in &records {
-            used.extend(record.procedure.officers.iter().map(|o| o.value.as_str()));
-        }
-        for officer in &site.officers {
-            if !used.contains(officer.id.value.as_str()) {
-                diagnostics.push(at(
-                    Diagnostic::warning(Code::CK041, "content/site.yaml", format!("no procedure refers to the officer `{}`", officer.id.value))
-                        .help("add the id to a record's `officers:` or to `default_officers:`, or remove the officer"),
-                    "content/site.yaml",
-                    &officer.id.referenced,
-                ));
-            }
-        }
-    }
-
-    for period in &stats {
+/// Checks statistics periods.
+pub fn check_stats(stats: &[StatsPeriod], diagnostics: &mut Diagnostics) {
+    for period in stats {
         let file = format!("content/stats/{}.yaml", period.period);
         if period.to < period.from {
             diagnostics.push(Diagnostic::error(
@@ -214,28 +285,20 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
             ));
         }
     }
+}
 
-    let Some(site) = site else {
-        return (None, diagnostics);
-    };
-    if diagnostics.has_errors() {
-        return (None, diagnostics);
-    }
-
-    // Build the catalogue: sort fields and procedures, render guides, attach dates.
-    let collation = Collation::new();
-    fields.sort_by(|a, b| {
-        a.order
-            .unwrap_or(i64::MAX)
-            .cmp(&b.order.unwrap_or(i64::MAX))
-            .then_with(|| collation.compare(&a.name, &b.name))
-    });
-    stats.sort_by_key(|s| std::cmp::Reverse(s.from));
-
+/// Form files the records name that exist, to publish as they are.
+pub fn attachments<'a>(
+    root: &Path,
+    procedures: impl Iterator<Item = &'a Procedure>,
+) -> Vec<Attachment> {
     let mut attachments: BTreeMap<String, Attachment> = BTreeMap::new();
-    for record in &records {
-        for form in &record.procedure.forms {
+    for p in procedures {
+        for form in &p.forms {
             let path = form.file.value.trim_start_matches("./").to_owned();
+            if attachments.contains_key(&path) {
+                continue;
+            }
             if let Ok(meta) = std::fs::metadata(root.join("content").join(&path)) {
                 attachments.insert(
                     path.clone(),
@@ -247,33 +310,63 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
             }
         }
     }
+    attachments.into_values().collect()
+}
 
-    let mut procedures: Vec<Entry> = records
-        .into_par_iter()
-        .zip(slugs.into_par_iter())
-        .map(|(record, slug)| {
-            let sort_key = collation.sort_key(&record.procedure.title.value);
-            let updated = options.git.files.get(&record.file).copied();
-            Entry {
-                body_html: record.body.as_deref().map(markdown::to_html),
-                procedure: record.procedure,
-                file: record.file,
-                slug,
-                updated,
-                sort_key,
-            }
-        })
-        .collect();
+/// A validated record as a catalogue entry: its guide rendered, its collation key and its
+/// last-change date attached.
+pub fn entry(record: RawRecord, slug: String, collation: &Collation, git: &GitDates) -> Entry {
+    let sort_key = collation.sort_key(&record.procedure.title.value);
+    let updated = git.files.get(&record.file).copied();
+    Entry {
+        body_html: record.body.as_deref().map(markdown::to_html),
+        procedure: record.procedure,
+        file: record.file,
+        slug,
+        updated,
+        sort_key,
+    }
+}
+
+/// Sorts entries in catalogue order: by title in Vietnamese order, then by code.
+pub fn sort_entries(procedures: &mut [Entry]) {
     procedures.par_sort_by(|a, b| {
         a.sort_key
             .cmp(&b.sort_key)
             .then_with(|| a.code().cmp(b.code()))
     });
-    let by_code: HashMap<String, usize> = procedures
+}
+
+/// The index of sorted entries by code.
+pub fn index_by_code(procedures: &[Entry]) -> HashMap<String, usize> {
+    procedures
         .iter()
         .enumerate()
         .map(|(i, e)| (e.code().to_owned(), i))
-        .collect();
+        .collect()
+}
+
+/// Puts a catalogue together from checked parts, in their display order.
+#[allow(clippy::too_many_arguments)]
+pub fn assemble(
+    site: SiteConfig,
+    mut fields: Vec<Field>,
+    mut procedures: Vec<Entry>,
+    mut stats: Vec<StatsPeriod>,
+    pages: Vec<RawPage>,
+    attachments: Vec<Attachment>,
+    now: Option<Date>,
+    collation: &Collation,
+) -> Catalogue {
+    fields.sort_by(|a, b| {
+        a.order
+            .unwrap_or(i64::MAX)
+            .cmp(&b.order.unwrap_or(i64::MAX))
+            .then_with(|| collation.compare(&a.name, &b.name))
+    });
+    stats.sort_by_key(|s| std::cmp::Reverse(s.from));
+    sort_entries(&mut procedures);
+    let by_code = index_by_code(&procedures);
 
     let mut page_list: Vec<Page> = pages
         .into_iter()
@@ -286,28 +379,62 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         .collect();
     page_list.sort_by(|a, b| a.slug.cmp(&b.slug));
 
-    let catalogue = Catalogue {
+    Catalogue {
         site,
         fields,
         procedures,
         stats,
         pages: page_list,
-        attachments: attachments.into_values().collect(),
+        attachments,
         now,
         by_code,
-    };
-    (Some(catalogue), diagnostics)
+    }
 }
 
-struct RecordContext<'a> {
-    field_ids: &'a HashSet<String>,
-    field_list: &'a [&'a str],
-    officer_ids: &'a HashSet<&'a str>,
-    codes: &'a HashSet<&'a str>,
-    now: Option<Date>,
+/// Checks that the codes a record names in `related` and `replaces` exist among `known`.
+pub fn check_references(file: &str, p: &Procedure, known: &HashSet<&str>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if p.related.is_empty() && p.replaces.is_empty() {
+        return out;
+    }
+    let line_offset = u32::from(file.ends_with(".md"));
+    let at = |d: Diagnostic, loc: &serde_saphyr::Location| d.at_location(loc, line_offset);
+    for (key, codes) in [("related", &p.related), ("replaces", &p.replaces)] {
+        for code in codes {
+            if code.value.as_str() == p.code.value.as_str() {
+                out.push(at(
+                    Diagnostic::error(
+                        Code::CK026,
+                        file,
+                        format!("`{key}` names this procedure itself"),
+                    )
+                    .help("list other procedures' codes"),
+                    &code.referenced,
+                ));
+            } else if !known.contains(code.value.as_str()) {
+                let d = Diagnostic::error(
+                    Code::CK026,
+                    file,
+                    format!("no procedure has the code `{}`", code.value),
+                )
+                .label(format!("in `{key}`"));
+                let d = match did_you_mean(&code.value, known.iter().copied()) {
+                    Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None => d.help("check the code, or add that procedure to the catalogue"),
+                };
+                out.push(at(d, &code.referenced));
+            }
+        }
+    }
+
+    out
 }
 
-fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) -> Vec<Diagnostic> {
+/// Checks one record against the site facts: everything that does not depend on the other
+/// records (see [`check_references`] and [`check_unique`] for what does). Its result only
+/// changes when the record, site.yaml, fields.yaml or a form file changes, so the dev server
+/// keeps it per file.
+pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let line_offset = u32::from(file.ends_with(".md"));
     let at = |d: Diagnostic, loc: &serde_saphyr::Location| d.at_location(loc, line_offset);
@@ -319,7 +446,7 @@ fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) 
             format!("unknown field `{}`", p.field.value),
         )
         .label("not in content/fields.yaml");
-        let d = match did_you_mean(&p.field.value, cx.field_list.iter().copied()) {
+        let d = match did_you_mean(&p.field.value, cx.field_list.iter().map(String::as_str)) {
             Some(s) => d.help(format!("did you mean `{s}`?")),
             None => d.help(format!(
                 "use one of the ids in content/fields.yaml: {}",
@@ -434,39 +561,11 @@ fn check_record(root: &Path, file: &str, p: &Procedure, cx: &RecordContext<'_>) 
                 format!("unknown officer `{}`", officer.value),
             )
             .label("not in site.yaml `officers`");
-            let d = match did_you_mean(&officer.value, cx.officer_ids.iter().copied()) {
+            let d = match did_you_mean(&officer.value, cx.officer_ids.iter().map(String::as_str)) {
                 Some(s) => d.help(format!("did you mean `{s}`?")),
                 None => d.help("add the officer to content/site.yaml under `officers:`"),
             };
             out.push(at(d, &officer.referenced));
-        }
-    }
-
-    for (key, codes) in [("related", &p.related), ("replaces", &p.replaces)] {
-        for code in codes {
-            if code.value.as_str() == p.code.value.as_str() {
-                out.push(at(
-                    Diagnostic::error(
-                        Code::CK026,
-                        file,
-                        format!("`{key}` names this procedure itself"),
-                    )
-                    .help("list other procedures' codes"),
-                    &code.referenced,
-                ));
-            } else if !cx.codes.contains(code.value.as_str()) {
-                let d = Diagnostic::error(
-                    Code::CK026,
-                    file,
-                    format!("no procedure has the code `{}`", code.value),
-                )
-                .label(format!("in `{key}`"));
-                let d = match did_you_mean(&code.value, cx.codes.iter().copied()) {
-                    Some(s) => d.help(format!("did you mean `{s}`?")),
-                    None => d.help("check the code, or add that procedure to the catalogue"),
-                };
-                out.push(at(d, &code.referenced));
-            }
         }
     }
 

@@ -30,7 +30,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     options.base_url = args.base_url;
     match congkhai::build(&options) {
         Ok(result) => {
-            report(&result.diagnostics, args.format);
+            report(&result.diagnostics, args.format, args.site.lang());
             if args.timings {
                 eprint!("{}", result.timings.render());
             }
@@ -44,7 +44,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
             Ok(Outcome::Success)
         }
         Err(diagnostics) => {
-            report(&diagnostics, args.format);
+            report(&diagnostics, args.format, args.site.lang());
             eprintln!(
                 "build failed: {} error(s); the previous site was left as it was",
                 diagnostics.error_count()

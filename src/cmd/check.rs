@@ -17,7 +17,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     let options = args.site.options()?;
     let mut timings = congkhai::Timings::default();
     let (catalogue, diagnostics) = congkhai::check(&options, &mut timings);
-    report(&diagnostics, args.format);
+    report(&diagnostics, args.format, args.site.lang());
     let errors = diagnostics.error_count();
     if args.format == Format::Text {
         match &catalogue {

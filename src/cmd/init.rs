@@ -31,13 +31,18 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         .into());
     }
     write_dir(&SCAFFOLD, dir)?;
+    // The schema comes from the record types of this binary, so it always matches them;
+    // .vscode/settings.json maps it to the records for yaml-language-server.
+    let schema = dir.join(congkhai::schema::SCHEMA_FILE);
+    std::fs::write(&schema, congkhai::schema::procedure_schema_json())
+        .map_err(|e| format!("cannot write {}: {e}", schema.display()))?;
     // `.gitignore` is stored without its dot so that it does not apply to this repository.
     let ignore = dir.join("gitignore");
     if ignore.exists() {
         std::fs::rename(&ignore, dir.join(".gitignore"))?;
     }
     eprintln!(
-        "created a new site in {}\n\nnext:\n  cd {}\n  congkhai check      # validate the records\n  congkhai build      # build the site into public/",
+        "created a new site in {}\n\nnext:\n  cd {}\n  congkhai check      # validate the records\n  congkhai serve      # preview at http://127.0.0.1:1111/ while you edit\n  congkhai build      # build the site into public/\n\nVS Code with the YAML extension (Red Hat) completes and checks records with congkhai.schema.json.",
         dir.display(),
         dir.display()
     );

@@ -4,6 +4,8 @@ mod build;
 mod check;
 mod init;
 mod new;
+mod schema;
+mod serve;
 
 use std::path::PathBuf;
 
@@ -38,6 +40,27 @@ pub struct SiteArgs {
     /// "Today" as YYYY-MM-DD, for checks of dates; defaults to the last commit's date.
     #[arg(long)]
     now: Option<String>,
+    /// Language of diagnostics: vi or en (default: the site's language in site.yaml).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+/// Language of diagnostics.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LangArg {
+    /// Vietnamese.
+    Vi,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for congkhai::diagnostics::Lang {
+    fn from(lang: LangArg) -> Self {
+        match lang {
+            LangArg::Vi => congkhai::diagnostics::Lang::Vi,
+            LangArg::En => congkhai::diagnostics::Lang::En,
+        }
+    }
 }
 
 /// Output format of diagnostics.
@@ -62,6 +85,10 @@ enum Command {
     Init(init::Args),
     /// Scaffold a new record that passes `check`.
     New(new::Args),
+    /// Preview the site with live reload; errors are shown in the page.
+    Serve(serve::Args),
+    /// Print the JSON Schema of a procedure record (for editors' autocompletion).
+    Schema(schema::Args),
 }
 
 /// Runs the parsed command line.
@@ -71,10 +98,30 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Check(args) => check::run(args),
         Command::Init(args) => init::run(args),
         Command::New(args) => new::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Schema(args) => schema::run(args),
     }
 }
 
 impl SiteArgs {
+    /// The language of diagnostics: `--lang`, else the site's (Vietnamese unless site.yaml says
+    /// otherwise).
+    pub fn lang(&self) -> congkhai::diagnostics::Lang {
+        if let Some(lang) = self.lang {
+            return lang.into();
+        }
+        let language = std::fs::read_to_string(self.root.join("content/site.yaml"))
+            .ok()
+            .and_then(|text| serde_saphyr::from_str::<serde_json::Value>(&text).ok())
+            .and_then(|v| {
+                v.get("language")
+                    .and_then(|l| l.as_str())
+                    .map(str::to_owned)
+            })
+            .unwrap_or_else(|| "vi".to_owned());
+        congkhai::diagnostics::Lang::for_site(&language)
+    }
+
     /// Build options from these arguments.
     pub fn options(&self) -> Result<congkhai::BuildOptions, CliError> {
         let mut options = congkhai::BuildOptions::new(&self.root);
@@ -88,9 +135,14 @@ impl SiteArgs {
     }
 }
 
-/// Prints diagnostics to stderr in `format`, with colour on a terminal.
-pub fn report(diagnostics: &congkhai::diagnostics::Diagnostics, format: Format) {
+/// Prints diagnostics to stderr in `format` and `lang`, with colour on a terminal.
+pub fn report(
+    diagnostics: &congkhai::diagnostics::Diagnostics,
+    format: Format,
+    lang: congkhai::diagnostics::Lang,
+) {
     use std::io::IsTerminal;
+    let diagnostics = &diagnostics.localized(lang);
     match format {
         Format::Text => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();

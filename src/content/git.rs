@@ -68,8 +68,7 @@ mod tests {
 
     #[test]
     fn first_date_seen_is_the_last_change() {
-        let log =
-            "\x002026-05-02\n\ncontent/a.yaml\n\n\x002026-01-01\n\ncontent/a.yaml\ncontent/b.yaml\n";
+        let log = "\x002026-05-02\n\ncontent/a.yaml\n\n\x002026-01-01\n\ncontent/a.yaml\ncontent/b.yaml\n";
         let dates = parse_log(log);
         assert_eq!(dates.head.map(|d| d.iso()), Some("2026-05-02".to_owned()));
         assert_eq!(dates.files["content/a.yaml"].iso(), "2026-05-02");

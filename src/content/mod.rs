@@ -30,7 +30,7 @@ pub struct RawRecord {
 }
 
 /// A free page as read from its file.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RawPage {
     /// Path relative to the site root.
     pub file: String,
@@ -62,14 +62,58 @@ pub struct Loaded {
 }
 
 /// One file read from disk: where it is, its text, and the result of parsing it.
-struct Parsed<T> {
-    file: String,
-    text: String,
-    result: Result<T, Box<Diagnostic>>,
+#[derive(Debug)]
+pub struct Parsed<T> {
+    /// Path relative to the site root, `/`-separated.
+    pub file: String,
+    /// The file's text (empty when it could not be read).
+    pub text: String,
+    /// The typed value, or why there is none.
+    pub result: Result<T, Box<Diagnostic>>,
 }
 
 /// Reads the site under `root` (which holds `content/`).
 pub fn load(root: &Path) -> Loaded {
+    let mut loaded = load_site(root);
+    if loaded.site.is_none() && !root.join("content").is_dir() {
+        return loaded;
+    }
+    let record_files = record_files(root);
+    let parsed: Vec<Parsed<(Procedure, Option<String>)>> = record_files
+        .par_iter()
+        .map(|path| read_record(root, path))
+        .collect();
+    for p in parsed {
+        match p.result {
+            Ok((procedure, body)) => {
+                loaded.records.push(RawRecord {
+                    file: p.file.clone(),
+                    procedure,
+                    body,
+                });
+                // Keep sources only when they may be quoted: validation errors point into them.
+                loaded.diagnostics.add_source(&p.file, &p.text);
+            }
+            Err(d) => {
+                loaded.diagnostics.add_source(&p.file, &p.text);
+                loaded.diagnostics.push(*d);
+            }
+        }
+    }
+    loaded
+}
+
+/// The procedure record files under `root/content/procedures`, in path order.
+pub fn record_files(root: &Path) -> Vec<PathBuf> {
+    files_under(&root.join("content/procedures"), RECORD_EXTENSIONS)
+}
+
+/// File extensions of procedure records.
+pub const RECORD_EXTENSIONS: &[&str] = &["yaml", "yml", "md"];
+
+/// Reads everything under `root/content` except the procedure records: site.yaml, fields.yaml,
+/// statistics and free pages. [`load`] adds the records.
+pub fn load_site(root: &Path) -> Loaded {
     let content = root.join("content");
     let mut loaded = Loaded {
         root: root.to_path_buf(),
@@ -114,29 +158,6 @@ pub fn load(root: &Path) -> Loaded {
             )
             .help("list the fields (lĩnh vực) as `- {id: ho-tich, name: \"Hộ tịch\"}`"),
         ),
-    }
-
-    let record_files = files_under(&content.join("procedures"), &["yaml", "yml", "md"]);
-    let parsed: Vec<Parsed<(Procedure, Option<String>)>> = record_files
-        .par_iter()
-        .map(|path| read_record(root, path))
-        .collect();
-    for p in parsed {
-        match p.result {
-            Ok((procedure, body)) => {
-                loaded.records.push(RawRecord {
-                    file: p.file.clone(),
-                    procedure,
-                    body,
-                });
-                // Keep sources only when they may be quoted: validation errors point into them.
-                loaded.diagnostics.add_source(&p.file, &p.text);
-            }
-            Err(d) => {
-                loaded.diagnostics.add_source(&p.file, &p.text);
-                loaded.diagnostics.push(*d);
-            }
-        }
     }
 
     for path in files_under(&content.join("stats"), &["yaml", "yml"]) {
@@ -244,7 +265,8 @@ fn read_one<T: serde::de::DeserializeOwned>(
     })
 }
 
-fn read_record(root: &Path, path: &Path) -> Parsed<(Procedure, Option<String>)> {
+/// Reads and parses one procedure record (`.yaml`, or `.md` with front matter and a guide).
+pub fn read_record(root: &Path, path: &Path) -> Parsed<(Procedure, Option<String>)> {
     let file = display_path(root, path);
     let text = match read_text(path, &file) {
         Ok(text) => text,

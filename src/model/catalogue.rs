@@ -8,7 +8,7 @@ use crate::vi::Date;
 
 /// Everything the site is built from, validated: every reference resolves, codes and URLs are
 /// unique, lists are sorted in Vietnamese order.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Catalogue {
     /// `site.yaml`.
     pub site: SiteConfig,
@@ -29,7 +29,7 @@ pub struct Catalogue {
 }
 
 /// One procedure and what was derived from its file.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Entry {
     /// The record.
     pub procedure: Procedure,
@@ -68,7 +68,7 @@ impl Entry {
 }
 
 /// A free page (`content/pages/*.md`).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Page {
     /// Front matter.
     pub meta: PageMeta,

@@ -5,6 +5,7 @@
 //! Keys that refer to something else (a field, a form, a fee, an officer, another procedure) keep
 //! their source location in a [`Spanned`] so that validation can point at them.
 
+use schemars::JsonSchema;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_saphyr::Spanned;
@@ -14,102 +15,257 @@ use crate::vi::Date;
 
 /// One administrative procedure (thủ tục hành chính), with every part Nghị định 63/2010/NĐ-CP
 /// art. 8 asks for.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Thủ tục hành chính",
+    description = "Hồ sơ một thủ tục hành chính: đủ các bộ phận theo Điều 8 Nghị định 63/2010/NĐ-CP. Mỗi tệp content/procedures/<lĩnh-vực>/<tên>.yaml là một thủ tục."
+)]
 pub struct Procedure {
     /// National code such as `1.001193`; opaque.
+    #[schemars(
+        title = "Mã thủ tục",
+        description = "Mã thủ tục hành chính quốc gia, ví dụ \"1.001193\" (viết trong ngoặc kép)."
+    )]
+    #[schemars(with = "Text")]
     pub code: Spanned<Text>,
     /// Name of the procedure.
+    #[schemars(
+        title = "Tên thủ tục",
+        description = "Tên thủ tục như trong quyết định công bố."
+    )]
+    #[schemars(with = "Text")]
     pub title: Spanned<Text>,
     /// URL slug; derived from the title when absent.
+    #[schemars(
+        title = "Đường dẫn",
+        description = "Phần cuối địa chỉ trang (/thu-tuc/<slug>/): chữ thường không dấu, số và dấu gạch ngang. Bỏ trống để lấy theo tên thủ tục."
+    )]
+    #[schemars(with = "Option<String>")]
     #[serde(default)]
     pub slug: Option<Spanned<String>>,
     /// Field (lĩnh vực) id from `fields.yaml`.
+    #[schemars(
+        title = "Lĩnh vực",
+        description = "Mã lĩnh vực trong content/fields.yaml, ví dụ ho-tich."
+    )]
+    #[schemars(with = "String")]
     pub field: Spanned<String>,
     /// Level of government that carries it out.
+    #[schemars(
+        title = "Cấp thực hiện",
+        description = "Cấp chính quyền thực hiện thủ tục."
+    )]
     pub level: Level,
     /// Online public service level (NĐ 42/2022).
+    #[schemars(
+        title = "Dịch vụ công trực tuyến",
+        description = "Mức dịch vụ công trực tuyến: toàn trình, một phần, hoặc không."
+    )]
     pub online_level: OnlineLevel,
     /// Where to submit online.
+    #[schemars(
+        title = "Nộp hồ sơ trực tuyến",
+        description = "Địa chỉ trang nộp hồ sơ trực tuyến (Cổng Dịch vụ công)."
+    )]
     #[serde(default)]
     pub online_url: Option<Text>,
     /// Whether it is in force.
+    #[schemars(
+        title = "Tình trạng hiệu lực",
+        description = "Thủ tục đang áp dụng, sắp áp dụng, tạm dừng hay đã bãi bỏ."
+    )]
     pub status: Status,
     /// First day in force.
+    #[schemars(
+        title = "Ngày có hiệu lực",
+        description = "Ngày bắt đầu áp dụng, dạng YYYY-MM-DD. Bắt buộc khi status là upcoming."
+    )]
+    #[schemars(with = "Option<Date>")]
     #[serde(default)]
     pub effective_from: Option<Spanned<Date>>,
     /// Last day in force.
+    #[schemars(
+        title = "Ngày hết hiệu lực",
+        description = "Ngày cuối cùng áp dụng, dạng YYYY-MM-DD."
+    )]
+    #[schemars(with = "Option<Date>")]
     #[serde(default)]
     pub effective_to: Option<Spanned<Date>>,
     /// Who may apply.
+    #[schemars(
+        title = "Đối tượng thực hiện",
+        description = "Cá nhân, tổ chức được thực hiện thủ tục; mỗi dòng một đối tượng."
+    )]
     pub applicants: Vec<Text>,
     /// Competent, implementing, delegated and coordinating bodies.
+    #[schemars(
+        title = "Cơ quan thực hiện",
+        description = "Cơ quan có thẩm quyền quyết định, cơ quan trực tiếp thực hiện, cơ quan được ủy quyền, cơ quan phối hợp."
+    )]
     pub agencies: Agencies,
     /// Sequence of steps.
+    #[schemars(
+        title = "Trình tự thực hiện",
+        description = "Các bước thực hiện theo thứ tự: mỗi bước là một đoạn văn, hoặc {title, text, actor}."
+    )]
     pub steps: Vec<Step>,
     /// In person, online, postal: one row each.
+    #[schemars(
+        title = "Cách thức thực hiện",
+        description = "Nộp trực tiếp, trực tuyến, qua bưu chính: mỗi cách một dòng."
+    )]
     pub channels: Vec<Channel>,
     /// Time limit for processing.
+    #[schemars(
+        title = "Thời hạn giải quyết",
+        description = "Thời hạn giải quyết: nguyên văn (text) và số ngày (value, unit)."
+    )]
     pub processing_time: ProcessingTime,
     /// The dossier, in groups.
+    #[schemars(
+        title = "Thành phần hồ sơ",
+        description = "Các giấy tờ phải nộp hoặc xuất trình: từng giấy tờ, hoặc nhóm theo trường hợp {case, mode, items}."
+    )]
     pub documents: Documents,
     /// Number of dossier sets to submit.
+    #[schemars(title = "Số lượng hồ sơ", description = "Số bộ hồ sơ phải nộp.")]
     #[serde(default)]
     pub dossier_sets: Option<u32>,
     /// Forms to download.
+    #[schemars(
+        title = "Mẫu đơn, tờ khai",
+        description = "Mẫu đơn, tờ khai để tải về, tệp đặt trong content/forms/."
+    )]
     #[serde(default)]
     pub forms: Vec<Form>,
     /// Fees and charges; empty means none.
+    #[schemars(
+        title = "Phí, lệ phí",
+        description = "Các khoản phí, lệ phí với nguyên văn quy định; [] nghĩa là không thu."
+    )]
     pub fees: Vec<Fee>,
     /// What the applicant receives.
+    #[schemars(
+        title = "Kết quả thực hiện",
+        description = "Giấy tờ, văn bản người dân nhận được."
+    )]
     pub results: Vec<Text>,
     /// Requirements and conditions.
+    #[schemars(
+        title = "Yêu cầu, điều kiện",
+        description = "Yêu cầu, điều kiện để thực hiện thủ tục (nếu có)."
+    )]
     #[serde(default)]
     pub conditions: Vec<Text>,
     /// How long the citizen has to act.
+    #[schemars(
+        title = "Thời hạn người dân phải thực hiện",
+        description = "Thời hạn người dân phải làm thủ tục, ví dụ \"60 ngày kể từ ngày sinh con\"."
+    )]
     #[serde(default)]
     pub applicant_deadline: Option<Text>,
     /// Laws, decrees and circulars behind it.
+    #[schemars(
+        title = "Căn cứ pháp lý",
+        description = "Luật, nghị định, thông tư quy định thủ tục."
+    )]
     pub legal_basis: Vec<LegalRef>,
     /// Publication decisions (Quyết định công bố).
+    #[schemars(
+        title = "Quyết định công bố",
+        description = "Quyết định công bố thủ tục mới, sửa đổi, thay thế hoặc bãi bỏ."
+    )]
     #[serde(default)]
     pub announcements: Vec<Announcement>,
     /// Officer ids from `site.yaml`; the site default when empty.
+    #[schemars(
+        title = "Công chức tiếp nhận và trả kết quả",
+        description = "Mã công chức trong content/site.yaml; bỏ trống để dùng danh sách mặc định của trang."
+    )]
+    #[schemars(with = "Vec<String>")]
     #[serde(default)]
     pub officers: Vec<Spanned<String>>,
     /// Hotline; the site default when absent.
+    #[schemars(
+        title = "Đường dây nóng",
+        description = "Số điện thoại hỏi đáp riêng của thủ tục; bỏ trống để dùng số chung."
+    )]
     #[serde(default)]
     pub hotline: Option<Text>,
     /// Codes of related procedures.
+    #[schemars(title = "Thủ tục liên quan", description = "Mã các thủ tục liên quan.")]
+    #[schemars(with = "Vec<Text>")]
     #[serde(default)]
     pub related: Vec<Spanned<Text>>,
     /// Codes of procedures this one replaces.
+    #[schemars(
+        title = "Thủ tục được thay thế",
+        description = "Mã các thủ tục mà thủ tục này thay thế."
+    )]
+    #[schemars(with = "Vec<Text>")]
     #[serde(default)]
     pub replaces: Vec<Spanned<Text>>,
     /// Life events ("Sinh con") for browsing.
+    #[schemars(
+        title = "Sự kiện trong đời",
+        description = "Sự kiện trong đời liên quan, ví dụ \"Sinh con\"."
+    )]
     #[serde(default)]
     pub life_events: Vec<Text>,
     /// Extra words citizens use.
+    #[schemars(
+        title = "Từ khóa",
+        description = "Những từ người dân hay dùng để tìm thủ tục này."
+    )]
     #[serde(default)]
     pub keywords: Vec<Text>,
     /// When an officer last checked the record against the source.
+    #[schemars(
+        title = "Ngày rà soát",
+        description = "Ngày công chức đối chiếu hồ sơ với văn bản gốc lần gần nhất, dạng YYYY-MM-DD."
+    )]
+    #[schemars(with = "Option<Date>")]
     #[serde(default)]
     pub verified_on: Option<Spanned<Date>>,
 }
 
 /// Level of government (cấp thực hiện).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[schemars(
+    title = "Cấp thực hiện",
+    description = "Cấp chính quyền thực hiện thủ tục."
+)]
 pub enum Level {
     /// Cấp Bộ.
+    #[schemars(
+        title = "Cấp Trung ương",
+        description = "Bộ, cơ quan ngang bộ (central)."
+    )]
     Central,
     /// Cấp Tỉnh.
+    #[schemars(
+        title = "Cấp tỉnh",
+        description = "Ủy ban nhân dân, sở, ngành cấp tỉnh (province)."
+    )]
     Province,
     /// Cấp Huyện (older catalogues).
+    #[schemars(
+        title = "Cấp huyện",
+        description = "Cấp huyện, trong các bộ thủ tục cũ (district)."
+    )]
     District,
     /// Cấp Xã.
+    #[schemars(
+        title = "Cấp xã",
+        description = "Ủy ban nhân dân cấp xã, phường, đặc khu (commune)."
+    )]
     Commune,
     /// Cơ quan khác.
+    #[schemars(title = "Cơ quan khác", description = "Cơ quan khác (other).")]
     Other,
 }
 
@@ -147,14 +303,32 @@ impl Level {
 }
 
 /// Online public service level.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[schemars(
+    title = "Dịch vụ công trực tuyến",
+    description = "Mức dịch vụ công trực tuyến theo Nghị định 42/2022/NĐ-CP."
+)]
 pub enum OnlineLevel {
     /// Toàn trình: fully online.
+    #[schemars(
+        title = "Toàn trình",
+        description = "Dịch vụ công trực tuyến toàn trình (full)."
+    )]
     Full,
     /// Một phần: partly online.
+    #[schemars(
+        title = "Một phần",
+        description = "Dịch vụ công trực tuyến một phần (partial)."
+    )]
     Partial,
     /// Not online.
+    #[schemars(
+        title = "Không trực tuyến",
+        description = "Chưa cung cấp trực tuyến (none)."
+    )]
     None,
 }
 
@@ -173,16 +347,35 @@ impl OnlineLevel {
 }
 
 /// Whether a procedure is in force.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
+#[schemars(
+    title = "Tình trạng hiệu lực",
+    description = "Thủ tục đang áp dụng, sắp áp dụng, tạm dừng hay đã bãi bỏ."
+)]
 pub enum Status {
     /// In force.
+    #[schemars(
+        title = "Đang áp dụng",
+        description = "Thủ tục đang có hiệu lực (active)."
+    )]
     Active,
     /// Announced, takes effect on `effective_from`.
+    #[schemars(
+        title = "Sắp áp dụng",
+        description = "Đã công bố, áp dụng từ effective_from (upcoming)."
+    )]
     Upcoming,
     /// Temporarily not applied.
+    #[schemars(title = "Tạm dừng", description = "Tạm dừng áp dụng (suspended).")]
     Suspended,
     /// No longer applies; the page stays, with the decision.
+    #[schemars(
+        title = "Đã bãi bỏ",
+        description = "Không còn áp dụng; trang vẫn giữ, kèm quyết định bãi bỏ (repealed)."
+    )]
     Repealed,
 }
 
@@ -199,34 +392,69 @@ impl Status {
 }
 
 /// The bodies involved.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Cơ quan thực hiện",
+    description = "Các cơ quan tham gia giải quyết thủ tục."
+)]
 pub struct Agencies {
     /// Cơ quan có thẩm quyền: decides.
+    #[schemars(
+        title = "Cơ quan có thẩm quyền",
+        description = "Cơ quan có thẩm quyền quyết định."
+    )]
     pub competent: Text,
     /// Cơ quan thực hiện: carries it out.
+    #[schemars(
+        title = "Cơ quan trực tiếp thực hiện",
+        description = "Cơ quan trực tiếp thực hiện thủ tục."
+    )]
     pub implementing: Text,
     /// Cơ quan được ủy quyền.
+    #[schemars(
+        title = "Cơ quan được ủy quyền",
+        description = "Cơ quan được ủy quyền hoặc phân cấp thực hiện (nếu có)."
+    )]
     #[serde(default)]
     pub delegated: Option<Text>,
     /// Cơ quan phối hợp.
+    #[schemars(title = "Cơ quan phối hợp", description = "Cơ quan phối hợp (nếu có).")]
     #[serde(default)]
     pub coordinating: Option<Text>,
 }
 
 /// Who acts in a step.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(title = "Người thực hiện", description = "Ai thực hiện bước này.")]
 pub enum Actor {
     /// The citizen or organisation.
+    #[schemars(
+        title = "Người nộp hồ sơ",
+        description = "Cá nhân, tổ chức có yêu cầu (applicant)."
+    )]
     Applicant,
     /// The one-stop desk.
+    #[schemars(
+        title = "Bộ phận Một cửa",
+        description = "Bộ phận tiếp nhận và trả kết quả (one_stop)."
+    )]
     OneStop,
     /// The specialist officer.
+    #[schemars(
+        title = "Công chức chuyên môn",
+        description = "Công chức chuyên môn xử lý hồ sơ (specialist)."
+    )]
     Specialist,
     /// The leader who signs.
+    #[schemars(title = "Lãnh đạo", description = "Lãnh đạo ký, phê duyệt (leader).")]
     Leader,
     /// Another body.
+    #[schemars(
+        title = "Cơ quan khác",
+        description = "Cơ quan khác tham gia (agency)."
+    )]
     Agency,
 }
 
@@ -241,12 +469,22 @@ pub struct Step {
     pub actor: Option<Actor>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Bước thực hiện",
+    description = "Một bước có tiêu đề, nội dung và người thực hiện."
+)]
 struct StepMap {
+    #[schemars(
+        title = "Tiêu đề bước",
+        description = "Tên ngắn của bước, ví dụ \"Nộp hồ sơ\"."
+    )]
     #[serde(default)]
     title: Option<Text>,
+    #[schemars(title = "Nội dung", description = "Việc cần làm ở bước này.")]
     text: Text,
+    #[schemars(title = "Người thực hiện", description = "Ai thực hiện bước này.")]
     #[serde(default)]
     actor: Option<Actor>,
 }
@@ -282,14 +520,24 @@ impl<'de> Deserialize<'de> for Step {
 }
 
 /// How a dossier can be submitted.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(title = "Cách nộp", description = "Cách nộp hồ sơ.")]
 pub enum ChannelType {
     /// Trực tiếp.
+    #[schemars(
+        title = "Trực tiếp",
+        description = "Nộp trực tiếp tại Bộ phận Một cửa (in_person)."
+    )]
     InPerson,
     /// Trực tuyến.
+    #[schemars(title = "Trực tuyến", description = "Nộp trực tuyến (online).")]
     Online,
     /// Dịch vụ bưu chính.
+    #[schemars(
+        title = "Bưu chính",
+        description = "Nộp qua dịch vụ bưu chính công ích (postal)."
+    )]
     Postal,
 }
 
@@ -305,100 +553,181 @@ impl ChannelType {
 }
 
 /// One row of the method table.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Cách thức thực hiện",
+    description = "Một cách nộp hồ sơ và điều kiện riêng của nó."
+)]
 pub struct Channel {
     /// Which channel.
+    #[schemars(
+        title = "Cách nộp",
+        description = "in_person (trực tiếp), online (trực tuyến) hoặc postal (bưu chính)."
+    )]
     #[serde(rename = "type")]
     pub kind: ChannelType,
     /// Whether this body accepts dossiers this way.
+    #[schemars(
+        title = "Có tiếp nhận",
+        description = "true nếu cơ quan nhận hồ sơ theo cách này."
+    )]
     pub available: bool,
     /// Where.
+    #[schemars(title = "Nơi tiếp nhận", description = "Nơi nộp hồ sơ.")]
     #[serde(default)]
     pub r#where: Option<Text>,
     /// Processing time for this channel, verbatim, when it differs.
+    #[schemars(
+        title = "Thời hạn giải quyết",
+        description = "Thời hạn riêng của cách nộp này, nếu khác thời hạn chung."
+    )]
     #[serde(default)]
     pub processing_time: Option<Text>,
     /// Fee ids of this record that apply on this channel.
+    #[schemars(
+        title = "Phí, lệ phí",
+        description = "Mã các khoản phí (id trong fees) áp dụng cho cách nộp này."
+    )]
+    #[schemars(with = "Vec<String>")]
     #[serde(default)]
     pub fees: Vec<Spanned<String>>,
     /// Anything else.
+    #[schemars(title = "Ghi chú", description = "Ghi chú thêm.")]
     #[serde(default)]
     pub note: Option<Text>,
 }
 
 /// Unit of a processing time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(
+    title = "Đơn vị thời gian",
+    description = "Đơn vị của thời hạn giải quyết."
+)]
 pub enum TimeUnit {
     /// Ngày làm việc.
+    #[schemars(title = "Ngày làm việc", description = "working_days")]
     WorkingDays,
     /// Ngày.
+    #[schemars(title = "Ngày", description = "days")]
     Days,
     /// Giờ.
+    #[schemars(title = "Giờ", description = "hours")]
     Hours,
     /// Trong ngày.
+    #[schemars(title = "Trong ngày", description = "same_day")]
     SameDay,
 }
 
 /// The time limit, verbatim plus a machine-readable value.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Thời hạn giải quyết",
+    description = "Thời hạn giải quyết: nguyên văn và số ngày."
+)]
 pub struct ProcessingTime {
     /// The official wording.
+    #[schemars(
+        title = "Nguyên văn",
+        description = "Thời hạn như trong văn bản công bố."
+    )]
     pub text: Text,
     /// The number of units.
+    #[schemars(title = "Số lượng", description = "Số ngày, số giờ.")]
     #[serde(default)]
     pub value: Option<f64>,
     /// The unit.
+    #[schemars(
+        title = "Đơn vị",
+        description = "working_days (ngày làm việc), days (ngày), hours (giờ), same_day (trong ngày)."
+    )]
     pub unit: TimeUnit,
     /// Dossiers received after this time (`"15:00"`) are handled the next working day.
+    #[schemars(
+        title = "Giờ tiếp nhận muộn nhất",
+        description = "Hồ sơ nhận sau giờ này được giải quyết vào ngày làm việc tiếp theo, dạng \"15:00\"."
+    )]
+    #[schemars(with = "Option<String>")]
     #[serde(default)]
     pub cutoff: Option<Spanned<String>>,
 }
 
 /// Whether a document is handed in or only shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(
+    title = "Nộp hay xuất trình",
+    description = "Giấy tờ được nộp lại hay chỉ xuất trình."
+)]
 pub enum DocumentMode {
     /// Nộp: handed in.
+    #[schemars(title = "Nộp", description = "Giấy tờ nộp lại (submit).")]
     #[default]
     Submit,
     /// Xuất trình: shown and given back.
+    #[schemars(
+        title = "Xuất trình",
+        description = "Giấy tờ chỉ xuất trình rồi nhận lại (present)."
+    )]
     Present,
 }
 
 /// One document of the dossier.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Giấy tờ", description = "Một giấy tờ trong thành phần hồ sơ.")]
 pub struct Document {
     /// What it is.
+    #[schemars(title = "Tên giấy tờ", description = "Tên giấy tờ.")]
     pub name: Text,
     /// Number of originals (bản chính).
+    #[schemars(title = "Bản chính", description = "Số bản chính.")]
     #[serde(default)]
     pub originals: Option<u32>,
     /// Number of copies (bản sao).
+    #[schemars(title = "Bản sao", description = "Số bản sao.")]
     #[serde(default)]
     pub copies: Option<u32>,
     /// Form id from the record's `forms`.
+    #[schemars(
+        title = "Mẫu đơn, tờ khai",
+        description = "Mã mẫu (id trong forms) của giấy tờ này."
+    )]
+    #[schemars(with = "Option<String>")]
     #[serde(default)]
     pub form: Option<Spanned<String>>,
     /// Anything else.
+    #[schemars(title = "Ghi chú", description = "Ghi chú thêm.")]
     #[serde(default)]
     pub note: Option<Text>,
 }
 
 /// A group of documents for one case.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Nhóm giấy tờ",
+    description = "Các giấy tờ của một trường hợp."
+)]
 pub struct DocumentGroup {
     /// "Trường hợp …"; none for the documents everyone needs.
+    #[schemars(
+        title = "Trường hợp",
+        description = "\"Trường hợp …\"; bỏ trống (null) cho giấy tờ mọi người đều cần."
+    )]
     #[serde(default)]
     pub case: Option<Text>,
     /// Submit or present.
+    #[schemars(
+        title = "Nộp hay xuất trình",
+        description = "submit (nộp) hoặc present (xuất trình)."
+    )]
     #[serde(default)]
     pub mode: DocumentMode,
     /// The documents.
+    #[schemars(title = "Giấy tờ", description = "Các giấy tờ của nhóm.")]
     pub items: Vec<Document>,
 }
 
@@ -530,97 +859,206 @@ impl RawEntry {
 }
 
 /// A form to download.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Mẫu đơn, tờ khai",
+    description = "Một mẫu đơn, tờ khai để tải về."
+)]
 pub struct Form {
     /// Id used by documents.
+    #[schemars(
+        title = "Mã mẫu",
+        description = "Mã ngắn để giấy tờ trong documents trỏ tới."
+    )]
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// Title of the form.
+    #[schemars(title = "Tên mẫu", description = "Tên mẫu đơn, tờ khai.")]
     pub name: Text,
     /// The legal text that issues it.
+    #[schemars(title = "Văn bản ban hành mẫu", description = "Văn bản ban hành mẫu.")]
     #[serde(default)]
     pub issued_by: Option<Text>,
     /// Path under `content/`.
+    #[schemars(
+        title = "Tệp",
+        description = "Đường dẫn tệp, tính từ content/, ví dụ forms/ho-tich/to-khai.pdf."
+    )]
+    #[schemars(with = "String")]
     pub file: Spanned<String>,
     /// The official source.
+    #[schemars(
+        title = "Nguồn chính thức",
+        description = "Địa chỉ tải mẫu từ nguồn chính thức."
+    )]
     #[serde(default)]
     pub official_url: Option<Text>,
 }
 
 /// Lệ phí (a charge for a public service) or phí (a fee for a service).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(title = "Loại phí", description = "Lệ phí hay phí.")]
 pub enum FeeKind {
     /// Lệ phí.
+    #[schemars(title = "Lệ phí", description = "le_phi")]
     LePhi,
     /// Phí.
+    #[schemars(title = "Phí", description = "phi")]
     Phi,
 }
 
 /// A fee or charge, always with its verbatim text.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Phí, lệ phí",
+    description = "Một khoản phí hoặc lệ phí, luôn kèm nguyên văn."
+)]
 pub struct Fee {
     /// Id used by channels.
+    #[schemars(title = "Mã khoản phí", description = "Mã ngắn để channels trỏ tới.")]
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     /// Lệ phí or phí.
+    #[schemars(title = "Loại phí", description = "le_phi (lệ phí) hoặc phi (phí).")]
     pub kind: FeeKind,
     /// Amount in đồng; 0 is free.
+    #[schemars(
+        title = "Mức thu",
+        description = "Số tiền, đơn vị đồng, viết liền không dấu chấm; 0 là miễn phí."
+    )]
     pub amount: u64,
     /// "đồng/trường hợp".
+    #[schemars(title = "Đơn vị tính", description = "Ví dụ \"đồng/trường hợp\".")]
     #[serde(default)]
     pub unit: Option<Text>,
     /// The official wording, verbatim: an amount alone misleads people who are exempt.
+    #[schemars(
+        title = "Nguyên văn",
+        description = "Quy định về khoản phí như trong văn bản: chỉ ghi số tiền dễ gây hiểu lầm cho người được miễn."
+    )]
     pub text: Text,
     /// Who pays nothing.
+    #[schemars(title = "Miễn, giảm", description = "Các trường hợp được miễn, giảm.")]
     #[serde(default)]
     pub exemptions: Vec<Text>,
 }
 
 /// A legal document behind the procedure.
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "Văn bản", description = "Một văn bản quy phạm pháp luật.")]
 pub struct LegalRef {
     /// Số ký hiệu, "60/2014/QH13".
+    #[schemars(
+        title = "Số ký hiệu",
+        description = "Số ký hiệu văn bản, ví dụ \"60/2014/QH13\"."
+    )]
     pub number: Text,
     /// Trích yếu.
+    #[schemars(title = "Trích yếu", description = "Trích yếu nội dung văn bản.")]
     pub title: Text,
     /// Date of issue.
+    #[schemars(title = "Ngày ban hành", description = "Dạng YYYY-MM-DD.")]
     #[serde(default)]
     pub date: Option<crate::vi::Date>,
     /// Issuing body.
+    #[schemars(title = "Cơ quan ban hành", description = "Cơ quan ban hành văn bản.")]
     #[serde(default)]
     pub issuer: Option<Text>,
     /// Link to the text.
+    #[schemars(title = "Liên kết", description = "Địa chỉ toàn văn.")]
     #[serde(default)]
     pub url: Option<Text>,
 }
 
 /// What a publication decision did.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
+#[schemars(
+    title = "Nội dung thay đổi",
+    description = "Quyết định công bố làm gì với thủ tục."
+)]
 pub enum Change {
     /// Ban hành mới.
+    #[schemars(title = "Ban hành mới", description = "new")]
     New,
     /// Sửa đổi, bổ sung.
+    #[schemars(title = "Sửa đổi, bổ sung", description = "amended")]
     Amended,
     /// Thay thế.
+    #[schemars(title = "Thay thế", description = "replaced")]
     Replaced,
     /// Bãi bỏ.
+    #[schemars(title = "Bãi bỏ", description = "repealed")]
     Repealed,
 }
 
 /// A publication decision (Quyết định công bố).
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Quyết định công bố",
+    description = "Một quyết định công bố thủ tục."
+)]
 pub struct Announcement {
     /// "528/QĐ-BTP".
+    #[schemars(title = "Số quyết định", description = "Ví dụ \"528/QĐ-BTP\".")]
     pub number: Text,
     /// Date of the decision.
+    #[schemars(title = "Ngày quyết định", description = "Dạng YYYY-MM-DD.")]
     pub date: crate::vi::Date,
     /// What it did.
+    #[schemars(
+        title = "Nội dung thay đổi",
+        description = "new, amended, replaced hoặc repealed."
+    )]
     pub change: Change,
     /// Link to the decision.
+    #[schemars(title = "Liên kết", description = "Địa chỉ toàn văn quyết định.")]
     #[serde(default)]
     pub url: Option<Text>,
+}
+
+impl JsonSchema for Step {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Step".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let map = generator.subschema_for::<StepMap>();
+        schemars::json_schema!({
+            "title": "Bước thực hiện",
+            "description": "Một bước: một đoạn văn, hoặc {title, text, actor}.",
+            "anyOf": [
+                {"type": "string", "title": "Nội dung bước", "description": "Việc cần làm ở bước này."},
+                map
+            ]
+        })
+    }
+}
+
+impl JsonSchema for Documents {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Documents".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let document = generator.subschema_for::<Document>();
+        let group = generator.subschema_for::<DocumentGroup>();
+        schemars::json_schema!({
+            "title": "Thành phần hồ sơ",
+            "description": "Các giấy tờ: từng giấy tờ {name, originals, copies}, hoặc nhóm theo trường hợp {case, mode, items}.",
+            "type": "array",
+            "items": {
+                "anyOf": [
+                    document,
+                    group,
+                    {"type": "string", "title": "Tên giấy tờ", "description": "Tên giấy tờ, khi không cần ghi số bản."}
+                ]
+            }
+        })
+    }
 }

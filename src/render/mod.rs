@@ -6,6 +6,7 @@
 
 mod chart;
 pub mod plan;
+mod qr;
 pub mod theme;
 pub mod view;
 
@@ -45,6 +46,8 @@ pub struct Renderer<'a> {
     /// Asset name ("site.css") → published path with a content hash ("assets/site.1a2b3c4d.css").
     assets: BTreeMap<String, String>,
     replaced_by: BTreeMap<String, Vec<Link>>,
+    /// URLs of the level and agency listings that exist (only listed procedures make them).
+    listing_urls: std::collections::HashSet<String>,
 }
 
 /// FNV-1a: a stable content hash for asset file names (not for security).
@@ -143,6 +146,16 @@ impl<'a> Renderer<'a> {
             }
         }
 
+        let listing_urls = catalogue
+            .listed()
+            .flat_map(|e| {
+                [
+                    view::level_url(e.level()),
+                    view::agency_url(&e.procedure.agencies.implementing),
+                ]
+            })
+            .collect();
+
         // What every page shares goes into Tera's global context once, not into each page.
         let language = catalogue.site.language.clone();
         let labels = theme
@@ -187,6 +200,7 @@ impl<'a> Renderer<'a> {
             inject: options.inject.clone(),
             assets,
             replaced_by,
+            listing_urls,
         })
     }
 
@@ -273,6 +287,8 @@ impl<'a> Renderer<'a> {
                     qr,
                 );
                 view.stable_url = stable;
+                view.level_url = view.level_url.filter(|u| self.listing_urls.contains(u));
+                view.agency_url = view.agency_url.filter(|u| self.listing_urls.contains(u));
                 context.insert("p", &view);
                 "procedure.html"
             }
@@ -347,6 +363,11 @@ impl<'a> Renderer<'a> {
             }
             PageKind::Robots => "robots.txt",
         };
+        debug_assert_eq!(
+            template,
+            template_name(&plan.kind),
+            "keep template_name in step"
+        );
         let mut html = self
             .tera
             .render(template, &context)
@@ -375,6 +396,51 @@ impl<'a> Renderer<'a> {
     pub fn card(&self, i: usize) -> &Card {
         &self.cards[i]
     }
+
+    /// The global values `template` may read (with the templates it extends and includes),
+    /// by name. The dev server compares them between two renders to know which pages a change
+    /// of counts or of the search index reaches.
+    pub fn globals_read_by(&mut self, template: &str) -> Vec<(String, Value)> {
+        let names: Vec<String> = match self.tera.get_template_variables(template) {
+            Ok(vars) => vars.into_iter().map(str::to_owned).collect(),
+            Err(_) => return Vec::new(),
+        };
+        let globals = self.tera.global_context();
+        let mut out: Vec<(String, Value)> = names
+            .into_iter()
+            .filter_map(|name| globals.get(&name).cloned().map(|v| (name, v)))
+            .collect();
+        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out
+    }
+
+    /// Every card, in catalogue order.
+    pub fn cards(&self) -> &[Card] {
+        &self.cards
+    }
+
+    /// Adds a value every template sees (the search step adds `search`).
+    pub fn set_global(&mut self, key: &'static str, value: &impl Serialize) {
+        self.tera.global_context().insert(key, value);
+    }
+}
+
+/// The template that renders a page of this kind.
+pub fn template_name(kind: &PageKind) -> &'static str {
+    match kind {
+        PageKind::Home => "index.html",
+        PageKind::Procedure(_) => "procedure.html",
+        PageKind::Redirect(_) => "redirect.html",
+        PageKind::Listing(_) => "list.html",
+        PageKind::Index(_) => "index_list.html",
+        PageKind::Search => "search.html",
+        PageKind::Contact => "contact.html",
+        PageKind::Stats => "stats.html",
+        PageKind::Page(_) => "page.html",
+        PageKind::NotFound => "404.html",
+        PageKind::Sitemap(_) => "sitemap.xml",
+        PageKind::Robots => "robots.txt",
+    }
 }
 
 fn template_error_plain(template: &str, error: &tera::Error) -> Diagnostic {
@@ -395,17 +461,7 @@ fn template_error_plain(template: &str, error: &tera::Error) -> Diagnostic {
 
 /// The QR code of a URL as a small inline SVG, for the printed checklist.
 fn qr_svg(url: &str) -> Option<String> {
-    let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M).ok()?;
-    let svg = code
-        .render::<qrcode::render::svg::Color<'_>>()
-        .min_dimensions(96, 96)
-        .quiet_zone(true)
-        .build();
-    // Drop the XML declaration: the SVG is inlined into HTML.
-    Some(match svg.find("<svg") {
-        Some(i) => svg[i..].to_owned(),
-        None => svg,
-    })
+    qr::svg(url)
 }
 
 #[derive(Serialize)]

@@ -148,10 +148,11 @@ pub struct ProcedureView<'a> {
     pub record: &'a Procedure,
     /// Field link.
     pub field: Link,
-    /// Level listing URL.
-    pub level_url: String,
-    /// Implementing agency listing URL.
-    pub agency_url: String,
+    /// Level listing URL; `None` when no listed procedure has that level (the page would not
+    /// exist: repealed procedures leave the lists).
+    pub level_url: Option<String>,
+    /// Implementing agency listing URL; `None` when that listing does not exist.
+    pub agency_url: Option<String>,
     /// Steps.
     pub steps: Vec<StepView<'a>>,
     /// Channels with their fees resolved.
@@ -278,6 +279,8 @@ pub struct FeeView<'a> {
     pub amount: u64,
     /// "8.000 đồng" or "Miễn phí".
     pub amount_text: String,
+    /// The amount with its unit: "8.000 đồng/trường hợp" (or "Miễn phí").
+    pub amount_unit_text: String,
     /// Unit.
     pub unit: Option<&'a str>,
     /// Verbatim text.
@@ -367,28 +370,31 @@ fn change_id(change: crate::model::Change) -> &'static str {
     }
 }
 
+/// "8.000 đồng/trường hợp": the amount followed by its unit, without repeating "đồng".
+fn amount_with_unit(f: &Fee) -> String {
+    let amount = vi::format_vnd(f.amount);
+    match &f.unit {
+        Some(unit) if f.amount > 0 => {
+            let unit = unit.trim_start_matches("đồng").trim_start();
+            if unit.is_empty() {
+                amount
+            } else {
+                format!(
+                    "{amount}{}{unit}",
+                    if unit.starts_with('/') { "" } else { " " }
+                )
+            }
+        }
+        _ => amount,
+    }
+}
+
 fn channel_view<'a>(p: &'a Procedure, c: &'a Channel) -> ChannelView<'a> {
     let fees = c
         .fees
         .iter()
         .filter_map(|id| p.fees.iter().find(|f| f.id.value == id.value))
-        .map(|f| {
-            let amount = vi::format_vnd(f.amount);
-            match &f.unit {
-                Some(unit) if f.amount > 0 => {
-                    let unit = unit.trim_start_matches("đồng").trim_start();
-                    if unit.is_empty() {
-                        amount
-                    } else {
-                        format!(
-                            "{amount}{}{unit}",
-                            if unit.starts_with('/') { "" } else { " " }
-                        )
-                    }
-                }
-                _ => amount,
-            }
-        })
+        .map(amount_with_unit)
         .collect();
     ChannelView {
         kind: c.kind.id(),
@@ -481,8 +487,8 @@ impl<'a> ProcedureView<'a> {
                 title: card.field_name.clone(),
                 url: field_url(&p.field.value),
             },
-            level_url: level_url(p.level),
-            agency_url: agency_url(&p.agencies.implementing),
+            level_url: Some(level_url(p.level)),
+            agency_url: Some(agency_url(&p.agencies.implementing)),
             steps: p
                 .steps
                 .iter()
@@ -504,6 +510,7 @@ impl<'a> ProcedureView<'a> {
                     kind: fee_kind(f.kind),
                     amount: f.amount,
                     amount_text: vi::format_vnd(f.amount),
+                    amount_unit_text: amount_with_unit(f),
                     unit: f.unit.as_deref(),
                     text: &f.text,
                     exemptions: f.exemptions.iter().map(|e| e.as_str()).collect(),

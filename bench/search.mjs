@@ -1,0 +1,98 @@
+// Browser half of bench/search.sh: opens the search page of a built site in Debian's Chromium,
+// types queries key by key like a person, and reports
+// - first-query bytes: every request the search makes (script, index files, result cards),
+//   gzip-compressed as a server would send them; the HTML page and site.css are reported apart;
+// - keystroke-to-results time: from the `input` event to the results list changing, median
+//   and 95th percentile, with and without a 4× CPU slowdown (Lighthouse's mid-range phone).
+//
+// node bench/search.mjs SITE_DIR [--query "dang ky khai sinh"] [--keystrokes]
+
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch, serve } from '../tests/browser/lib.mjs';
+
+const args = process.argv.slice(2);
+const site = args[0];
+const query = args.includes('--query') ? args[args.indexOf('--query') + 1] : 'dang ky khai sinh';
+const keystrokes = args.includes('--keystrokes');
+const QUERIES = ['dang ky khai sinh', 'chung thuc ban sao', 'giay phep xay dung', 'tro cap xa hoi'];
+
+function gz(path) {
+  const file = join(site, path);
+  try {
+    if (statSync(file).isDirectory()) return gz(join(path, 'index.html'));
+    const bytes = readFileSync(file);
+    return { raw: bytes.length, gzip: gzipSync(bytes).length };
+  } catch {
+    return { raw: 0, gzip: 0 };
+  }
+}
+
+function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { n: s.length, median: +at(0.5).toFixed(2), p95: +at(0.95).toFixed(2), max: +s[s.length - 1].toFixed(2) };
+}
+
+const server = await serve(site);
+const browser = await launch({ width: 412, height: 915 });
+const out = { site, query };
+try {
+  // First query, on a phone-sized screen (filters closed), from an empty cache.
+  {
+    const page = await browser.page();
+    await page.goto(`${server.url}tra-cuu/`);
+    await page.waitForSelector('#tra-cuu:not([hidden])');
+    await page.waitForFunction(() => document.querySelector('#bo-loc .facet'));
+    await page.locator('#q').pressSequentially(query, { delay: 120 });
+    await page.waitForFunction((q) => document.getElementById('trang-thai').textContent.includes(`«${q}»`), query);
+    await page.waitForTimeout(300);
+    const seen = [...new Set(server.requests)];
+    const search = seen.filter((p) => /\/(search\.[0-9a-f]+\.js|chi-muc)/.test(p));
+    const page_ = seen.filter((p) => !search.includes(p));
+    const sum = (list) => list.map(gz).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+    out.first_query = { requests: search.length, ...sum(search) };
+    out.page = { requests: page_.length, ...sum(page_) };
+    out.first_query_files = search;
+    out.first_results = await page.$$eval('#danh-sach .card-title', (e) => e.slice(0, 3).map((x) => x.textContent));
+    await page.close();
+  }
+  if (keystrokes) {
+    for (const slowdown of [1, 4]) {
+      const page = await browser.context.newPage();
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+      await page.addInitScript(() => {
+        window.__lat = [];
+        let t0 = 0;
+        document.addEventListener('input', () => { t0 = performance.now(); }, true);
+        new MutationObserver(() => {
+          if (t0) { window.__lat.push(performance.now() - t0); t0 = 0; }
+        }).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+      });
+      await page.goto(`${server.url}tra-cuu/`);
+      await page.waitForFunction(() => document.querySelector('#bo-loc .facet'));
+      // Warm: the shards of these words are loaded once; then every keystroke is measured.
+      for (const q of QUERIES) {
+        await page.fill('#q', '');
+        await page.locator('#q').pressSequentially(q, { delay: 60 });
+        await page.waitForTimeout(400);
+      }
+      await page.evaluate(() => { window.__lat = []; });
+      for (const q of QUERIES) {
+        await page.fill('#q', '');
+        await page.waitForTimeout(200);
+        await page.evaluate(() => { window.__lat = window.__lat.slice(0, -1); });
+        await page.locator('#q').pressSequentially(q, { delay: 150 });
+        await page.waitForTimeout(400);
+      }
+      out[`keystroke_ms_cpu${slowdown}x`] = stats(await page.evaluate(() => window.__lat));
+      await page.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+console.log(JSON.stringify(out));

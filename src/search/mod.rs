@@ -1,0 +1,319 @@
+//! The client-side search index, built from the typed catalogue (not by scraping HTML).
+//!
+//! [`Index::build`] folds the words of each listed procedure (title and code, keywords and life
+//! events, field and agency names, document and result names) into posting lists grouped by
+//! head word, with bigrams, title anchors and diacritic variants ([`index`]); [`query::search`]
+//! is the ranking the browser client (`themes/default/static/search.js`) implements.
+//!
+//! Two tiers, by catalogue size ([`Tier::for_size`]):
+//!
+//! - **Single file** (up to [`SINGLE_FILE_MAX`] procedures): `tra-cuu/chi-muc.<hash>.js` holds
+//!   everything (postings, facets, result cards). It is loaded with a `<script>` tag, so the
+//!   search also works when the site is opened from disk (kiosks, offline copies).
+//! - **Sharded**: `tra-cuu/chi-muc.<hash>.js` is a small manifest (field ranges, facet values,
+//!   shard boundaries); `tra-cuu/chi-muc-<hash>/` holds term shards split between head words
+//!   (`<n>.js`), result cards by runs of [`CARDS_PER_FILE`] documents (`the-<n>.js`), one file
+//!   per facet (`loc-<facet>.js`, loaded when a filter is opened) and the vocabulary for typo
+//!   tolerance (`tu-vung.js`, loaded only when nothing matches). The folder name carries the
+//!   hash of its content, so every file can be cached forever and the manifest can name them
+//!   without a hash each.
+//!
+//! Every file is `(self.congkhaiSearch=self.congkhaiSearch||{})["<key>"]=<JSON>;`, so it may
+//! run before or after the client script. The output is a function of the
+//! catalogue: the same content gives the same bytes.
+
+mod encode;
+pub mod index;
+pub mod query;
+pub mod text;
+
+use std::collections::BTreeMap;
+
+use serde_json::{Value, json};
+
+pub use index::{Class, Index};
+pub use query::{Hit, Outcome, search};
+
+use crate::model::Catalogue;
+use crate::render::content_hash;
+use crate::render::view::Card;
+
+/// Largest catalogue served as one index file.
+pub const SINGLE_FILE_MAX: usize = 5_000;
+/// Target size of a term shard, in bytes before compression. Small shards keep the first
+/// query small: a query of four words fetches about four shards.
+pub const SHARD_TARGET_BYTES: usize = 6 * 1024;
+/// Result cards per card file in the sharded tier.
+pub const CARDS_PER_FILE: usize = 32;
+/// Version of the file format, checked by the client.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// How the index is split.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tier {
+    /// One file.
+    Single,
+    /// A manifest, term shards, card files and facet files.
+    Sharded,
+}
+
+impl Tier {
+    /// The tier for a catalogue of `procedures` searchable procedures.
+    pub fn for_size(procedures: usize) -> Tier {
+        if procedures <= SINGLE_FILE_MAX {
+            Tier::Single
+        } else {
+            Tier::Sharded
+        }
+    }
+
+    /// "single" or "sharded".
+    pub fn id(self) -> &'static str {
+        match self {
+            Tier::Single => "single",
+            Tier::Sharded => "sharded",
+        }
+    }
+}
+
+/// The search files of a site.
+#[derive(Debug, Clone)]
+pub struct SearchFiles {
+    /// Output path → bytes.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// Path of the file the search page loads first (relative to the site root).
+    pub script: String,
+    /// The tier.
+    pub tier: Tier,
+    /// Searchable procedures.
+    pub procedures: usize,
+}
+
+impl SearchFiles {
+    /// What templates see as `search`: `{script, tier, procedures}`.
+    pub fn template_value(&self) -> Value {
+        json!({
+            "script": self.script,
+            "tier": self.tier.id(),
+            "procedures": self.procedures,
+        })
+    }
+}
+
+/// Builds the search files of `catalogue`. `cards` are the renderer's cards (one per procedure,
+/// in catalogue order); `labels` the theme's i18n labels.
+pub fn build(catalogue: &Catalogue, cards: &[Card], labels: &Value) -> SearchFiles {
+    let index = Index::build(catalogue, labels);
+    let tier = Tier::for_size(index.docs.len());
+    write(&index, cards, labels, tier)
+}
+
+/// A result card as JSON: `[title, code, url, level, online level, processing time, fee
+/// summary, status, effective from]`, the last two left out for procedures in force.
+fn card(index: &Index, doc: &index::Doc, card: &Card) -> Value {
+    let mut v = vec![
+        json!(card.title),
+        json!(card.code),
+        json!(card.url),
+        json!(doc.level),
+        json!(doc.online),
+        json!(card.processing_time),
+        json!(card.fee_summary),
+    ];
+    if card.status != "active" || card.effective_from.is_some() {
+        v.push(json!(card.status));
+        v.push(json!(card.effective_from.clone().unwrap_or_default()));
+    }
+    let _ = index;
+    Value::Array(v)
+}
+
+/// The facet columns: per-document values of each facet, keyed by URL parameter.
+fn facet_columns(index: &Index) -> BTreeMap<&'static str, (usize, String)> {
+    let mut out = BTreeMap::new();
+    out.insert(
+        "cap",
+        encode::facet_column(index.docs.iter().map(|d| d.level), index.levels.len()),
+    );
+    out.insert(
+        "co-quan",
+        encode::facet_column(index.docs.iter().map(|d| d.agency), index.agencies.len()),
+    );
+    out.insert(
+        "truc-tuyen",
+        encode::facet_column(index.docs.iter().map(|d| d.online), index.online.len()),
+    );
+    out.insert(
+        "mien-phi",
+        encode::facet_column(index.docs.iter().map(|d| usize::from(d.free)), 2),
+    );
+    out
+}
+
+/// What every tier's first file holds besides terms, cards and facet data.
+fn header(index: &Index, labels: &Value, tier: Tier) -> serde_json::Map<String, Value> {
+    let sizes = index.field_sizes();
+    let mut m = serde_json::Map::new();
+    m.insert("v".into(), json!(FORMAT_VERSION));
+    m.insert("tier".into(), json!(tier.id()));
+    m.insert("n".into(), json!(index.docs.len()));
+    m.insert(
+        "fields".into(),
+        Value::Array(
+            index
+                .fields
+                .iter()
+                .zip(sizes)
+                .map(|(f, n)| json!([f.id, f.label, n]))
+                .collect(),
+        ),
+    );
+    m.insert(
+        "labels".into(),
+        json!({
+            "search": labels.get("search").cloned().unwrap_or(Value::Null),
+            "online_long": labels.get("online_long").cloned().unwrap_or(Value::Null),
+        }),
+    );
+    m
+}
+
+/// Splits the term groups into shards of about [`SHARD_TARGET_BYTES`], only between heads.
+/// Returns each shard's groups as (head, JSON).
+pub fn shard_layout(index: &Index, target: usize) -> Vec<Vec<(&str, Value)>> {
+    let mut shards: Vec<Vec<(&str, Value)>> = Vec::new();
+    let mut current: Vec<(&str, Value)> = Vec::new();
+    let mut size = 0;
+    for (head, group) in &index.groups {
+        let value = encode::group(group);
+        let bytes = head.len() + value.to_string().len() + 4;
+        if !current.is_empty() && size + bytes > target {
+            shards.push(std::mem::take(&mut current));
+            size = 0;
+        }
+        size += bytes;
+        current.push((head.as_str(), value));
+    }
+    if !current.is_empty() {
+        shards.push(current);
+    }
+    shards
+}
+
+/// Writes the files of `index` in `tier`.
+pub fn write(index: &Index, cards: &[Card], labels: &Value, tier: Tier) -> SearchFiles {
+    let doc_cards: Vec<Value> = index
+        .docs
+        .iter()
+        .map(|d| card(index, d, &cards[d.entry]))
+        .collect();
+    let facet_values = encode::facet_values(index);
+    let columns = facet_columns(index);
+    let mut head = header(index, labels, tier);
+
+    match tier {
+        Tier::Single => {
+            let mut facets = serde_json::Map::new();
+            for (key, (width, data)) in &columns {
+                let mut f = serde_json::Map::new();
+                if let Some(values) = facet_values.get(key) {
+                    f.insert("values".into(), values.clone());
+                }
+                f.insert("w".into(), json!(width));
+                f.insert("data".into(), json!(data));
+                facets.insert((*key).into(), Value::Object(f));
+            }
+            head.insert("facets".into(), Value::Object(facets));
+            head.insert("cards".into(), Value::Array(doc_cards));
+            let groups: serde_json::Map<String, Value> = index
+                .groups
+                .iter()
+                .map(|(h, g)| (h.clone(), encode::group(g)))
+                .collect();
+            head.insert("groups".into(), Value::Object(groups));
+            let bytes = encode::script("index", &Value::Object(head));
+            let path = format!("tra-cuu/chi-muc.{}.js", content_hash(&bytes));
+            SearchFiles {
+                files: vec![(path.clone(), bytes)],
+                script: path,
+                tier,
+                procedures: index.docs.len(),
+            }
+        }
+        Tier::Sharded => {
+            // Files of the folder, named without hashes; the folder gets the hash of them all.
+            let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+            let shards = shard_layout(index, SHARD_TARGET_BYTES);
+            let mut bounds = Vec::with_capacity(shards.len());
+            for (i, shard) in shards.iter().enumerate() {
+                bounds.push(json!(shard[0].0));
+                let map: serde_json::Map<String, Value> = shard
+                    .iter()
+                    .map(|(h, v)| ((*h).to_owned(), v.clone()))
+                    .collect();
+                files.push((
+                    format!("{i}.js"),
+                    encode::script(&format!("s{i}"), &Value::Object(map)),
+                ));
+            }
+            for (k, chunk) in doc_cards.chunks(CARDS_PER_FILE).enumerate() {
+                files.push((
+                    format!("the-{k}.js"),
+                    encode::script(&format!("c{k}"), &Value::Array(chunk.to_vec())),
+                ));
+            }
+            let mut facets = serde_json::Map::new();
+            for (key, (width, data)) in &columns {
+                let mut f = serde_json::Map::new();
+                if let Some(values) = facet_values.get(key) {
+                    f.insert("values".into(), values.clone());
+                }
+                f.insert("w".into(), json!(width));
+                facets.insert((*key).into(), Value::Object(f));
+                files.push((
+                    format!("loc-{key}.js"),
+                    encode::script(&format!("f-{key}"), &json!(data)),
+                ));
+            }
+            let vocabulary: Vec<&str> = index
+                .groups
+                .keys()
+                .map(String::as_str)
+                .filter(|h| {
+                    h.len() + 1 >= query::FUZZY_MIN_LEN && h.bytes().all(|b| b.is_ascii_lowercase())
+                })
+                .collect();
+            files.push((
+                "tu-vung.js".to_owned(),
+                encode::script("v", &json!(vocabulary.join(" "))),
+            ));
+
+            let mut all = Vec::new();
+            for (name, bytes) in &files {
+                all.extend_from_slice(name.as_bytes());
+                all.extend_from_slice(bytes);
+            }
+            let dir = format!("chi-muc-{}/", content_hash(&all));
+            head.insert("facets".into(), Value::Object(facets));
+            head.insert("dir".into(), json!(dir));
+            head.insert("shards".into(), Value::Array(bounds));
+            head.insert("cardsPerFile".into(), json!(CARDS_PER_FILE));
+            let manifest = encode::script("index", &Value::Object(head));
+            let path = format!("tra-cuu/chi-muc.{}.js", content_hash(&manifest));
+            let mut out: Vec<(String, Vec<u8>)> = files
+                .into_iter()
+                .map(|(name, bytes)| (format!("tra-cuu/{dir}{name}"), bytes))
+                .collect();
+            out.push((path.clone(), manifest));
+            SearchFiles {
+                files: out,
+                script: path,
+                tier,
+                procedures: index.docs.len(),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,299 @@
+//! Ranking, codes, typos and the shard layout, on small hand-made indexes.
+
+use super::index::{Doc, FacetValue, Texts, groups};
+use super::*;
+
+/// A record: (title, code, keywords, field and agency names, documents and results).
+type Record<'a> = (
+    &'a str,
+    &'a str,
+    &'a [&'a str],
+    &'a [&'a str],
+    &'a [&'a str],
+);
+
+fn index(records: &[Record<'_>]) -> Index {
+    let texts: Vec<Texts<'_>> = records
+        .iter()
+        .map(|(title, code, keywords, names, documents)| Texts {
+            title,
+            code,
+            keywords: keywords.to_vec(),
+            names: names.to_vec(),
+            documents: documents.to_vec(),
+        })
+        .collect();
+    Index {
+        docs: (0..records.len())
+            .map(|entry| Doc {
+                entry,
+                field: 0,
+                level: 0,
+                agency: 0,
+                online: 0,
+                free: true,
+            })
+            .collect(),
+        groups: groups(&texts),
+        fields: vec![FacetValue {
+            id: "ho-tich".into(),
+            label: "Hộ tịch".into(),
+        }],
+        ..Index::default()
+    }
+}
+
+/// Titles of the results of `q`, best first.
+fn titles<'a>(records: &[Record<'a>], q: &str) -> Vec<&'a str> {
+    let idx = index(records);
+    search(&idx, q)
+        .hits
+        .iter()
+        .map(|h| records[h.doc as usize].0)
+        .collect()
+}
+
+const CIVIL: &[Record<'static>] = &[
+    (
+        "Đăng ký khai sinh kết hợp nhận cha, mẹ, con",
+        "1.000689",
+        &[],
+        &["Hộ tịch"],
+        &[],
+    ),
+    (
+        "Đăng ký khai sinh lưu động",
+        "1.004772",
+        &[],
+        &["Hộ tịch"],
+        &[],
+    ),
+    ("Đăng ký lại khai sinh", "1.004884", &[], &["Hộ tịch"], &[]),
+    (
+        "Đăng ký khai sinh",
+        "1.001193",
+        &["giấy khai sinh"],
+        &["Hộ tịch"],
+        &["Tờ khai đăng ký khai sinh"],
+    ),
+    (
+        "Đăng ký kết hôn",
+        "1.000894",
+        &[],
+        &["Hộ tịch"],
+        &["Giấy khai sinh của hai bên"],
+    ),
+    (
+        "Chứng thực bản sao từ bản chính",
+        "2.000815",
+        &["sao y"],
+        &["Chứng thực"],
+        &[],
+    ),
+];
+
+#[test]
+fn unaccented_accented_and_capital_queries_find_the_exact_title_first() {
+    for q in [
+        "dang ky khai sinh",
+        "Đăng ký khai sinh",
+        "ĐĂNG KÝ KHAI SINH",
+        "ddang ky khai sinh",
+        "dang ky khai sinh ",
+    ] {
+        let got = titles(CIVIL, q);
+        assert_eq!(got.first(), Some(&"Đăng ký khai sinh"), "{q}: {got:?}");
+        // Marriage matches too (its dossier has a birth certificate), but last: documents
+        // weigh least.
+        assert_eq!(got.len(), 5, "{q}: {got:?}");
+        assert_eq!(got.last(), Some(&"Đăng ký kết hôn"), "{q}: {got:?}");
+    }
+}
+
+#[test]
+fn every_word_must_match() {
+    assert_eq!(titles(CIVIL, "ket hon khai sinh"), ["Đăng ký kết hôn"]);
+    assert!(titles(CIVIL, "khai sinh chung thuc").is_empty());
+}
+
+#[test]
+fn the_last_word_matches_as_a_prefix_while_typed() {
+    let got = titles(CIVIL, "dang ky khai si");
+    assert_eq!(got.first(), Some(&"Đăng ký khai sinh"));
+    assert!(titles(CIVIL, "chung thu").contains(&"Chứng thực bản sao từ bản chính"));
+    // A space ends the word: "thu" is then a whole word, and none has it.
+    assert!(titles(CIVIL, "chung thu ").is_empty());
+}
+
+#[test]
+fn adjacent_words_beat_scattered_ones() {
+    let records: &[Record<'_>] = &[
+        (
+            "Trợ cấp sinh hoạt cho người khai thác",
+            "1.1",
+            &[],
+            &[],
+            &[],
+        ),
+        ("Trích lục khai sinh", "1.2", &[], &[], &[]),
+    ];
+    assert_eq!(titles(records, "khai sinh")[0], "Trích lục khai sinh");
+    assert_eq!(titles(records, "sinh khai").len(), 2);
+}
+
+#[test]
+fn title_beats_keywords_beats_names_beats_documents() {
+    let records: &[Record<'_>] = &[
+        ("Thủ tục A", "1.1", &[], &[], &["Giấy phép lái xe"]),
+        (
+            "Thủ tục B",
+            "1.2",
+            &[],
+            &["Sở Giao thông vận tải, lái xe"],
+            &[],
+        ),
+        ("Thủ tục C", "1.3", &["lái xe"], &[], &[]),
+        ("Đổi giấy phép lái xe", "1.4", &[], &[], &[]),
+    ];
+    assert_eq!(
+        titles(records, "lai xe"),
+        [
+            "Đổi giấy phép lái xe",
+            "Thủ tục C",
+            "Thủ tục B",
+            "Thủ tục A"
+        ]
+    );
+}
+
+#[test]
+fn codes_find_their_procedure_first() {
+    assert_eq!(titles(CIVIL, "1.001193"), ["Đăng ký khai sinh"]);
+    assert_eq!(titles(CIVIL, "001193"), ["Đăng ký khai sinh"]);
+    // While typing a code, every code it starts matches.
+    assert_eq!(titles(CIVIL, "1.00").len(), 5);
+    let records: &[Record<'_>] = &[
+        (
+            "Thủ tục nhắc mã 1.001193 trong tài liệu",
+            "1.000001",
+            &[],
+            &[],
+            &["Mẫu 001193"],
+        ),
+        ("Đăng ký khai sinh", "1.001193", &[], &[], &[]),
+    ];
+    assert_eq!(titles(records, "1.001193")[0], "Đăng ký khai sinh");
+    assert_eq!(titles(records, "001193")[0], "Đăng ký khai sinh");
+}
+
+#[test]
+fn a_query_typed_with_marks_ranks_exact_marks_first() {
+    let records: &[Record<'_>] = &[
+        ("Cấp mã số thuế", "1.1", &[], &[], &[]),
+        ("Hỗ trợ chi phí cho má", "1.2", &[], &[], &[]),
+        ("Cấp má số", "1.3", &[], &[], &[]),
+    ];
+    assert_eq!(titles(records, "mã")[0], "Cấp mã số thuế");
+    assert_eq!(titles(records, "má")[0], "Hỗ trợ chi phí cho má");
+    // Without marks, all three, in a stable order.
+    assert_eq!(titles(records, "ma").len(), 3);
+}
+
+#[test]
+fn one_typo_is_tolerated_in_long_words_and_said() {
+    let idx = index(CIVIL);
+    let out = search(&idx, "chung thuwc");
+    assert_eq!(out.hits.len(), 1);
+    assert_eq!(
+        out.approximate.as_deref(),
+        Some(&["chung".to_owned(), "thuc".to_owned()][..])
+    );
+    // Exact results are never "approximate".
+    assert_eq!(search(&idx, "chung thuc").approximate, None);
+    // Words under five letters are not corrected ("kahi" is not "khai").
+    assert!(search(&idx, "kahi sinh").hits.is_empty());
+    // Two typos in one word are not tolerated.
+    assert!(search(&idx, "chung thwuwc").hits.is_empty());
+}
+
+#[test]
+fn empty_and_separator_only_queries_find_nothing() {
+    let idx = index(CIVIL);
+    assert!(search(&idx, "").hits.is_empty());
+    assert!(search(&idx, " ,.- ").hits.is_empty());
+}
+
+#[test]
+fn shards_split_only_between_heads_and_cover_every_head_once() {
+    let many: Vec<String> = (0..400)
+        .map(|i| format!("Thủ tục số {i} về việc đăng ký khai sinh lần {}", i * 7))
+        .collect();
+    let records: Vec<Record<'_>> = many
+        .iter()
+        .map(|t| (t.as_str(), "1.000001", &[][..], &[][..], &[][..]))
+        .collect();
+    let idx = index(&records);
+    let layout = shard_layout(&idx, 1024);
+    assert!(layout.len() > 3, "small target, several shards");
+    let heads: Vec<&str> = layout.iter().flatten().map(|(h, _)| *h).collect();
+    let expected: Vec<&str> = idx.groups.keys().map(String::as_str).collect();
+    assert_eq!(heads, expected, "every head once, in order");
+    for shard in &layout {
+        let size: usize = shard
+            .iter()
+            .map(|(h, v)| h.len() + v.to_string().len() + 4)
+            .sum();
+        assert!(shard.len() == 1 || size <= 1024, "{size}");
+    }
+    // The bigrams and anchors of a head live with it: "dang" holds "dang ky".
+    let (_, dang) = layout.iter().flatten().find(|(h, _)| *h == "dang").unwrap();
+    assert!(dang.to_string().contains("\"ky\""));
+}
+
+#[test]
+fn tiers_switch_above_five_thousand() {
+    assert_eq!(Tier::for_size(5_000), Tier::Single);
+    assert_eq!(Tier::for_size(5_001), Tier::Sharded);
+}
+
+fn cards(n: usize) -> Vec<Card> {
+    (0..n)
+        .map(|i| Card {
+            code: format!("1.{i:06}"),
+            title: format!("Thủ tục {i}"),
+            url: format!("thu-tuc/thu-tuc-{i}/"),
+            field: "ho-tich".into(),
+            field_name: "Hộ tịch".into(),
+            level: "commune",
+            online_level: "full",
+            status: "active",
+            processing_time: "Trong ngày".into(),
+            fee_summary: "Miễn phí".into(),
+            free: true,
+            agency: "Ủy ban nhân dân cấp xã".into(),
+            effective_from: None,
+        })
+        .collect()
+}
+
+#[test]
+fn output_is_deterministic_and_content_hashed() {
+    let idx = index(CIVIL);
+    let labels = serde_json::json!({"search": {"results": "Kết quả"}});
+    let a = write(&idx, &cards(CIVIL.len()), &labels, Tier::Single);
+    let b = write(&idx, &cards(CIVIL.len()), &labels, Tier::Single);
+    assert_eq!(a.files, b.files);
+    assert_eq!(a.files.len(), 1);
+    assert!(a.script.starts_with("tra-cuu/chi-muc.") && a.script.ends_with(".js"));
+    let text = String::from_utf8(a.files[0].1.clone()).unwrap();
+    assert!(text.starts_with("(self.congkhaiSearch=self.congkhaiSearch||{})[\"index\"]={"));
+    assert!(text.contains("\"tier\":\"single\""));
+
+    let sharded = write(&idx, &cards(CIVIL.len()), &labels, Tier::Sharded);
+    let names: Vec<&str> = sharded.files.iter().map(|(p, _)| p.as_str()).collect();
+    assert!(names.iter().any(|p| p.ends_with("/the-0.js")));
+    assert!(names.iter().any(|p| p.ends_with("/loc-cap.js")));
+    assert!(names.iter().any(|p| p.ends_with("/tu-vung.js")));
+    assert!(names.iter().any(|p| p.ends_with("/0.js")));
+    assert_eq!(sharded.script, *names.last().unwrap());
+}

@@ -1,0 +1,1093 @@
+//! The site kept in memory between edits, and the partial rebuilds that keep it equal to a full
+//! `build`.
+//!
+//! [`Site`] holds every record file as parsed (with its text and its own diagnostics), the last
+//! good [`Catalogue`], the page plan, a fingerprint of each page's inputs and the [`Output`].
+//! On a change it re-reads only the files that changed and runs the same pipeline functions as
+//! `build` (the checks of [`crate::validate`], [`crate::render::plan`], the [`Renderer`],
+//! [`crate::index_site`]), but:
+//!
+//! - **validation** re-checks a record on its own only when its file changed; the checks across
+//!   records (unique codes and slugs, `related`/`replaces`) are hash lookups and run in full;
+//! - **the catalogue** is patched: entries of changed files are replaced, the rest are moved,
+//!   not rebuilt;
+//! - **rendering** renders only the pages whose fingerprint changed. A page's fingerprint hashes
+//!   what its template receives: its plan (URL, title, breadcrumbs, listing items), the stamps
+//!   of the records and cards it shows, and the global values its template reads (found with
+//!   Tera's template-variable analysis, so a template that starts showing `counts` in the footer
+//!   makes every page depend on them without a change here);
+//! - **the index step** (search data) is deferred: [`Site::apply`] publishes the pages first and
+//!   [`Site::index`] then rebuilds the index and the pages that name its files, so the page being
+//!   edited reloads without waiting for the search index of the whole catalogue.
+//!
+//! A change of the theme renders every page; a change of site.yaml, fields.yaml, statistics,
+//! free pages or forms re-plans and renders everything. After `apply` and `index` the output
+//! is byte-for-byte what `build` gives for the same files (`tests/serve.rs` checks it after
+//! edits, additions, deletions and renames).
+//!
+//! When a page starts to depend on something new (a new [`PageKind`], a view that reads another
+//! record), [`content_fingerprint`] must learn it; the equality test is the guard.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::config::{Field, SiteConfig, StatsPeriod};
+use crate::content::{self, RawPage, RawRecord, git::GitDates};
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::model::{Catalogue, Procedure};
+use crate::publish::Output;
+use crate::render::view::Card;
+use crate::render::{PageKind, PagePlan, RenderOptions, Renderer, Theme, template_name};
+use crate::validate::{self, SiteFacts};
+use crate::vi::{self, Collation, Date};
+use crate::{BuildOptions, Timings};
+
+/// A record file as last read.
+struct RecordFile {
+    /// Path relative to the root, `/`-separated.
+    file: String,
+    /// Its text, for snippets in diagnostics.
+    text: String,
+    /// Hash of the text.
+    stamp: u64,
+    /// The parsed record, or the parse error.
+    parsed: Result<Parsed, Diagnostic>,
+}
+
+/// What is derived from a record that parsed, once per change of its file.
+struct Parsed {
+    procedure: Procedure,
+    body: Option<String>,
+    slug: String,
+    slug_problem: Option<Diagnostic>,
+    /// Diagnostics of [`validate::check_record`]: they depend on the record and the site only.
+    local: Vec<Diagnostic>,
+    /// Slug of the implementing agency: whether its listing exists depends on it.
+    agency_slug: String,
+}
+
+/// Everything under content/ but the records.
+#[derive(Default)]
+struct Rest {
+    site: Option<SiteConfig>,
+    fields: Vec<Field>,
+    stats: Vec<StatsPeriod>,
+    pages: Vec<RawPage>,
+    /// Problems in reading them and in checking site.yaml and fields.yaml.
+    diagnostics: Diagnostics,
+    facts: SiteFacts,
+}
+
+/// What an update changed, for the server (which pages to reload) and the terminal.
+#[derive(Debug, Default)]
+pub struct Update {
+    /// Output paths added or whose bytes changed.
+    pub changed: Vec<String>,
+    /// Output paths removed.
+    pub removed: Vec<String>,
+    /// Every page was rendered again (theme, configuration).
+    pub full: bool,
+    /// The content has errors now; the output was left as it was.
+    pub errors: bool,
+    /// Pages rendered.
+    pub rendered: usize,
+    /// The index step is still to run ([`Site::index`]).
+    pub index_pending: bool,
+    /// Time of each step.
+    pub timings: Timings,
+}
+
+impl Update {
+    /// True when the output changed.
+    pub fn touched(&self) -> bool {
+        !self.changed.is_empty() || !self.removed.is_empty()
+    }
+}
+
+/// A site in memory, updated file by file. See the module documentation.
+pub struct Site {
+    options: BuildOptions,
+    render_options: RenderOptions,
+    theme: Theme,
+    git: GitDates,
+    now: Option<Date>,
+    collation: Collation,
+    rest: Rest,
+    records: BTreeMap<PathBuf, RecordFile>,
+    /// Files whose catalogue entry is out of date (changed since the catalogue was built).
+    pending: BTreeSet<String>,
+    /// The catalogue must be built again from every record (site files changed).
+    reassemble: bool,
+    /// Every page must be rendered again (theme or site files changed).
+    render_all: bool,
+    catalogue: Option<Catalogue>,
+    plans: Vec<PagePlan>,
+    /// Output path → fingerprint of the page's own inputs.
+    content_prints: HashMap<String, u64>,
+    /// Template → fingerprint of the global values it reads.
+    global_prints: HashMap<&'static str, u64>,
+    /// The index step's files and globals, as last built.
+    index_files: BTreeSet<String>,
+    index_globals: Vec<(&'static str, serde_json::Value)>,
+    index_stale: bool,
+    /// Attachments (form files) in the output.
+    attachments: BTreeSet<String>,
+    output: Output,
+    diagnostics: Diagnostics,
+    /// Defer the index step to [`Site::index`] (the server); `false` runs it in `apply`.
+    defer_index: bool,
+    /// Bumped each time the catalogue changes: an index job of an older one is stale.
+    version: u64,
+}
+
+impl Site {
+    /// Loads and renders the whole site, as `build` does but without publishing. The site may
+    /// have errors: then [`Site::output`] is empty until they are fixed.
+    pub fn open(options: &BuildOptions, render_options: RenderOptions) -> Site {
+        let git = content::git::read(&options.root);
+        let now = options.now.or(git.head);
+        let mut diagnostics = Diagnostics::new();
+        let theme = match Theme::load(&options.root, &options.theme) {
+            Ok(theme) => theme,
+            Err(d) => {
+                diagnostics.extend(d);
+                Theme::embedded()
+            }
+        };
+        let mut site = Site {
+            options: options.clone(),
+            render_options,
+            theme,
+            git,
+            now,
+            collation: Collation::new(),
+            rest: Rest::default(),
+            records: BTreeMap::new(),
+            pending: BTreeSet::new(),
+            reassemble: true,
+            render_all: true,
+            catalogue: None,
+            plans: Vec::new(),
+            content_prints: HashMap::new(),
+            global_prints: HashMap::new(),
+            index_files: BTreeSet::new(),
+            index_globals: Vec::new(),
+            index_stale: true,
+            attachments: BTreeSet::new(),
+            output: Output::default(),
+            diagnostics,
+            defer_index: false,
+            version: 0,
+        };
+        site.reload_rest();
+        let files = content::record_files(&options.root);
+        let read: Vec<(PathBuf, RecordFile)> = files
+            .into_par_iter()
+            .map(|path| {
+                let record = read_record(&options.root, &path, &site.rest.facts);
+                (path, record)
+            })
+            .collect();
+        site.records = read.into_iter().collect();
+        site.rebuild(Timings::default(), false);
+        site
+    }
+
+    /// Defers the index step of later updates to [`Site::index`].
+    pub fn defer_index(&mut self, defer: bool) {
+        self.defer_index = defer;
+    }
+
+    /// The site root.
+    pub fn root(&self) -> &Path {
+        &self.options.root
+    }
+
+    /// The rendered site: the last one without errors.
+    pub fn output(&self) -> &Output {
+        &self.output
+    }
+
+    /// The diagnostics of the content as it is now on disk.
+    pub fn diagnostics(&self) -> &Diagnostics {
+        &self.diagnostics
+    }
+
+    /// The language of the site (`vi` unless site.yaml says otherwise).
+    pub fn language(&self) -> &str {
+        self.rest
+            .site
+            .as_ref()
+            .map(|s| s.language.as_str())
+            .unwrap_or("vi")
+    }
+
+    /// Number of procedures in the last good catalogue.
+    pub fn procedures(&self) -> usize {
+        self.catalogue.as_ref().map_or(0, |c| c.procedures.len())
+    }
+
+    /// Re-reads the files at `paths` (absolute, or relative to the root; changed, created or
+    /// deleted) and updates the output. Paths outside content/ and the theme are ignored.
+    pub fn apply(&mut self, paths: &[PathBuf]) -> Update {
+        let mut theme = false;
+        let mut rest = false;
+        let mut rescan = false;
+        let mut records: BTreeSet<PathBuf> = BTreeSet::new();
+        for path in paths {
+            let path = if path.is_absolute() {
+                path.clone()
+            } else {
+                self.options.root.join(path)
+            };
+            match self.classify(&path) {
+                Reach::Record(p) => {
+                    records.insert(p);
+                }
+                Reach::Records => rescan = true,
+                Reach::Rest => rest = true,
+                Reach::Theme => theme = true,
+                Reach::Nothing => {}
+            }
+        }
+        let mut timings = Timings::default();
+        if !(theme || rest || rescan || !records.is_empty()) {
+            return Update {
+                errors: self.diagnostics.has_errors(),
+                ..Update::default()
+            };
+        }
+        if theme {
+            timings.time("theme", || self.reload_theme());
+        }
+        if rest {
+            timings.time("site", || self.reload_rest());
+        }
+        timings.time("load", || {
+            if rescan {
+                let on_disk: BTreeSet<PathBuf> = content::record_files(&self.options.root)
+                    .into_iter()
+                    .collect();
+                let known: Vec<PathBuf> = self.records.keys().cloned().collect();
+                records.extend(known.into_iter().filter(|p| !on_disk.contains(p)));
+                records.extend(
+                    on_disk
+                        .into_iter()
+                        .filter(|p| !self.records.contains_key(p)),
+                );
+            }
+            for path in records {
+                self.reread(path);
+            }
+        });
+        self.rebuild(timings, self.defer_index)
+    }
+
+    /// True when an update deferred the index step and [`Site::index`] has work to do.
+    pub fn index_pending(&self) -> bool {
+        self.index_stale && self.catalogue.is_some() && !self.diagnostics.has_errors()
+    }
+
+    /// Runs the index step if an update deferred it, and renders the pages that name its files.
+    pub fn index(&mut self) -> Update {
+        match self.index_job() {
+            Some(job) => {
+                let result = job.run();
+                self.finish_index(result)
+            }
+            None => Update::default(),
+        }
+    }
+
+    /// The deferred index step as a job that can run on another thread while edits go on: it
+    /// owns a copy of the catalogue as it is now. [`Site::finish_index`] takes its result.
+    pub fn index_job(&self) -> Option<IndexJob> {
+        if !self.index_pending() {
+            return None;
+        }
+        Some(IndexJob {
+            version: self.version,
+            catalogue: self.catalogue.clone()?,
+            theme: self.theme.clone(),
+            render_options: self.render_options.clone(),
+        })
+    }
+
+    /// Publishes the result of an [`IndexJob`]: its files, and the pages whose templates read
+    /// the values it changed. A result computed from a catalogue that has changed since is
+    /// dropped (the index stays pending, for a new job).
+    pub fn finish_index(&mut self, result: IndexResult) -> Update {
+        let mut update = Update {
+            timings: result.timings,
+            ..Update::default()
+        };
+        let index = match result.index {
+            Ok(index) if result.version == self.version && self.index_pending() => index,
+            _ => return update,
+        };
+        let Some(catalogue) = &self.catalogue else {
+            return update;
+        };
+        let mut renderer = match Renderer::new(catalogue, &self.theme, &self.render_options) {
+            Ok(r) => r,
+            Err(d) => {
+                self.diagnostics.extend(d);
+                update.errors = true;
+                return update;
+            }
+        };
+        for (key, value) in &index.globals {
+            renderer.set_global(key, value);
+        }
+        let global_prints = global_fingerprints(&mut renderer, &self.plans);
+        let dirty: Vec<&PagePlan> = self
+            .plans
+            .iter()
+            .filter(|p| {
+                let t = template_name(&p.kind);
+                global_prints.get(t) != self.global_prints.get(t)
+            })
+            .collect();
+        let rendered = match update
+            .timings
+            .time("render", || render_pages(&renderer, &dirty))
+        {
+            Ok(r) => r,
+            Err(d) => {
+                self.diagnostics.extend(d);
+                update.errors = true;
+                return update;
+            }
+        };
+        update.rendered = rendered.len();
+        for (path, bytes) in rendered {
+            put(&mut self.output, &mut update, path, bytes);
+        }
+        let new_files: BTreeSet<String> = index.files.iter().map(|(p, _)| p.clone()).collect();
+        for old in &self.index_files {
+            if !new_files.contains(old) && self.output.remove(old).is_some() {
+                update.removed.push(old.clone());
+            }
+        }
+        for (path, bytes) in index.files {
+            put(&mut self.output, &mut update, path, bytes);
+        }
+        self.index_files = new_files;
+        self.index_globals = index.globals;
+        self.global_prints = global_prints;
+        self.index_stale = false;
+        update
+    }
+
+    fn classify(&self, path: &Path) -> Reach {
+        let root = &self.options.root;
+        let Ok(relative) = path.strip_prefix(root) else {
+            return Reach::Nothing;
+        };
+        let parts: Vec<String> = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let Some(name) = parts.last() else {
+            return Reach::Nothing;
+        };
+        // Editors' swap, backup and temporary files.
+        if parts.iter().any(|p| p.starts_with('.'))
+            || name.ends_with('~')
+            || name.ends_with(".swp")
+            || name.ends_with(".tmp")
+            || name.starts_with('#')
+        {
+            return Reach::Nothing;
+        }
+        match parts.first().map(String::as_str) {
+            Some("content") if parts.get(1).map(String::as_str) == Some("procedures") => {
+                let extension = path.extension().and_then(|e| e.to_str());
+                match extension {
+                    Some(e) if content::RECORD_EXTENSIONS.contains(&e) && !path.is_dir() => {
+                        Reach::Record(path.to_path_buf())
+                    }
+                    // A folder created, renamed or removed: compare the list of files.
+                    _ if path.is_dir() || !path.exists() => Reach::Records,
+                    _ => Reach::Nothing,
+                }
+            }
+            Some("content") => Reach::Rest,
+            Some("themes") if parts.get(1) == Some(&self.options.theme) => Reach::Theme,
+            _ => Reach::Nothing,
+        }
+    }
+
+    fn reread(&mut self, path: PathBuf) {
+        let file = display_path(&self.options.root, &path);
+        self.pending.insert(file);
+        if path.is_file() {
+            let record = read_record(&self.options.root, &path, &self.rest.facts);
+            self.records.insert(path, record);
+        } else {
+            self.records.remove(&path);
+        }
+    }
+
+    fn reload_theme(&mut self) {
+        // A theme file that cannot be read keeps the theme as it was; template errors are
+        // reported by the render step.
+        if let Ok(theme) = Theme::load(&self.options.root, &self.options.theme) {
+            self.theme = theme;
+        }
+        self.render_all = true;
+    }
+
+    fn reload_rest(&mut self) {
+        let loaded = content::load_site(&self.options.root);
+        let mut diagnostics = loaded.diagnostics;
+        let facts = validate::check_site_files(
+            loaded.site.as_ref(),
+            &loaded.fields,
+            self.now,
+            &mut diagnostics,
+        );
+        self.rest = Rest {
+            site: loaded.site,
+            fields: loaded.fields,
+            stats: loaded.stats,
+            pages: loaded.pages,
+            diagnostics,
+            facts,
+        };
+        // Field and officer ids may have changed: check every record against them again.
+        let root = &self.options.root;
+        let facts = &self.rest.facts;
+        self.records.par_iter_mut().for_each(|(_, record)| {
+            if let Ok(parsed) = &mut record.parsed {
+                parsed.local = validate::check_record(root, &record.file, &parsed.procedure, facts);
+            }
+        });
+        self.reassemble = true;
+        self.render_all = true;
+    }
+
+    /// Validates, patches the catalogue, plans and renders what changed.
+    fn rebuild(&mut self, mut timings: Timings, defer_index: bool) -> Update {
+        let diagnostics = timings.time("validate", || self.check());
+        let errors = diagnostics.has_errors();
+        self.diagnostics = diagnostics;
+        if errors || self.rest.site.is_none() {
+            return Update {
+                errors: true,
+                timings,
+                ..Update::default()
+            };
+        }
+        timings.time("catalogue", || self.update_catalogue());
+        let Some(catalogue) = &self.catalogue else {
+            return Update::default();
+        };
+        let labels = crate::labels(catalogue, &self.theme);
+        let plans = timings.time("plan", || crate::render::plan(catalogue, &labels));
+        let mut renderer = match timings.time("renderer", || {
+            Renderer::new(catalogue, &self.theme, &self.render_options)
+        }) {
+            Ok(r) => r,
+            Err(d) => {
+                self.diagnostics.extend(d);
+                return Update {
+                    errors: true,
+                    timings,
+                    ..Update::default()
+                };
+            }
+        };
+        let full = self.render_all || self.output.is_empty();
+        let run_index = full || !defer_index;
+        let index = run_index
+            .then(|| timings.time("index", || crate::index_site(catalogue, &renderer, &labels)));
+        let globals = match &index {
+            Some(index) => &index.globals,
+            None => &self.index_globals,
+        };
+        for (key, value) in globals {
+            renderer.set_global(key, value);
+        }
+
+        let stamps = timings.time("stamps", || {
+            let files: HashMap<&str, u64> = self
+                .records
+                .values()
+                .map(|r| (r.file.as_str(), r.stamp))
+                .collect();
+            Stamps::new(catalogue, renderer.cards(), &files, &self.records)
+        });
+        let content_prints: HashMap<String, u64> = timings.time("prints", || {
+            plans
+                .par_iter()
+                .map(|p| (p.path.clone(), content_fingerprint(p, catalogue, &stamps)))
+                .collect()
+        });
+        let global_prints = timings.time("globals", || global_fingerprints(&mut renderer, &plans));
+
+        let mut update = Update {
+            full,
+            timings: Timings::default(),
+            ..Update::default()
+        };
+        if full {
+            let output = match timings.time("render", || {
+                renderer.render_all(&plans, &self.options.root, &self.theme)
+            }) {
+                Ok(output) => output,
+                Err(d) => {
+                    self.diagnostics.extend(d);
+                    update.errors = true;
+                    update.timings = timings;
+                    return update;
+                }
+            };
+            let mut output = output;
+            let index = index.unwrap_or_default();
+            self.index_files = index.files.iter().map(|(p, _)| p.clone()).collect();
+            for (path, bytes) in index.files {
+                output.insert(path, bytes);
+            }
+            self.index_globals = index.globals;
+            for (path, bytes) in output.iter() {
+                if self.output.get(path) != Some(bytes.as_slice()) {
+                    update.changed.push(path.clone());
+                }
+            }
+            for (path, _) in self.output.iter() {
+                if output.get(path).is_none() {
+                    update.removed.push(path.clone());
+                }
+            }
+            update.rendered = plans.len();
+            self.attachments = catalogue
+                .attachments
+                .iter()
+                .map(|a| a.path.clone())
+                .collect();
+            self.output = output;
+            self.index_stale = false;
+        } else {
+            let dirty: Vec<&PagePlan> = plans
+                .iter()
+                .filter(|p| {
+                    let t = template_name(&p.kind);
+                    self.content_prints.get(&p.path) != content_prints.get(&p.path)
+                        || self.global_prints.get(t) != global_prints.get(t)
+                })
+                .collect();
+            let rendered = match timings.time("render", || render_pages(&renderer, &dirty)) {
+                Ok(r) => r,
+                Err(d) => {
+                    self.diagnostics.extend(d);
+                    update.errors = true;
+                    update.timings = timings;
+                    return update;
+                }
+            };
+            update.rendered = rendered.len();
+            for (path, bytes) in rendered {
+                put(&mut self.output, &mut update, path, bytes);
+            }
+            for old in self.plans.iter().map(|p| &p.path) {
+                if !content_prints.contains_key(old) && self.output.remove(old).is_some() {
+                    update.removed.push(old.clone());
+                }
+            }
+            // Form files named by the records.
+            let attachments: BTreeSet<String> = catalogue
+                .attachments
+                .iter()
+                .map(|a| a.path.clone())
+                .collect();
+            for gone in self.attachments.difference(&attachments) {
+                if self.output.remove(gone).is_some() {
+                    update.removed.push(gone.clone());
+                }
+            }
+            for new in attachments.difference(&self.attachments) {
+                let source = self.options.root.join("content").join(new);
+                if let Ok(bytes) = std::fs::read(&source) {
+                    put(&mut self.output, &mut update, new.clone(), bytes);
+                }
+            }
+            self.attachments = attachments;
+            match index {
+                Some(index) => {
+                    let new_files: BTreeSet<String> =
+                        index.files.iter().map(|(p, _)| p.clone()).collect();
+                    for old in &self.index_files {
+                        if !new_files.contains(old) && self.output.remove(old).is_some() {
+                            update.removed.push(old.clone());
+                        }
+                    }
+                    for (path, bytes) in index.files {
+                        put(&mut self.output, &mut update, path, bytes);
+                    }
+                    self.index_files = new_files;
+                    self.index_globals = index.globals;
+                    self.index_stale = false;
+                }
+                None => {
+                    self.index_stale = true;
+                    update.index_pending = true;
+                }
+            }
+        }
+        self.plans = plans;
+        self.content_prints = content_prints;
+        self.global_prints = global_prints;
+        self.render_all = false;
+        update.timings = timings;
+        update
+    }
+
+    /// Every check of `validate`, with the per-record ones taken from the cache.
+    fn check(&self) -> Diagnostics {
+        let mut diagnostics = self.rest.diagnostics.clone();
+        let ok: Vec<(&RecordFile, &Parsed)> = self
+            .records
+            .values()
+            .filter_map(|r| r.parsed.as_ref().ok().map(|p| (r, p)))
+            .collect();
+        let mut files_with_problems: BTreeSet<String> = BTreeSet::new();
+        for record in self.records.values() {
+            match &record.parsed {
+                Err(d) => {
+                    diagnostics.push(d.clone());
+                    files_with_problems.insert(record.file.clone());
+                }
+                Ok(parsed) => {
+                    if !parsed.local.is_empty() || parsed.slug_problem.is_some() {
+                        files_with_problems.insert(record.file.clone());
+                    }
+                    diagnostics.extend_items(parsed.local.iter().cloned());
+                    diagnostics.extend_items(parsed.slug_problem.clone());
+                }
+            }
+        }
+        let mut cross = Diagnostics::new();
+        let codes = validate::check_unique(
+            ok.iter()
+                .map(|(r, p)| (r.file.as_str(), &p.procedure, p.slug.as_str())),
+            &mut cross,
+        );
+        for (record, parsed) in &ok {
+            cross.extend_items(validate::check_references(
+                &record.file,
+                &parsed.procedure,
+                &codes,
+            ));
+        }
+        if let Some(site) = &self.rest.site {
+            validate::check_officers_used(site, ok.iter().map(|(_, p)| &p.procedure), &mut cross);
+        }
+        validate::check_stats(&self.rest.stats, &mut cross);
+        for d in cross.iter() {
+            files_with_problems.insert(d.file.clone());
+        }
+        diagnostics.extend(cross);
+        // Only the files that are quoted need their text: not 10,000 records on every edit.
+        for record in self.records.values() {
+            if files_with_problems.contains(record.file.as_str()) {
+                diagnostics.add_source(&record.file, &record.text);
+            }
+        }
+        diagnostics
+    }
+
+    /// Brings the catalogue up to date with the records: patched when only records changed,
+    /// built again when the site files did.
+    fn update_catalogue(&mut self) {
+        let Some(site) = &self.rest.site else {
+            return;
+        };
+        let git = &self.git;
+        let collation = &self.collation;
+        let entry_of = |r: &RecordFile| -> Option<crate::model::Entry> {
+            let parsed = r.parsed.as_ref().ok()?;
+            Some(validate::entry(
+                RawRecord {
+                    file: r.file.clone(),
+                    procedure: parsed.procedure.clone(),
+                    body: parsed.body.clone(),
+                },
+                parsed.slug.clone(),
+                collation,
+                git,
+            ))
+        };
+        match self.catalogue.take() {
+            Some(mut catalogue) if !self.reassemble => {
+                let mut entries = std::mem::take(&mut catalogue.procedures);
+                entries.retain(|e| !self.pending.contains(&e.file));
+                let by_file: HashMap<&str, &RecordFile> = self
+                    .records
+                    .values()
+                    .filter(|r| self.pending.contains(&r.file))
+                    .map(|r| (r.file.as_str(), r))
+                    .collect();
+                entries.extend(by_file.values().filter_map(|r| entry_of(r)));
+                validate::sort_entries(&mut entries);
+                catalogue.by_code = validate::index_by_code(&entries);
+                catalogue.attachments =
+                    validate::attachments(&self.options.root, entries.iter().map(|e| &e.procedure));
+                catalogue.procedures = entries;
+                self.catalogue = Some(catalogue);
+            }
+            _ => {
+                let entries: Vec<crate::model::Entry> = self
+                    .records
+                    .values()
+                    .collect::<Vec<_>>()
+                    .par_iter()
+                    .filter_map(|r| entry_of(r))
+                    .collect();
+                let attachments =
+                    validate::attachments(&self.options.root, entries.iter().map(|e| &e.procedure));
+                self.catalogue = Some(validate::assemble(
+                    site.clone(),
+                    self.rest.fields.clone(),
+                    entries,
+                    self.rest.stats.clone(),
+                    self.rest.pages.clone(),
+                    attachments,
+                    self.now,
+                    collation,
+                ));
+            }
+        }
+        self.pending.clear();
+        self.reassemble = false;
+        self.version += 1;
+    }
+}
+
+/// The index step of one version of the catalogue, ready to run anywhere.
+pub struct IndexJob {
+    version: u64,
+    catalogue: Catalogue,
+    theme: Theme,
+    render_options: RenderOptions,
+}
+
+/// What an [`IndexJob`] produced.
+pub struct IndexResult {
+    version: u64,
+    index: Result<crate::IndexOutput, Diagnostics>,
+    /// How long it took.
+    pub timings: Timings,
+}
+
+impl IndexJob {
+    /// Builds the index (the same [`crate::index_site`] as `build`).
+    pub fn run(self) -> IndexResult {
+        let mut timings = Timings::default();
+        let index =
+            Renderer::new(&self.catalogue, &self.theme, &self.render_options).map(|renderer| {
+                let labels = crate::labels(&self.catalogue, &self.theme);
+                timings.time("index", || {
+                    crate::index_site(&self.catalogue, &renderer, &labels)
+                })
+            });
+        IndexResult {
+            version: self.version,
+            index,
+            timings,
+        }
+    }
+}
+
+/// What a changed path reaches.
+enum Reach {
+    /// One record file (changed, created or deleted).
+    Record(PathBuf),
+    /// The list of record files may have changed (a folder).
+    Records,
+    /// site.yaml, fields.yaml, statistics, pages, forms.
+    Rest,
+    /// The theme.
+    Theme,
+    /// Nothing that is built.
+    Nothing,
+}
+
+fn read_record(root: &Path, path: &Path, facts: &SiteFacts) -> RecordFile {
+    let parsed = content::read_record(root, path);
+    let stamp = hash_of(&parsed.text);
+    let result = match parsed.result {
+        Ok((procedure, body)) => {
+            let (slug, slug_problem) = validate::record_slug(&parsed.file, &procedure);
+            let local = validate::check_record(root, &parsed.file, &procedure, facts);
+            let agency_slug = vi::slugify(&procedure.agencies.implementing);
+            Ok(Parsed {
+                procedure,
+                body,
+                slug,
+                slug_problem,
+                local,
+                agency_slug,
+            })
+        }
+        Err(d) => Err(*d),
+    };
+    RecordFile {
+        file: parsed.file,
+        text: parsed.text,
+        stamp,
+        parsed: result,
+    }
+}
+
+/// Inserts a file into the output and notes it when its bytes changed.
+fn put(output: &mut Output, update: &mut Update, path: String, bytes: Vec<u8>) {
+    if output.get(&path) != Some(bytes.as_slice()) {
+        update.changed.push(path.clone());
+        output.insert(path, bytes);
+    }
+}
+
+fn render_pages(
+    renderer: &Renderer<'_>,
+    plans: &[&PagePlan],
+) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
+    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = plans
+        .par_iter()
+        .map(|plan| renderer.render_page(plan).map(|b| (plan.path.clone(), b)))
+        .collect();
+    let mut out = Vec::with_capacity(rendered.len());
+    let mut diagnostics = Diagnostics::new();
+    for r in rendered {
+        match r {
+            Ok(page) => out.push(page),
+            Err(d) => {
+                if !diagnostics.iter().any(|x| x.message == d.message) {
+                    diagnostics.push(d);
+                }
+            }
+        }
+    }
+    if diagnostics.has_errors() {
+        Err(diagnostics)
+    } else {
+        Ok(out)
+    }
+}
+
+fn hash_of<T: Hash + ?Sized>(value: &T) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}
+
+/// A `Write` that feeds a hasher, to hash serialised values without building strings.
+struct HashWriter<'a, H: Hasher>(&'a mut H);
+
+impl<H: Hasher> std::io::Write for HashWriter<'_, H> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn hash_serialized<H: Hasher>(h: &mut H, value: &impl serde::Serialize) {
+    let _ = serde_json::to_writer(HashWriter(h), value);
+}
+
+/// Per-procedure stamps (by catalogue index) and the cross-record facts pages show.
+struct Stamps<'a> {
+    /// Everything about the record: its file, text, slug and last-change date.
+    entry: Vec<u64>,
+    /// Its card (what listings and the search page show).
+    card: Vec<u64>,
+    /// Code → indexes of the procedures that replace it, in catalogue order.
+    replaced_by: HashMap<&'a str, Vec<usize>>,
+    /// Levels and agency slugs that have a listing (listed procedures make them).
+    listed_levels: HashSet<crate::model::Level>,
+    listed_agencies: HashSet<&'a str>,
+    /// Agency slug by catalogue index.
+    agency_slug: Vec<&'a str>,
+    /// Form file path → size.
+    attachment_sizes: HashMap<&'a str, u64>,
+}
+
+impl<'a> Stamps<'a> {
+    fn new(
+        catalogue: &'a Catalogue,
+        cards: &[Card],
+        files: &HashMap<&str, u64>,
+        records: &'a BTreeMap<PathBuf, RecordFile>,
+    ) -> Stamps<'a> {
+        let agencies: HashMap<&str, &str> = records
+            .values()
+            .filter_map(|r| {
+                r.parsed
+                    .as_ref()
+                    .ok()
+                    .map(|p| (r.file.as_str(), p.agency_slug.as_str()))
+            })
+            .collect();
+        let entry = catalogue
+            .procedures
+            .par_iter()
+            .map(|e| {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                e.file.hash(&mut h);
+                files.get(e.file.as_str()).hash(&mut h);
+                e.slug.hash(&mut h);
+                e.updated.map(|d| d.iso()).hash(&mut h);
+                h.finish()
+            })
+            .collect();
+        let card = cards
+            .par_iter()
+            .map(|c| {
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                hash_serialized(&mut h, c);
+                h.finish()
+            })
+            .collect();
+        let mut replaced_by: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, e) in catalogue.procedures.iter().enumerate() {
+            for old in &e.procedure.replaces {
+                replaced_by.entry(old.value.as_str()).or_default().push(i);
+            }
+        }
+        let agency_slug: Vec<&str> = catalogue
+            .procedures
+            .iter()
+            .map(|e| agencies.get(e.file.as_str()).copied().unwrap_or(""))
+            .collect();
+        let mut listed_levels = HashSet::new();
+        let mut listed_agencies = HashSet::new();
+        for (i, e) in catalogue.procedures.iter().enumerate() {
+            if e.is_listed() {
+                listed_levels.insert(e.level());
+                listed_agencies.insert(agency_slug[i]);
+            }
+        }
+        Stamps {
+            entry,
+            card,
+            replaced_by,
+            listed_levels,
+            listed_agencies,
+            agency_slug,
+            attachment_sizes: catalogue
+                .attachments
+                .iter()
+                .map(|a| (a.path.as_str(), a.size))
+                .collect(),
+        }
+    }
+}
+
+/// The fingerprint of what a page receives besides the global values: its plan, and the
+/// records and cards it shows.
+fn content_fingerprint(plan: &PagePlan, catalogue: &Catalogue, stamps: &Stamps<'_>) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    plan.path.hash(&mut h);
+    plan.url.hash(&mut h);
+    plan.title.hash(&mut h);
+    for crumb in &plan.breadcrumbs {
+        crumb.title.hash(&mut h);
+        crumb.url.hash(&mut h);
+    }
+    template_name(&plan.kind).hash(&mut h);
+    let link = |h: &mut std::collections::hash_map::DefaultHasher, code: &str| match catalogue
+        .by_code(code)
+    {
+        Some(e) => {
+            e.title().hash(h);
+            e.slug.hash(h);
+        }
+        None => 0u8.hash(h),
+    };
+    match &plan.kind {
+        PageKind::Procedure(i) => {
+            let e = &catalogue.procedures[*i];
+            stamps.entry[*i].hash(&mut h);
+            stamps.card[*i].hash(&mut h);
+            for code in e.procedure.related.iter().chain(&e.procedure.replaces) {
+                link(&mut h, &code.value);
+            }
+            for j in stamps.replaced_by.get(e.code()).into_iter().flatten() {
+                let other = &catalogue.procedures[*j];
+                other.title().hash(&mut h);
+                other.slug.hash(&mut h);
+            }
+            stamps.listed_levels.contains(&e.level()).hash(&mut h);
+            stamps
+                .listed_agencies
+                .contains(stamps.agency_slug[*i])
+                .hash(&mut h);
+            for form in &e.procedure.forms {
+                let path = form.file.value.trim_start_matches("./");
+                stamps.attachment_sizes.get(path).hash(&mut h);
+            }
+        }
+        PageKind::Redirect(i) => stamps.card[*i].hash(&mut h),
+        PageKind::Listing(listing) => {
+            hash_serialized(&mut h, listing);
+            for i in &listing.items {
+                stamps.card[*i].hash(&mut h);
+            }
+        }
+        PageKind::Index(index) => hash_serialized(&mut h, index),
+        PageKind::Search => {
+            for (i, e) in catalogue.procedures.iter().enumerate() {
+                if e.is_listed() {
+                    e.procedure.field.value.hash(&mut h);
+                    stamps.card[i].hash(&mut h);
+                }
+            }
+        }
+        PageKind::Sitemap(urls) => {
+            for u in urls {
+                u.url.hash(&mut h);
+                u.lastmod.hash(&mut h);
+            }
+        }
+        // These show only site-wide data (site.yaml, statistics, free pages): a change to
+        // those renders every page anyway.
+        PageKind::Home
+        | PageKind::Contact
+        | PageKind::Stats
+        | PageKind::Page(_)
+        | PageKind::NotFound
+        | PageKind::Robots => {}
+    }
+    h.finish()
+}
+
+/// For each template the plans use, a fingerprint of the global values it reads.
+fn global_fingerprints(
+    renderer: &mut Renderer<'_>,
+    plans: &[PagePlan],
+) -> HashMap<&'static str, u64> {
+    let templates: BTreeSet<&'static str> = plans.iter().map(|p| template_name(&p.kind)).collect();
+    let mut cache: HashMap<String, u64> = HashMap::new();
+    templates
+        .into_iter()
+        .map(|t| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            for (name, value) in renderer.globals_read_by(t) {
+                let print = *cache.entry(name.clone()).or_insert_with(|| {
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    hash_serialized(&mut h, &value);
+                    h.finish()
+                });
+                name.hash(&mut h);
+                print.hash(&mut h);
+            }
+            (t, h.finish())
+        })
+        .collect()
+}

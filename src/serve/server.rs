@@ -1,0 +1,519 @@
+//! HTTP from memory with live reload.
+//!
+//! The server never reads the disk: it answers from a map of the site's files that the
+//! rebuild thread updates after each change, so a path can only ever name a file of the built
+//! site. Requests with `..`, `.`, empty segments, backslashes or bad percent-encoding get 400;
+//! anything else that is not a file of the site gets 404 (with the site's 404 page).
+//!
+//! Threads: the tokio runtime serves HTTP and the event stream; one plain thread owns the
+//! [`Site`] and rebuilds it (with rayon) when the watcher reports a batch of changes, then
+//! swaps the changed files in and tells the browsers which pages changed.
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::sync::{Arc, RwLock};
+use std::time::Instant;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use futures_util::stream::{self, Stream, StreamExt};
+use tokio::sync::broadcast;
+
+use super::overlay::{self, EVENTS_PATH, RELOAD_SCRIPT};
+use super::watch;
+use super::{Site, Update};
+use crate::BuildOptions;
+use crate::diagnostics::Lang;
+use crate::render::RenderOptions;
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// Address to listen on; port 0 picks a free one.
+    pub addr: SocketAddr,
+    /// Native events or polling.
+    pub watch: watch::Mode,
+    /// Open the site in the default browser once it is built.
+    pub open: bool,
+    /// Language of messages and diagnostics; the site's language when absent.
+    pub lang: Option<Lang>,
+}
+
+/// What the HTTP side shares with the rebuild thread.
+struct Shared {
+    /// Output path → bytes.
+    files: RwLock<HashMap<String, Bytes>>,
+    /// The error overlay while the content has errors.
+    overlay: RwLock<Option<Arc<str>>>,
+    /// The first build is done.
+    ready: AtomicBool,
+    /// Number of published updates.
+    version: AtomicU64,
+    /// Reload events, as JSON: `{"all": bool, "paths": [...]}`.
+    events: broadcast::Sender<Arc<str>>,
+}
+
+/// Runs the server until Ctrl-C. Prints the address as `serving at http://ADDR/` once it
+/// listens.
+pub fn run(build: BuildOptions, options: ServeOptions) -> std::io::Result<()> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(options.addr).await?;
+        let local = listener.local_addr()?;
+        if !local.ip().is_loopback() {
+            eprintln!(
+                "warning: listening on {local}, which is not a loopback address: other computers \
+                 on the network can see this preview"
+            );
+        }
+        let url = format!("http://{local}/");
+        println!("serving at {url}");
+        let (events, _) = broadcast::channel(64);
+        let shared = Arc::new(Shared {
+            files: RwLock::new(HashMap::new()),
+            overlay: RwLock::new(None),
+            ready: AtomicBool::new(false),
+            version: AtomicU64::new(0),
+            events,
+        });
+        let worker_shared = shared.clone();
+        let worker_url = url.clone();
+        std::thread::Builder::new()
+            .name("congkhai-rebuild".into())
+            .spawn(move || rebuild_loop(build, options, worker_url, worker_shared))?;
+        let app = Router::new()
+            .route(EVENTS_PATH, get(event_stream))
+            .fallback(file)
+            .with_state(shared);
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await
+    })
+}
+
+/// The rebuild thread: first build, then one update per batch of file changes.
+fn rebuild_loop(build: BuildOptions, options: ServeOptions, url: String, shared: Arc<Shared>) {
+    let started = Instant::now();
+    let render = RenderOptions {
+        base_url: Some(url.clone()),
+        inject: Some(RELOAD_SCRIPT.to_owned()),
+    };
+    let mut site = Site::open(&build, render);
+    site.defer_index(true);
+    let lang = options
+        .lang
+        .unwrap_or_else(|| Lang::for_site(site.language()));
+    let vi = lang == Lang::Vi;
+    publish_all(&site, &shared, lang);
+    if site.diagnostics().has_errors() {
+        report(&site, lang);
+    } else {
+        report_warnings(&site, lang);
+        eprintln!(
+            "{}",
+            if vi {
+                format!(
+                    "đã dựng {} thủ tục, {} tệp trong {} ms",
+                    site.procedures(),
+                    site.output().len(),
+                    started.elapsed().as_millis()
+                )
+            } else {
+                format!(
+                    "built {} procedures, {} files in {} ms",
+                    site.procedures(),
+                    site.output().len(),
+                    started.elapsed().as_millis()
+                )
+            }
+        );
+    }
+    if options.open {
+        open_browser(&url);
+    }
+
+    let (sender, receiver) = mpsc::channel::<Message>();
+    let mut watched = vec![build.root.join("content")];
+    watched.push(build.root.join("themes").join(&build.theme));
+    let watcher_sender = sender.clone();
+    let _watcher = match watch::start(&watched, options.watch, move |paths| {
+        let _ = watcher_sender.send(Message::Changed(paths));
+    }) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!(
+                "error: cannot watch {}: {e}; try `--poll`",
+                build.root.display()
+            );
+            return;
+        }
+    };
+    if vi {
+        eprintln!("đang theo dõi thay đổi trong content/ và themes/ (Ctrl-C để dừng)");
+    } else {
+        eprintln!("watching content/ and themes/ for changes (Ctrl-C to stop)");
+    }
+    let timings = std::env::var_os("CONGKHAI_SERVE_TIMINGS").is_some();
+    let mut indexing = false;
+    while let Ok(message) = receiver.recv() {
+        let mut batch = Vec::new();
+        let mut results = Vec::new();
+        let mut take = |message: Message| match message {
+            Message::Changed(paths) => batch.extend(paths),
+            Message::Indexed(result) => results.push(result),
+        };
+        take(message);
+        // Everything already waiting: one rebuild for all of it.
+        while let Ok(more) = receiver.try_recv() {
+            take(more);
+        }
+        for result in results {
+            indexing = false;
+            let update = site.finish_index(result);
+            publish(&site, &shared, &update, false, lang);
+            if timings {
+                eprint!("  index:\n{}", update.timings.render());
+            }
+        }
+        if !batch.is_empty() {
+            let had_errors = site.diagnostics().has_errors();
+            let started = Instant::now();
+            let update = site.apply(&batch);
+            let pages_ms = started.elapsed().as_millis();
+            publish(&site, &shared, &update, had_errors, lang);
+            if update.errors {
+                report(&site, lang);
+            } else if update.touched() || had_errors {
+                summary(&update, pages_ms, vi, timings);
+            }
+        }
+        // The search index of the whole catalogue is built on another thread, from a copy of
+        // the catalogue, so that the next edit does not wait for it; a result that is out of
+        // date when it arrives is dropped and the index built again.
+        if !indexing && let Some(job) = site.index_job() {
+            indexing = true;
+            let sender = sender.clone();
+            std::thread::spawn(move || {
+                let _ = sender.send(Message::Indexed(job.run()));
+            });
+        }
+    }
+}
+
+/// What the rebuild thread hears about.
+enum Message {
+    /// Files changed.
+    Changed(Vec<PathBuf>),
+    /// An index job finished.
+    Indexed(crate::serve::IndexResult),
+}
+
+fn summary(update: &Update, ms: u128, vi: bool, timings: bool) {
+    let files = update.changed.len() + update.removed.len();
+    if vi {
+        eprintln!(
+            "đã dựng lại {} trang ({} tệp thay đổi) trong {ms} ms",
+            update.rendered, files
+        );
+    } else {
+        eprintln!(
+            "rebuilt {} pages ({} files changed) in {ms} ms",
+            update.rendered, files
+        );
+    }
+    if timings {
+        eprint!("{}", update.timings.render());
+    }
+}
+
+fn report(site: &Site, lang: Lang) {
+    use std::io::IsTerminal;
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let diagnostics = site.diagnostics().localized(lang);
+    eprint!("{}", diagnostics.render_terminal(color));
+    if lang == Lang::Vi {
+        eprintln!(
+            "{} lỗi; trình duyệt vẫn hiện bản dựng tốt gần nhất",
+            diagnostics.error_count()
+        );
+    } else {
+        eprintln!(
+            "{} error(s); the browser keeps showing the last good build",
+            diagnostics.error_count()
+        );
+    }
+}
+
+fn report_warnings(site: &Site, lang: Lang) {
+    if site.diagnostics().warning_count() > 0 {
+        use std::io::IsTerminal;
+        let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+        eprint!(
+            "{}",
+            site.diagnostics().localized(lang).render_terminal(color)
+        );
+    }
+}
+
+fn publish_all(site: &Site, shared: &Shared, lang: Lang) {
+    let files: HashMap<String, Bytes> = site
+        .output()
+        .iter()
+        .map(|(p, b)| (p.clone(), Bytes::copy_from_slice(b)))
+        .collect();
+    *shared.files.write().unwrap_or_else(|e| e.into_inner()) = files;
+    set_overlay(site, shared, lang);
+    shared.ready.store(true, Ordering::SeqCst);
+    shared.version.fetch_add(1, Ordering::SeqCst);
+    let _ = shared.events.send(Arc::from(r#"{"all":true,"paths":[]}"#));
+}
+
+fn set_overlay(site: &Site, shared: &Shared, lang: Lang) {
+    let overlay = site.diagnostics().has_errors().then(|| {
+        Arc::from(overlay::overlay(
+            &site.diagnostics().localized(lang),
+            lang == Lang::Vi,
+        ))
+    });
+    *shared.overlay.write().unwrap_or_else(|e| e.into_inner()) = overlay;
+}
+
+/// Swaps the changed files in and tells the browsers.
+fn publish(site: &Site, shared: &Shared, update: &Update, had_errors: bool, lang: Lang) {
+    {
+        let mut files = shared.files.write().unwrap_or_else(|e| e.into_inner());
+        for path in &update.changed {
+            if let Some(bytes) = site.output().get(path) {
+                files.insert(path.clone(), Bytes::copy_from_slice(bytes));
+            }
+        }
+        for path in &update.removed {
+            files.remove(path);
+        }
+    }
+    let errors = site.diagnostics().has_errors();
+    set_overlay(site, shared, lang);
+    // Errors appear, change or go away: every open page shows (or hides) the overlay.
+    let all = update.full || errors || had_errors;
+    if !all && !update.touched() {
+        return;
+    }
+    shared.version.fetch_add(1, Ordering::SeqCst);
+    let message = if all || update.changed.len() + update.removed.len() > 2000 {
+        r#"{"all":true,"paths":[]}"#.to_owned()
+    } else {
+        let paths: Vec<&String> = update.changed.iter().chain(&update.removed).collect();
+        serde_json::json!({"all": false, "paths": paths}).to_string()
+    };
+    let _ = shared.events.send(Arc::from(message));
+}
+
+fn open_browser(url: &str) {
+    let command = if cfg!(target_os = "macos") {
+        ("open", vec![url])
+    } else if cfg!(windows) {
+        ("cmd", vec!["/C", "start", url])
+    } else {
+        ("xdg-open", vec![url])
+    };
+    let _ = std::process::Command::new(command.0)
+        .args(command.1)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+}
+
+/// The event stream: a `hello` event with the current version, then a `reload` event per
+/// update.
+async fn event_stream(
+    State(shared): State<Arc<Shared>>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+    let receiver = shared.events.subscribe();
+    let hello = Event::default()
+        .event("hello")
+        .data(shared.version.load(Ordering::SeqCst).to_string());
+    let updates = stream::unfold(receiver, |mut receiver| async move {
+        let data: Arc<str> = match receiver.recv().await {
+            Ok(data) => data,
+            // Missed some: reload whatever is open.
+            Err(broadcast::error::RecvError::Lagged(_)) => Arc::from(r#"{"all":true,"paths":[]}"#),
+            Err(broadcast::error::RecvError::Closed) => return None,
+        };
+        Some((Ok(Event::default().event("reload").data(&*data)), receiver))
+    });
+    Sse::new(stream::once(async { Ok(hello) }).chain(updates)).keep_alive(KeepAlive::default())
+}
+
+/// Any other request: a file of the site.
+async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Response {
+    if method != Method::GET && method != Method::HEAD {
+        let mut response = (StatusCode::METHOD_NOT_ALLOWED, "method not allowed\n").into_response();
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    let Some(path) = resolve(uri.path()) else {
+        return (StatusCode::BAD_REQUEST, "bad request\n").into_response();
+    };
+    if !shared.ready.load(Ordering::SeqCst) {
+        return html_response(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Bytes::from(format!(
+                "<!doctype html><meta charset=utf-8><title>congkhai</title><p>Đang dựng trang… / Building…</p>{RELOAD_SCRIPT}"
+            )),
+            None,
+        );
+    }
+    let overlay = shared
+        .overlay
+        .read()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone();
+    let files = shared.files.read().unwrap_or_else(|e| e.into_inner());
+    let key = if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.clone()
+    };
+    if let Some(bytes) = files.get(&key) {
+        return typed_response(StatusCode::OK, &key, bytes.clone(), overlay);
+    }
+    if files.contains_key(&format!("{path}/index.html")) {
+        let location = format!("/{path}/");
+        return Response::builder()
+            .status(StatusCode::MOVED_PERMANENTLY)
+            .header(header::LOCATION, location)
+            .body(Body::empty())
+            .unwrap_or_default();
+    }
+    match files.get("404.html") {
+        Some(bytes) => typed_response(StatusCode::NOT_FOUND, "404.html", bytes.clone(), overlay),
+        None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
+    }
+}
+
+/// The path of a request relative to the site root, or `None` for a request that names
+/// something outside it or is malformed.
+pub fn resolve(raw: &str) -> Option<String> {
+    let rest = raw.strip_prefix('/')?;
+    let decoded = percent_decode(rest)?;
+    if decoded.contains(['\\', '\0']) {
+        return None;
+    }
+    let segments: Vec<&str> = decoded.split('/').collect();
+    let last = segments.len() - 1;
+    for (i, segment) in segments.iter().enumerate() {
+        if (segment.is_empty() && i != last) || *segment == "." || *segment == ".." {
+            return None;
+        }
+    }
+    Some(decoded)
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3)?;
+            let hex = std::str::from_utf8(hex).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn content_type(path: &str) -> &'static str {
+    let extension = path.rsplit_once('.').map(|(_, e)| e).unwrap_or("");
+    match extension.to_ascii_lowercase().as_str() {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "json" => "application/json",
+        "xml" => "application/xml; charset=utf-8",
+        "txt" => "text/plain; charset=utf-8",
+        "csv" => "text/csv; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "doc" => "application/msword",
+        "docx" => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "woff2" => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}
+
+fn typed_response(
+    status: StatusCode,
+    path: &str,
+    bytes: Bytes,
+    overlay: Option<Arc<str>>,
+) -> Response {
+    let kind = content_type(path);
+    if kind.starts_with("text/html") {
+        return html_response(status, bytes, overlay);
+    }
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, kind)
+        .header(header::CACHE_CONTROL, "no-cache")
+        .body(Body::from(bytes))
+        .unwrap_or_default()
+}
+
+fn html_response(status: StatusCode, bytes: Bytes, overlay: Option<Arc<str>>) -> Response {
+    let body = match overlay {
+        Some(overlay) => Bytes::from(overlay::insert_before_body_end(&bytes, &overlay)),
+        None => bytes,
+    };
+    Response::builder()
+        .status(status)
+        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
+        .header(header::CACHE_CONTROL, "no-cache")
+        .body(Body::from(body))
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve;
+
+    #[test]
+    fn paths_outside_the_site_are_refused() {
+        assert_eq!(resolve("/"), Some(String::new()));
+        assert_eq!(resolve("/thu-tuc/x/"), Some("thu-tuc/x/".to_owned()));
+        assert_eq!(resolve("/a%20b.pdf"), Some("a b.pdf".to_owned()));
+        assert_eq!(resolve("/../etc/passwd"), None);
+        assert_eq!(resolve("/%2e%2e/etc/passwd"), None);
+        assert_eq!(resolve("/a/%2e%2e%2f%2e%2e/x"), None);
+        assert_eq!(resolve("/a//b"), None);
+        assert_eq!(resolve("/a/./b"), None);
+        assert_eq!(resolve("/a%5c..%5cb"), None);
+        assert_eq!(resolve("/a%00"), None);
+        assert_eq!(resolve("/%zz"), None);
+        assert_eq!(resolve("/%ff"), None);
+        assert_eq!(resolve("relative"), None);
+    }
+}

@@ -1,0 +1,81 @@
+// Whole pages in a real Chromium: no console errors, and no accessibility violations found by
+// axe-core (WCAG 2.0/2.1 A and AA) on the pages citizens use most.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { buildSite, launch, procedures, serve, type, watch } from './lib.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+let dir, server, browser;
+
+before(async () => {
+  dir = buildSite();
+  server = await serve(dir);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The pages to check: [name, path relative to the site root]. */
+function pages() {
+  const birth = procedures(dir).find((p) => p.title === 'Đăng ký khai sinh') || procedures(dir)[0];
+  return [
+    ['home', ''],
+    ['procedure', birth.url],
+    ['search', 'tra-cuu/'],
+    ['field listing', 'linh-vuc/ho-tich/'],
+    ['contact', 'lien-he/'],
+    ['stats', 'thong-ke/'],
+  ];
+}
+
+/** Opens a page; on the search page, runs a search so that results and filters are shown. */
+async function open(path) {
+  const page = await browser.context.newPage();
+  const problems = watch(page);
+  await page.goto(server.url + path);
+  if (path === 'tra-cuu/') {
+    await page.waitForSelector('#bo-loc .facet');
+    await type(page, '#q', 'dang ky khai sinh');
+    await page.waitForFunction(() => document.querySelectorAll('#danh-sach .card').length > 0);
+    await page.evaluate(() => { document.getElementById('bo-loc').open = true; });
+    await page.waitForTimeout(800); // the announcement, after its delay
+  } else {
+    await page.waitForLoadState('load');
+  }
+  return { page, problems };
+}
+
+test('no console errors, exceptions or failed requests', async () => {
+  for (const [name, path] of pages()) {
+    const { page, problems } = await open(path);
+    assert.deepEqual(problems, [], name);
+    await page.close();
+  }
+});
+
+for (const [name, path] of [['home', ''], ['procedure', null], ['search with results', 'tra-cuu/'],
+  ['field listing', 'linh-vuc/ho-tich/'], ['contact', 'lien-he/'], ['stats', 'thong-ke/']]) {
+  test(`axe-core finds no WCAG 2.1 A/AA violation: ${name}`, async () => {
+    const target = path ?? pages()[1][1];
+    const { page } = await open(target);
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async (tags) => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
+      }));
+    }, TAGS);
+    assert.deepEqual(violations, [], `${name}: ${JSON.stringify(violations, null, 2)}`);
+    await page.close();
+  });
+}

@@ -1,0 +1,263 @@
+// The search page in a real Chromium: matching, codes, filters and their counts, URL state,
+// keyboard-only use, highlighting and announcements, layout stability.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  buildSite, decode, launch, procedures, resultTitles, serve, type, waitForResults, watch,
+} from './lib.mjs';
+
+let dir, server, browser;
+
+before(async () => {
+  dir = buildSite();
+  server = await serve(dir);
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A fresh tab on the search page, the search script ready. */
+async function searchPage(query = '') {
+  const page = await browser.context.newPage();
+  const problems = watch(page);
+  await page.goto(`${server.url}tra-cuu/${query}`);
+  await page.waitForSelector('#tra-cuu:not([hidden])');
+  await page.waitForFunction(() => document.querySelector('#bo-loc .facet'));
+  return { page, problems };
+}
+
+/** Waits until the results show `text` in the status line. */
+async function statusContains(page, text) {
+  await page.waitForFunction((t) => document.getElementById('trang-thai').textContent.includes(t), text);
+  return page.textContent('#trang-thai');
+}
+
+/** Clears the box and types `q` key by key; waits for the status line to settle on it. */
+async function search(page, q) {
+  await page.fill('#q', '');
+  await type(page, '#q', q);
+  await page.waitForFunction(
+    (q) => {
+      const s = document.getElementById('trang-thai').textContent;
+      return s.includes(`«${q.trim()}»`) || s.includes('gần đúng');
+    },
+    q,
+  );
+  return resultTitles(page);
+}
+
+test('typing "dang ky khai sinh" shows "Đăng ký khai sinh" first', async () => {
+  const { page, problems } = await searchPage();
+  const titles = await search(page, 'dang ky khai sinh');
+  assert.equal(titles[0], 'Đăng ký khai sinh');
+  // Every result has all four words (AND), in some field of the record.
+  assert.ok(titles.length >= 3, titles.join(' | '));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('accents, capitals and Telex "dd" find the same first result', async () => {
+  const { page } = await searchPage();
+  for (const q of ['Đăng ký khai sinh', 'ĐĂNG KÝ KHAI SINH', 'ddang ky khai sinh']) {
+    const titles = await search(page, q);
+    assert.equal(titles[0], 'Đăng ký khai sinh', q);
+  }
+  await page.close();
+});
+
+test('the procedure code "1.001193" (and "001193") finds it first', async () => {
+  const { page } = await searchPage();
+  for (const q of ['1.001193', '001193']) {
+    const titles = await search(page, q);
+    assert.equal(titles[0], 'Đăng ký khai sinh', q);
+  }
+  await page.close();
+});
+
+test('the last word matches as a prefix while it is typed', async () => {
+  const { page } = await searchPage();
+  await page.fill('#q', '');
+  await type(page, '#q', 'chung thu');
+  await statusContains(page, '«chung thu»');
+  const titles = await resultTitles(page);
+  assert.ok(titles.some((t) => t.startsWith('Chứng thực')), titles.join(' | '));
+  await page.close();
+});
+
+test('a typo in a long word gives approximate results, and says so', async () => {
+  const { page } = await searchPage();
+  await page.fill('#q', '');
+  await type(page, '#q', 'chuung thuc ');
+  const status = await statusContains(page, 'gần đúng');
+  assert.match(status, /«chung thuc»/);
+  assert.ok((await resultTitles(page)).length > 0);
+  await page.close();
+});
+
+test('matched words are highlighted and the result count is announced', async () => {
+  const { page } = await searchPage();
+  await search(page, 'khai sinh');
+  const marked = await page.$$eval('#danh-sach .card:first-child mark', (m) => m.map((e) => e.textContent));
+  assert.deepEqual(marked.map((m) => m.toLowerCase()), ['khai', 'sinh']);
+  const live = page.locator('#thong-bao');
+  assert.equal(await live.getAttribute('aria-live'), 'polite');
+  await page.waitForFunction(() => document.getElementById('thong-bao').textContent.includes('khai sinh'));
+  await page.close();
+});
+
+/** Field id → number of procedures, read from the built field listings. */
+function fieldTotals() {
+  const totals = {};
+  for (const id of readdirSync(join(dir, 'linh-vuc'))) {
+    let html;
+    try { html = readFileSync(join(dir, 'linh-vuc', id, 'index.html'), 'utf8'); } catch { continue; }
+    const m = html.match(/<p class="count"><strong>(\d+)<\/strong>/);
+    if (m) totals[id] = Number(m[1]);
+  }
+  return totals;
+}
+
+test('field filter counts agree with the catalogue, and a filter narrows the results', async () => {
+  const { page } = await searchPage();
+  const totals = fieldTotals();
+  assert.ok(Object.keys(totals).length >= 3, JSON.stringify(totals));
+  // No query: the counts are the listing totals.
+  const counts = () => page.$$eval('#bo-loc input[name="linh-vuc"]', (boxes) => Object.fromEntries(
+    boxes.map((b) => [b.value, Number(b.parentElement.querySelector('.facet-count').textContent.replace(/\D/g, ''))]),
+  ));
+  await page.waitForFunction(() => document.querySelector('#bo-loc .facet-count').textContent !== '');
+  const all = await counts();
+  for (const [id, n] of Object.entries(totals)) {
+    if (n > 0) assert.equal(all[id], n, `field ${id}`);
+  }
+
+  // With a query, each field's count is the number of results in that field.
+  const before = await search(page, 'chung thuc');
+  const live = await counts();
+  const nonzero = Object.entries(live).filter(([, n]) => n > 0);
+  assert.ok(nonzero.length >= 1);
+  const total = Number((await page.textContent('#trang-thai')).match(/(\d+) thủ tục/)[1]);
+  assert.equal(nonzero.reduce((s, [, n]) => s + n, 0), total, 'counts add up to the results');
+  const [field, n] = nonzero.sort((a, b) => b[1] - a[1])[0];
+  if (nonzero.length > 1) assert.ok(n < before.length);
+  await page.check(`#bo-loc input[name="linh-vuc"][value="${field}"]`);
+  await page.waitForFunction((f) => location.search.includes(`linh-vuc=${f}`), field);
+  await statusContains(page, `Tìm thấy ${n} thủ tục`);
+  // Every result is in that field: compare with the procedures the field's listing shows.
+  const listing = decode(readFileSync(join(dir, 'linh-vuc', field, 'index.html'), 'utf8'));
+  for (const t of await resultTitles(page)) assert.ok(listing.includes(t), `${t} is in ${field}`);
+  await page.close();
+});
+
+test('query and filters live in the URL: reload and the back button restore them', async () => {
+  const { page } = await searchPage();
+  await search(page, 'chung thuc');
+  assert.match(page.url(), /\?q=chung\+thuc$/);
+  const field = await page.$eval('#bo-loc input[name="linh-vuc"]', () => {
+    const b = [...document.querySelectorAll('#bo-loc input[name="linh-vuc"]')]
+      .find((x) => !x.parentElement.classList.contains('empty'));
+    return b.value;
+  });
+  await page.check(`#bo-loc input[name="linh-vuc"][value="${field}"]`);
+  await page.waitForFunction((f) => location.search === `?q=chung+thuc&linh-vuc=${f}`, field);
+  const filtered = await resultTitles(page);
+
+  await page.reload();
+  await page.waitForSelector('#tra-cuu:not([hidden])');
+  await statusContains(page, '«chung thuc»');
+  assert.equal(await page.inputValue('#q'), 'chung thuc');
+  assert.ok(await page.isChecked(`#bo-loc input[name="linh-vuc"][value="${field}"]`));
+  assert.deepEqual(await resultTitles(page), filtered);
+
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '?q=chung+thuc');
+  await page.waitForFunction((f) => !document.querySelector(`#bo-loc input[value="${f}"]`).checked, field);
+  assert.equal(await page.inputValue('#q'), 'chung thuc');
+  await page.waitForFunction((n) => document.querySelectorAll('#danh-sach .card').length >= n, filtered.length);
+
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '');
+  assert.equal(await page.inputValue('#q'), '');
+  assert.ok(await page.isVisible('#tat-ca'), 'the full list is back');
+
+  // A shared link opens with its state.
+  await page.goto(`${server.url}tra-cuu/?q=khai+sinh&linh-vuc=ho-tich&trang=1`);
+  await statusContains(page, '«khai sinh»');
+  assert.ok(await page.isChecked('#bo-loc input[name="linh-vuc"][value="ho-tich"]'));
+  await page.close();
+});
+
+test('keyboard only: the home search box, the results, a procedure page', async () => {
+  const page = await browser.context.newPage();
+  const problems = watch(page);
+  await page.goto(server.url);
+  let id = '';
+  for (let i = 0; i < 40 && !/^q-/.test(id); i++) {
+    await page.keyboard.press('Tab');
+    id = await page.evaluate(() => document.activeElement.id);
+  }
+  assert.match(id, /^q-/, 'a search box is reachable with Tab');
+  await page.keyboard.type('dang ky khai sinh');
+  await Promise.all([page.waitForURL(/tra-cuu\/\?q=dang\+ky\+khai\+sinh/), page.keyboard.press('Enter')]);
+  await page.waitForSelector('#tra-cuu:not([hidden])');
+  await statusContains(page, '«dang ky khai sinh»');
+  // From the box, Tab reaches the first result.
+  await page.focus('#q');
+  let inResults = false;
+  for (let i = 0; i < 80 && !inResults; i++) {
+    await page.keyboard.press('Tab');
+    inResults = await page.evaluate(() => !!document.activeElement.closest('#danh-sach'));
+  }
+  assert.ok(inResults, 'Tab reaches the results');
+  const text = await page.evaluate(() => document.activeElement.textContent);
+  assert.equal(text, 'Đăng ký khai sinh');
+  await Promise.all([page.waitForURL(/thu-tuc\//), page.keyboard.press('Enter')]);
+  assert.equal(await page.textContent('h1'), 'Đăng ký khai sinh');
+
+  // A filter can be switched with the keyboard.
+  await page.goto(`${server.url}tra-cuu/?q=khai+sinh`);
+  await statusContains(page, '«khai sinh»');
+  await page.evaluate(() => { document.getElementById('bo-loc').open = true; });
+  await page.focus('#bo-loc input[name="linh-vuc"][value="ho-tich"]');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => location.search.includes('linh-vuc=ho-tich'));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the header search box of any page goes to the search page', async () => {
+  const page = await browser.context.newPage();
+  const p = procedures(dir)[0];
+  await page.goto(server.url + p.url);
+  await page.fill('#q-top', 'chung thuc');
+  await Promise.all([page.waitForURL(/tra-cuu\/\?q=chung\+thuc/), page.press('#q-top', 'Enter')]);
+  await statusContains(page, '«chung thuc»');
+  assert.equal(await page.inputValue('#q'), 'chung thuc');
+  await page.close();
+});
+
+test('nothing above or beside the results moves while typing', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${server.url}tra-cuu/`);
+  await page.waitForSelector('#bo-loc .facet');
+  const boxes = () => page.evaluate(() => ['q', 'trang-thai', 'bo-loc', 'danh-sach'].map((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    return [id, Math.round(r.top), Math.round(r.left), Math.round(r.width)];
+  }));
+  await type(page, '#q', 'd');
+  await page.waitForTimeout(100);
+  const first = await boxes();
+  for (const ch of 'ang ky khai sinh') {
+    await page.keyboard.type(ch);
+    await page.waitForTimeout(40);
+    assert.deepEqual(await boxes(), first, `after "${ch}"`);
+  }
+  await page.close();
+});

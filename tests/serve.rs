@@ -1,0 +1,610 @@
+//! The dev server: the incremental site equals a full build after every kind of change, and
+//! the running `congkhai serve` reloads the browser, shows errors and refuses paths outside the
+//! site.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use congkhai::render::{RenderOptions, Theme};
+use congkhai::serve::Site;
+use congkhai::{BuildOptions, Timings};
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A copy of the sample catalogue in a fresh folder.
+fn sample_copy(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("congkhai-serve-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&repo().join("content"), &dir.join("content"));
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn options(root: &Path) -> BuildOptions {
+    let mut options = BuildOptions::new(root);
+    options.now = Some("2026-06-01".parse().unwrap());
+    options
+}
+
+/// What `build` would publish for the files as they are now.
+fn full_build(root: &Path) -> congkhai::publish::Output {
+    let options = options(root);
+    let mut timings = Timings::default();
+    let (catalogue, diagnostics) = congkhai::check(&options, &mut timings);
+    let catalogue = catalogue
+        .unwrap_or_else(|| panic!("must validate:\n{}", diagnostics.render_terminal(false)));
+    let theme = Theme::load(root, "default").unwrap();
+    congkhai::render_site(
+        &catalogue,
+        &theme,
+        root,
+        &RenderOptions::default(),
+        &mut timings,
+    )
+    .unwrap_or_else(|d| panic!("must render:\n{}", d.render_terminal(false)))
+}
+
+#[track_caller]
+fn assert_same_as_build(site: &mut Site, what: &str) {
+    site.index();
+    assert!(
+        !site.diagnostics().has_errors(),
+        "{what}: {}",
+        site.diagnostics().render_terminal(false)
+    );
+    let expected = full_build(site.root());
+    let actual = site.output();
+    let mut problems = Vec::new();
+    for (path, bytes) in expected.iter() {
+        match actual.get(path) {
+            None => problems.push(format!("missing {path}")),
+            Some(b) if b != bytes.as_slice() => problems.push(format!("differs {path}")),
+            Some(_) => {}
+        }
+    }
+    for (path, _) in actual.iter() {
+        if expected.get(path).is_none() {
+            problems.push(format!("extra {path}"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{what}: the incremental site differs from a full build:\n{}",
+        problems.join("\n")
+    );
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+fn record(root: &Path, name: &str) -> PathBuf {
+    root.join("content/procedures").join(name)
+}
+
+#[test]
+fn incremental_site_equals_full_build_after_edits_additions_deletions_and_renames() {
+    let root = sample_copy("equal");
+    let mut site = Site::open(&options(&root), RenderOptions::default());
+    assert_same_as_build(&mut site, "opened");
+    site.defer_index(true);
+
+    // A change inside one page only.
+    let birth = record(&root, "ho-tich/dang-ky-khai-sinh.yaml");
+    edit(&birth, "Nộp hồ sơ", "Nộp hồ sơ (đã sửa)");
+    let update = site.apply(std::slice::from_ref(&birth));
+    assert!(
+        update
+            .changed
+            .contains(&"thu-tuc/dang-ky-khai-sinh/index.html".to_owned()),
+        "{update:?}"
+    );
+    assert!(
+        update.rendered < 20,
+        "an edit of a step renders a few pages, not {}",
+        update.rendered
+    );
+    assert_same_as_build(&mut site, "step edited");
+
+    // A new title: a new URL, a new place in every list, new links from related records.
+    edit(
+        &birth,
+        "title: \"Đăng ký khai sinh\"",
+        "title: \"Khai sinh cho trẻ em\"",
+    );
+    let update = site.apply(std::slice::from_ref(&birth));
+    assert!(
+        update
+            .removed
+            .contains(&"thu-tuc/dang-ky-khai-sinh/index.html".to_owned()),
+        "{update:?}"
+    );
+    assert_same_as_build(&mut site, "title edited");
+
+    // Another field and level: counts and listings on both sides.
+    edit(&birth, "field: ho-tich", "field: chung-thuc");
+    edit(&birth, "level: commune", "level: district");
+    site.apply(std::slice::from_ref(&birth));
+    assert_same_as_build(&mut site, "field and level changed");
+
+    // Repealed: leaves the lists, keeps its page.
+    edit(&birth, "status: active", "status: repealed");
+    site.apply(std::slice::from_ref(&birth));
+    assert_same_as_build(&mut site, "repealed");
+
+    // A new record.
+    let added = record(&root, "ho-tich/dang-ky-khai-sinh-moi.yaml");
+    let text =
+        std::fs::read_to_string(record(&root, "ho-tich/dang-ky-lai-khai-sinh.yaml")).unwrap();
+    let code_line = text.lines().find(|l| l.starts_with("code:")).unwrap();
+    let title_line = text.lines().find(|l| l.starts_with("title:")).unwrap();
+    std::fs::write(
+        &added,
+        text.replacen(code_line, "code: \"9.999999\"", 1).replacen(
+            title_line,
+            "title: \"Thủ tục thêm mới để thử\"",
+            1,
+        ),
+    )
+    .unwrap();
+    site.apply(std::slice::from_ref(&added));
+    assert_same_as_build(&mut site, "record added");
+
+    // Renamed file (and folder).
+    let renamed = record(&root, "tu-phap/da-doi-ten.yaml");
+    std::fs::create_dir_all(renamed.parent().unwrap()).unwrap();
+    std::fs::rename(&added, &renamed).unwrap();
+    site.apply(&[added.clone(), renamed.clone()]);
+    assert_same_as_build(&mut site, "record renamed");
+    let folder = root.join("content/procedures/tu-phap");
+    let moved = root.join("content/procedures/tu-phap-moi");
+    std::fs::rename(&folder, &moved).unwrap();
+    site.apply(&[folder.clone(), moved.clone()]);
+    assert_same_as_build(&mut site, "folder renamed");
+
+    // Deleted.
+    std::fs::remove_file(moved.join("da-doi-ten.yaml")).unwrap();
+    site.apply(&[moved.join("da-doi-ten.yaml")]);
+    assert_same_as_build(&mut site, "record deleted");
+
+    // A record others name in `related` changes its title.
+    let related_target = std::fs::read_dir(root.join("content/procedures/ho-tich"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .contains("code: \"1.003583\"")
+        });
+    if let Some(target) = related_target {
+        let text = std::fs::read_to_string(&target).unwrap();
+        let title_line = text.lines().find(|l| l.starts_with("title:")).unwrap();
+        std::fs::write(
+            &target,
+            text.replacen(title_line, "title: \"Tên mới của thủ tục liên quan\"", 1),
+        )
+        .unwrap();
+        site.apply(std::slice::from_ref(&target));
+        assert_same_as_build(&mut site, "related title changed");
+    }
+}
+
+#[test]
+fn broken_record_keeps_the_last_good_site_until_it_is_fixed() {
+    let root = sample_copy("broken");
+    let mut site = Site::open(&options(&root), RenderOptions::default());
+    site.defer_index(true);
+    let before = site.output().clone();
+    let birth = record(&root, "ho-tich/dang-ky-khai-sinh.yaml");
+    let good = std::fs::read_to_string(&birth).unwrap();
+    std::fs::write(&birth, good.replacen("level: commune", "level: [", 1)).unwrap();
+    let update = site.apply(std::slice::from_ref(&birth));
+    assert!(update.errors);
+    assert!(!update.touched());
+    assert!(site.diagnostics().has_errors());
+    assert_eq!(site.output().len(), before.len());
+    assert_eq!(
+        site.output().get("thu-tuc/dang-ky-khai-sinh/index.html"),
+        before.get("thu-tuc/dang-ky-khai-sinh/index.html")
+    );
+    // Meanwhile another record changes; fixing the first publishes both.
+    let death = record(&root, "ho-tich/dang-ky-khai-tu.md");
+    edit(&death, "title:", "title: ");
+    let other = record(&root, "ho-tich/dang-ky-lai-khai-sinh.yaml");
+    edit(&other, "status: active", "status: suspended");
+    site.apply(std::slice::from_ref(&other));
+    std::fs::write(&birth, &good).unwrap();
+    let update = site.apply(std::slice::from_ref(&birth));
+    assert!(
+        !update.errors,
+        "{}",
+        site.diagnostics().render_terminal(false)
+    );
+    assert_same_as_build(&mut site, "fixed");
+}
+
+#[test]
+fn theme_and_site_changes_render_everything_again() {
+    let root = sample_copy("theme");
+    let mut site = Site::open(&options(&root), RenderOptions::default());
+    site.defer_index(true);
+    let templates = root.join("themes/default/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    let base = Theme::embedded().templates["base.html"].clone();
+    let override_path = templates.join("base.html");
+    std::fs::write(
+        &override_path,
+        base.replacen("<body>", "<body data-theme=\"override\">", 1),
+    )
+    .unwrap();
+    let update = site.apply(std::slice::from_ref(&override_path));
+    assert!(update.full);
+    assert!(
+        String::from_utf8_lossy(site.output().get("index.html").unwrap())
+            .contains("data-theme=\"override\"")
+    );
+    assert_same_as_build(&mut site, "theme override");
+
+    let site_yaml = root.join("content/site.yaml");
+    let text = std::fs::read_to_string(&site_yaml).unwrap();
+    let title_line = text.lines().find(|l| l.starts_with("title:")).unwrap();
+    std::fs::write(
+        &site_yaml,
+        text.replacen(title_line, "title: \"Cổng thủ tục đã đổi tên\"", 1),
+    )
+    .unwrap();
+    site.apply(std::slice::from_ref(&site_yaml));
+    assert_same_as_build(&mut site, "site.yaml edited");
+}
+
+// ─────────────────────────────── the running server ───────────────────────────────
+
+/// A `congkhai serve` child process, killed on drop.
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_server(root: &Path, extra: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_congkhai"))
+        .args([
+            "serve",
+            "--port",
+            "0",
+            "--now",
+            "2026-06-01",
+            "--lang",
+            "en",
+            "--root",
+        ])
+        .arg(root)
+        .args(extra)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut line = String::new();
+    BufReader::new(stdout).read_line(&mut line).unwrap();
+    let addr = line
+        .trim()
+        .strip_prefix("serving at http://")
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .trim_end_matches('/')
+        .to_owned();
+    let server = Server { child, addr };
+    let deadline = Instant::now() + Duration::from_secs(120);
+    loop {
+        let (status, _, _) = http(&server.addr, "GET", "/");
+        if status == 200 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the first build never finished");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    server
+}
+
+/// One HTTP/1.1 request with a raw path (nothing is normalised): status, headers, body.
+fn http(addr: &str, method: &str, path: &str) -> (u16, String, String) {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let text = String::from_utf8_lossy(&response).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head.to_owned(), body.to_owned())
+}
+
+fn get(addr: &str, path: &str) -> String {
+    let (status, head, body) = http(addr, "GET", path);
+    assert_eq!(status, 200, "GET {path}: {head}");
+    body
+}
+
+/// Server-sent events of `/__congkhai/events` as (event, data), read in a thread.
+fn subscribe(addr: &str) -> mpsc::Receiver<(String, String)> {
+    let (sender, receiver) = mpsc::channel();
+    let mut stream = TcpStream::connect(addr).unwrap();
+    write!(
+        stream,
+        "GET /__congkhai/events HTTP/1.1\r\nHost: {addr}\r\nAccept: text/event-stream\r\n\r\n"
+    )
+    .unwrap();
+    std::thread::spawn(move || {
+        let mut reader = BufReader::new(stream);
+        let mut line = String::new();
+        // Headers.
+        let mut chunked = false;
+        loop {
+            line.clear();
+            if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                return;
+            }
+            if line
+                .to_ascii_lowercase()
+                .contains("transfer-encoding: chunked")
+            {
+                chunked = true;
+            }
+            if line == "\r\n" {
+                break;
+            }
+        }
+        let mut pending = String::new();
+        let (mut event, mut data) = (String::new(), String::new());
+        loop {
+            let text = if chunked {
+                line.clear();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                let size = usize::from_str_radix(line.trim(), 16).unwrap_or(0);
+                if size == 0 {
+                    return;
+                }
+                let mut chunk = vec![0; size + 2];
+                if reader.read_exact(&mut chunk).is_err() {
+                    return;
+                }
+                String::from_utf8_lossy(&chunk[..size]).into_owned()
+            } else {
+                line.clear();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                    return;
+                }
+                line.clone()
+            };
+            pending.push_str(&text);
+            while let Some(end) = pending.find('\n') {
+                let l: String = pending.drain(..=end).collect();
+                let l = l.trim_end_matches(['\n', '\r']);
+                if l.is_empty() {
+                    if !event.is_empty() && sender.send((event.clone(), data.clone())).is_err() {
+                        return;
+                    }
+                    event.clear();
+                    data.clear();
+                } else if let Some(v) = l.strip_prefix("event:") {
+                    event = v.trim().to_owned();
+                } else if let Some(v) = l.strip_prefix("data:") {
+                    data.push_str(v.trim_start());
+                }
+            }
+        }
+    });
+    let (event, _) = receiver
+        .recv_timeout(Duration::from_secs(30))
+        .expect("the event stream says hello");
+    assert_eq!(event, "hello");
+    receiver
+}
+
+/// Waits for a reload event that names `path` (or all pages).
+#[track_caller]
+fn wait_reload(events: &mpsc::Receiver<(String, String)>, path: &str) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        let Ok((event, data)) = events.recv_timeout(left) else {
+            break;
+        };
+        let value: serde_json::Value = serde_json::from_str(&data).unwrap();
+        if event == "reload"
+            && (value["all"] == true
+                || value["paths"]
+                    .as_array()
+                    .is_some_and(|p| p.iter().any(|p| p == path)))
+        {
+            return;
+        }
+    }
+    panic!("no reload event for {path}");
+}
+
+#[test]
+fn serve_reloads_shows_errors_in_the_page_and_updates_listings() {
+    let root = sample_copy("http");
+    let server = start_server(&root, &[]);
+    let addr = server.addr.clone();
+    let page = "/thu-tuc/dang-ky-khai-sinh/";
+    let html = get(&addr, page);
+    assert!(
+        html.contains("/__congkhai/events"),
+        "serve injects the reload script"
+    );
+    assert!(html.contains("Đăng ký khai sinh"));
+    let events = subscribe(&addr);
+
+    // An edit reloads the page with the new text.
+    let birth = record(&root, "ho-tich/dang-ky-khai-sinh.yaml");
+    edit(&birth, "Nộp hồ sơ", "Nộp hồ sơ tại quầy số 9");
+    wait_reload(&events, "thu-tuc/dang-ky-khai-sinh/index.html");
+    assert!(get(&addr, page).contains("Nộp hồ sơ tại quầy số 9"));
+
+    // A broken record: the overlay on every page, the last good page under it.
+    let good = std::fs::read_to_string(&birth).unwrap();
+    std::fs::write(
+        &birth,
+        good.replacen("level: commune", "level: county  # <b>", 1),
+    )
+    .unwrap();
+    wait_reload(&events, "thu-tuc/dang-ky-khai-sinh/index.html");
+    let html = get(&addr, page);
+    assert!(html.contains("congkhai-overlay"), "the overlay is shown");
+    assert!(html.contains("CK013"), "with the diagnostic's code");
+    assert!(
+        html.contains("content/procedures/ho-tich/dang-ky-khai-sinh.yaml:4:8"),
+        "with file:line:col"
+    );
+    assert!(
+        html.contains("county  # &lt;b&gt;"),
+        "with the snippet, escaped"
+    );
+    assert!(html.contains("help"), "with the help line");
+    assert!(
+        html.contains("Nộp hồ sơ tại quầy số 9"),
+        "over the last good page"
+    );
+    assert!(
+        get(&addr, "/").contains("congkhai-overlay"),
+        "on every page"
+    );
+
+    // Fixed: the overlay goes away.
+    std::fs::write(&birth, good.replacen("quầy số 9", "quầy số 10", 1)).unwrap();
+    wait_reload(&events, "thu-tuc/dang-ky-khai-sinh/index.html");
+    let html = get(&addr, page);
+    assert!(!html.contains("congkhai-overlay"));
+    assert!(html.contains("quầy số 10"));
+
+    // Added and deleted records show in and leave the field's listing.
+    let added = record(&root, "ho-tich/thu-tuc-moi.yaml");
+    let text =
+        std::fs::read_to_string(record(&root, "ho-tich/dang-ky-lai-khai-sinh.yaml")).unwrap();
+    let code_line = text.lines().find(|l| l.starts_with("code:")).unwrap();
+    let title_line = text.lines().find(|l| l.starts_with("title:")).unwrap();
+    std::fs::write(
+        &added,
+        text.replacen(code_line, "code: \"9.999998\"", 1).replacen(
+            title_line,
+            "title: \"Thủ tục mới thêm trong lúc xem trước\"",
+            1,
+        ),
+    )
+    .unwrap();
+    wait_reload(&events, "linh-vuc/ho-tich/index.html");
+    assert!(get(&addr, "/linh-vuc/ho-tich/").contains("Thủ tục mới thêm trong lúc xem trước"));
+    assert!(get(&addr, "/ma/9.999998/").contains("thu-tuc-moi-them-trong-luc-xem-truoc"));
+    std::fs::remove_file(&added).unwrap();
+    wait_reload(&events, "linh-vuc/ho-tich/index.html");
+    assert!(!get(&addr, "/linh-vuc/ho-tich/").contains("Thủ tục mới thêm trong lúc xem trước"));
+    let (status, _, _) = http(
+        &addr,
+        "GET",
+        "/thu-tuc/thu-tuc-moi-them-trong-luc-xem-truoc/",
+    );
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn serve_refuses_paths_outside_the_site() {
+    let root = sample_copy("paths");
+    std::fs::write(root.join("secret.txt"), "secret").unwrap();
+    let server = start_server(&root, &[]);
+    let addr = &server.addr;
+    for path in [
+        "/../secret.txt",
+        "/%2e%2e/secret.txt",
+        "/thu-tuc/..%2f..%2fsecret.txt",
+        "/a//b",
+        "/%ff",
+        "/a%5c..%5csecret.txt",
+        "/%00",
+    ] {
+        let (status, _, body) = http(addr, "GET", path);
+        assert_eq!(status, 400, "{path}");
+        assert!(!body.contains("secret"), "{path}");
+    }
+    for path in [
+        "/secret.txt",
+        "/content/site.yaml",
+        "/khong-co/",
+        "/__congkhai/x",
+    ] {
+        let (status, _, body) = http(addr, "GET", path);
+        assert_eq!(status, 404, "{path}");
+        assert!(!body.contains("secret"), "{path}");
+    }
+    let (status, head, _) = http(addr, "GET", "/thu-tuc/dang-ky-khai-sinh");
+    assert_eq!(status, 301, "{head}");
+    assert!(
+        head.contains("location: /thu-tuc/dang-ky-khai-sinh/"),
+        "{head}"
+    );
+    let (status, _, _) = http(addr, "POST", "/");
+    assert_eq!(status, 405);
+    let (status, _, _) = http(addr, "GET", "not-a-path");
+    assert!(status == 400 || status == 404, "{status}");
+}
+
+#[test]
+fn serve_with_polling_sees_changes_too() {
+    let root = sample_copy("poll");
+    let server = start_server(&root, &["--poll", "100"]);
+    let events = subscribe(&server.addr);
+    let birth = record(&root, "ho-tich/dang-ky-khai-sinh.yaml");
+    edit(&birth, "Nộp hồ sơ", "Nộp hồ sơ (thấy qua quét định kỳ)");
+    wait_reload(&events, "thu-tuc/dang-ky-khai-sinh/index.html");
+    assert!(get(&server.addr, "/thu-tuc/dang-ky-khai-sinh/").contains("thấy qua quét định kỳ"));
+}
+
+#[test]
+fn build_output_has_no_reload_script() {
+    let root = sample_copy("build");
+    let output = full_build(&root);
+    for (path, bytes) in output.iter() {
+        assert!(
+            !String::from_utf8_lossy(bytes).contains("__congkhai"),
+            "{path} carries the dev server's script"
+        );
+    }
+}

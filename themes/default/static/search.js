@@ -1,0 +1,676 @@
+/* congkhai search: the client of the index built by src/search (see its docs for the format;
+ * ranking follows src/search/query.rs step by step). No dependencies; loaded with `defer` on
+ * /tra-cuu/ only. Index files are loaded with <script> tags, which also works from file://.
+ * Without JavaScript the page is a plain list of every procedure, grouped by field. */
+(function () {
+  'use strict';
+  var app = document.getElementById('tra-cuu');
+  var input = document.getElementById('q');
+  if (!app || !input || !window.Map || !String.prototype.normalize) return;
+
+  // ---------------------------------------------------------------- constants (query.rs)
+  var W = [1, 3, 6, 10];             // class weights: documents, names, keywords, title
+  var ANCHOR = 6, MARKS = 15, CODE = 1000, FUZZY_MIN = 5;
+  var PAGE = 20, MAX_PREFIX_SHARDS = 3, ANNOUNCE_MS = 700;
+  var START = '<', END = '>', CODEKEY = '#';
+  var ALPHA = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
+  var DIGIT = {};
+  for (var a = 0; a < 64; a++) DIGIT[ALPHA.charCodeAt(a)] = a;
+  // URL parameter of each facet, in display order; 'linh-vuc' comes from field ranges.
+  var FACETS = ['linh-vuc', 'cap', 'co-quan', 'truc-tuyen', 'mien-phi'];
+
+  var $ = function (id) { return document.getElementById(id); };
+  var form = input.form;
+  var list = $('danh-sach'), status = $('trang-thai'), live = $('thong-bao'),
+    pager = $('phan-trang'), filters = $('bo-loc'), all = $('tat-ca'), results = $('ket-qua');
+  var base = app.getAttribute('data-index');
+  var root = app.getAttribute('data-root') || '';
+  var dir = base.slice(0, base.lastIndexOf('/') + 1);
+
+  // ---------------------------------------------------------------- text (src/search/text.rs)
+  var WORDCHAR = /[\p{Alphabetic}\p{N}]/u;
+  function fold(s) {
+    return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+  }
+  function isDigit(c) { return c >= 48 && c <= 57; }
+  function isWordByte(c) { return (c >= 97 && c <= 122) || isDigit(c); }
+  // vi::words: runs of [a-z0-9], a dot between two digits included.
+  function splitWords(f) {
+    var out = [], i = 0, n = f.length;
+    while (i < n) {
+      while (i < n && !isWordByte(f.charCodeAt(i))) i++;
+      if (i >= n) break;
+      var s = i;
+      while (i < n) {
+        var c = f.charCodeAt(i);
+        if (isWordByte(c) || (c === 46 && i > s && isDigit(f.charCodeAt(i - 1)) && isDigit(f.charCodeAt(i + 1)))) i++;
+        else break;
+      }
+      out.push(f.slice(s, i));
+    }
+    return out;
+  }
+  // Tokens of the original text with their positions: runs of letters and digits.
+  function tokens(text) {
+    var out = [], chars = Array.from(text), pos = 0, cur = null;
+    for (var i = 0; i < chars.length; i++) {
+      var ch = chars[i];
+      var dot = ch === '.' && cur && isDigit(text.charCodeAt(pos - 1)) && isDigit(text.charCodeAt(pos + 1));
+      if (WORDCHAR.test(ch) || dot) {
+        if (!cur) cur = { start: pos, text: '' };
+        cur.text += ch;
+      } else if (cur) { out.push(cur); cur = null; }
+      pos += ch.length;
+    }
+    if (cur) out.push(cur);
+    return out;
+  }
+  function parse(q) {
+    q = q.normalize('NFC');
+    var words = [];
+    tokens(q).forEach(function (t) {
+      var f = fold(t.text), parts = splitWords(f);
+      var whole = parts.length === 1 && parts[0].length === f.length;
+      parts.forEach(function (w) {
+        var telex = w.indexOf('dd') >= 0;          // Telex: "dd" is "đ"
+        if (telex) w = w.replace(/dd/g, 'd');
+        var orig = whole && !telex ? t.text.toLowerCase() : null;
+        words.push({ w: w, orig: orig !== w ? orig : null });
+      });
+    });
+    var last = q.slice(-1);
+    return { words: words, prefix: !!last && (WORDCHAR.test(last) || last === '.') };
+  }
+  function oneEdit(a, b) {
+    if (a === b) return true;
+    var s = a.length <= b.length ? a : b, l = a.length <= b.length ? b : a;
+    if (l.length - s.length > 1) return false;
+    var p = 0;
+    while (p < s.length && s[p] === l[p]) p++;
+    if (s.length === l.length) {
+      return s.slice(p + 1) === l.slice(p + 1) ||
+        (p + 1 < s.length && s[p] === l[p + 1] && s[p + 1] === l[p] && s.slice(p + 2) === l.slice(p + 2));
+    }
+    return s.slice(p) === l.slice(p + 1);
+  }
+
+  // ---------------------------------------------------------------- loading
+  // Files assign into one registry, so they may run before this script (the page loads the
+  // first one with its own <script defer>) or after (shards, cards, facets).
+  var got = window.congkhaiSearch = window.congkhaiSearch || {};
+  var loading = {};
+  function load(key, url) {
+    if (got[key] !== undefined) return Promise.resolve(got[key]);
+    if (loading[key]) return loading[key];
+    loading[key] = new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = url;
+      s.onload = function () { got[key] !== undefined ? resolve(got[key]) : reject(new Error(url)); };
+      s.onerror = function () { delete loading[key]; reject(new Error(url)); };
+      document.head.appendChild(s);
+    });
+    return loading[key];
+  }
+
+  // ---------------------------------------------------------------- index access
+  var I = null;                 // the first file: header, and in the single tier everything
+  var sharded = false;
+  var groups = Object.create(null); // head -> raw group (string, or [postings, next, variants])
+  var sortedHeads = [];         // single tier: every head; sharded: per shard, see shardHeads
+  var shardHeads = {};
+  var decoded = new Map();      // raw posting string -> {d: Int32Array, c: Uint8Array}
+  var fieldStart = [];          // first document of each field
+  var facetData = {};           // facet -> Uint16Array of values per document
+
+  function numbers(s, f) {
+    var n = 0, mul = 1;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGIT[s.charCodeAt(i)];
+      if (d >= 32) { n += (d - 32) * mul; mul *= 32; } else { f(n + d * mul); n = 0; mul = 1; }
+    }
+  }
+  function postings(s) {
+    var p = decoded.get(s);
+    if (p) return p;
+    var docs = [], cls = [], prev = -1;
+    numbers(s, function (v) { prev += 1 + Math.floor(v / 4); docs.push(prev); cls.push(v % 4); });
+    p = { d: docs, c: cls };
+    decoded.set(s, p);
+    return p;
+  }
+  function docList(s) {
+    var p = decoded.get('~' + s);
+    if (p) return p;
+    var docs = [], prev = -1;
+    numbers(s, function (v) { prev += 1 + v; docs.push(prev); });
+    decoded.set('~' + s, docs);
+    return docs;
+  }
+  function own(g) { return typeof g === 'string' ? g : g[0]; }
+  function next(g) { return typeof g === 'string' ? null : g[1]; }
+  function variants(g) { return typeof g === 'string' ? null : g[2] || null; }
+
+  function lowerBound(arr, x) { // first index with arr[i] >= x
+    var lo = 0, hi = arr.length;
+    while (lo < hi) { var m = (lo + hi) >> 1; if (arr[m] < x) lo = m + 1; else hi = m; }
+    return lo;
+  }
+  function shardOf(w) { return Math.max(0, lowerBound(I.shards, w + '\u0000') - 1); }
+  // Shards a word needs: its own, or for a prefix every shard its words can be in (when few).
+  function shardsFor(w, prefix) {
+    var lo = shardOf(w);
+    if (!prefix) return [lo];
+    var hi = shardOf(w + '~');
+    if (hi - lo + 1 > MAX_PREFIX_SHARDS) return [lo];
+    var out = [];
+    for (var i = lo; i <= hi; i++) out.push(i);
+    return out;
+  }
+  function loadShard(i) {
+    return load('s' + i, dir + I.dir + i + '.js').then(function (data) {
+      if (!shardHeads[i]) {
+        var heads = Object.keys(data).sort();
+        heads.forEach(function (h) { groups[h] = data[h]; });
+        shardHeads[i] = heads;
+      }
+    });
+  }
+  // Heads with prefix w among the given sorted lists.
+  function prefixed(lists, w) {
+    var out = [];
+    lists.forEach(function (heads) {
+      for (var i = lowerBound(heads, w); i < heads.length && heads[i].lastIndexOf(w, 0) === 0; i++) out.push(heads[i]);
+    });
+    return out;
+  }
+  function has(w) { return Object.prototype.hasOwnProperty.call(groups, w); }
+  // The heads a query word stands for: itself, or while typed every head it starts.
+  function headsFor(w, prefix) {
+    if (prefix) {
+      var lists = sharded ? [] : [sortedHeads];
+      if (sharded) {
+        var lo = shardOf(w), hi = shardOf(w + '~');
+        // A prefix spread over many shards (one or two letters) stands for the word alone.
+        if (hi - lo + 1 <= MAX_PREFIX_SHARDS) for (var i = lo; i <= hi; i++) lists.push(shardHeads[i] || []);
+      }
+      if (lists.length) return prefixed(lists, w).map(function (h) { return [h, h === w ? 4 : 3]; });
+    }
+    return has(w) ? [[w, 4]] : [];
+  }
+
+  // ---------------------------------------------------------------- ranking (query.rs)
+  function addTo(scores, bonus) {
+    bonus.forEach(function (b, d) { var s = scores.get(d); if (s !== undefined) scores.set(d, s + b); });
+  }
+  function rank(ex) {
+    var scores = null;
+    ex.forEach(function (e) {
+      var best = new Map();
+      e.heads.forEach(function (hp) {
+        var p = postings(own(groups[hp[0]]));
+        for (var i = 0; i < p.d.length; i++) {
+          var s = hp[1] * W[p.c[i]], o = best.get(p.d[i]);
+          if (o === undefined || o < s) best.set(p.d[i], s);
+        }
+      });
+      e.heads.forEach(function (hp) {
+        var n = next(groups[hp[0]]);
+        if (n && n[CODEKEY]) postings(n[CODEKEY]).d.forEach(function (d) {
+          var s = best.get(d); if (s !== undefined) best.set(d, s + CODE);
+        });
+      });
+      if (e.orig) e.heads.forEach(function (hp) {
+        var v = variants(groups[hp[0]]);
+        if (v) Object.keys(v).forEach(function (k) {
+          if (e.prefix ? k.lastIndexOf(e.orig, 0) === 0 : k === e.orig) docList(v[k]).forEach(function (d) {
+            var s = best.get(d); if (s !== undefined) best.set(d, s + MARKS);
+          });
+        });
+      });
+      if (scores === null) scores = best;
+      else {
+        var both = new Map();
+        scores.forEach(function (s, d) { var b = best.get(d); if (b !== undefined) both.set(d, s + b); });
+        scores = both;
+      }
+    });
+    for (var k = 0; k + 1 < ex.length; k++) {
+      var a = ex[k], b = ex[k + 1], bonus = new Map();
+      a.heads.forEach(function (hp) {
+        var n = next(groups[hp[0]]);
+        if (!n) return;
+        Object.keys(n).forEach(function (f) {
+          if (f === START || f === END || f === CODEKEY) return;
+          if (b.prefix ? f.lastIndexOf(b.word.w, 0) !== 0 : f !== b.word.w) return;
+          var p = postings(n[f]);
+          for (var i = 0; i < p.d.length; i++) {
+            var s = 2 * W[p.c[i]], o = bonus.get(p.d[i]);
+            if (o === undefined || o < s) bonus.set(p.d[i], s);
+          }
+        });
+      });
+      addTo(scores, bonus);
+    }
+    [[START, ex[0]], [END, ex[ex.length - 1]]].forEach(function (pair) {
+      var bonus = new Map();
+      pair[1].heads.forEach(function (hp) {
+        var n = next(groups[hp[0]]);
+        if (n && n[pair[0]]) postings(n[pair[0]]).d.forEach(function (d) { bonus.set(d, ANCHOR); });
+      });
+      addTo(scores, bonus);
+    });
+    var hits = [];
+    scores.forEach(function (s, d) { hits.push([d, s]); });
+    hits.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+    return hits;
+  }
+
+  // Shards a parsed query needs (sharded tier).
+  function shardsNeeded(q) {
+    var need = {};
+    q.words.forEach(function (wd, i) {
+      shardsFor(wd.w, i === q.words.length - 1 && q.prefix).forEach(function (s) { need[s] = true; });
+    });
+    return Object.keys(need).map(Number).filter(function (s) { return !shardHeads[s]; });
+  }
+  function expand(q) {
+    return q.words.map(function (wd, i) {
+      var prefix = i === q.words.length - 1 && q.prefix;
+      return { word: wd, prefix: prefix, heads: headsFor(wd.w, prefix), fuzzy: false };
+    });
+  }
+  // Search: {hits, approximate}; a promise in the sharded tier when files are missing.
+  function search(q) {
+    if (!q.words.length) return Promise.resolve(null);
+    var ready = sharded ? Promise.all(shardsNeeded(q).map(loadShard)) : Promise.resolve();
+    return ready.then(function () {
+      var ex = expand(q);
+      var hits = rank(ex);
+      if (hits.length) return { hits: hits, ex: ex, approximate: null };
+      var unknown = ex.filter(function (e) {
+        return !e.heads.length && e.word.w.length >= FUZZY_MIN && /^[a-z]+$/.test(e.word.w);
+      });
+      if (!unknown.length) return { hits: [], ex: ex, approximate: null };
+      return vocabulary().then(function (vocab) {
+        var more = [];
+        unknown.forEach(function (e) {
+          e.fuzzy = true;
+          e.cands = vocab.filter(function (h) { return oneEdit(h, e.word.w); });
+          e.cands.forEach(function (h) { more = more.concat(sharded ? shardsFor(h, false) : []); });
+        });
+        return Promise.all(more.filter(function (s) { return !shardHeads[s]; }).map(loadShard)).then(function () {
+          unknown.forEach(function (e) {
+            e.heads = e.cands.filter(has).map(function (h) { return [h, 3]; });
+          });
+          var fuzzyHits = rank(ex);
+          if (!fuzzyHits.length) return { hits: [], ex: ex, approximate: null };
+          var understood = ex.map(function (e) {
+            if (!e.fuzzy) return e.word.w;
+            var best = null, n = -1;
+            e.heads.forEach(function (hp) {
+              var c = postings(own(groups[hp[0]])).d.length;
+              if (c > n) { n = c; best = hp[0]; }
+            });
+            return best;
+          });
+          return { hits: fuzzyHits, ex: ex, approximate: understood.join(' ') };
+        });
+      });
+    });
+  }
+  function vocabulary() {
+    if (!sharded) return Promise.resolve(sortedHeads.filter(function (h) { return /^[a-z]{4,}$/.test(h); }));
+    return load('v', dir + I.dir + 'tu-vung.js').then(function (s) { return s ? s.split(' ') : []; });
+  }
+
+  // ---------------------------------------------------------------- facets
+  function fieldOf(d) {
+    var lo = 0, hi = fieldStart.length - 1;
+    while (lo < hi) { var m = (lo + hi + 1) >> 1; if (fieldStart[m] <= d) lo = m; else hi = m - 1; }
+    return lo;
+  }
+  function column(data, width) {
+    var n = data.length / width, out = new Uint16Array(n);
+    for (var i = 0; i < n; i++) {
+      var v = 0, mul = 1;
+      for (var k = 0; k < width; k++) { v += DIGIT[data.charCodeAt(i * width + k)] * mul; mul *= 64; }
+      out[i] = v;
+    }
+    return out;
+  }
+  function facetValues(key) {
+    if (key === 'linh-vuc') return I.fields.map(function (f) { return [f[0], f[1]]; });
+    if (key === 'mien-phi') return [['1', L('free')]];
+    return I.facets[key].values;
+  }
+  function facetReady(key) { return key === 'linh-vuc' || !!facetData[key]; }
+  function loadFacet(key) {
+    if (facetReady(key)) return Promise.resolve();
+    var f = I.facets[key];
+    var data = f.data !== undefined ? Promise.resolve(f.data) : load('f-' + key, dir + I.dir + 'loc-' + key + '.js');
+    return data.then(function (s) { facetData[key] = column(s, f.w); });
+  }
+  // Value index of document d in facet key (for mien-phi, 0 means "free").
+  function valueOf(key, d) {
+    if (key === 'linh-vuc') return fieldOf(d);
+    var v = facetData[key][d];
+    return key === 'mien-phi' ? (v === 1 ? 0 : -1) : v;
+  }
+
+  // ---------------------------------------------------------------- state and URL
+  var state = { q: '', sel: {}, page: 1 };
+  function readURL() {
+    var p = new URLSearchParams(location.search);
+    var sel = {};
+    FACETS.forEach(function (k) { var v = p.getAll(k).filter(Boolean); if (v.length) sel[k] = v; });
+    return { q: p.get('q') || '', sel: sel, page: Math.max(1, parseInt(p.get('trang'), 10) || 1) };
+  }
+  function url(s) {
+    var p = new URLSearchParams();
+    if (s.q) p.set('q', s.q);
+    FACETS.forEach(function (k) { (s.sel[k] || []).forEach(function (v) { p.append(k, v); }); });
+    if (s.page > 1) p.set('trang', String(s.page));
+    var qs = p.toString();
+    return location.pathname + (qs ? '?' + qs : '') + location.hash;
+  }
+  function commit(push) {
+    var u = url(state);
+    if (u === location.pathname + location.search + location.hash) return;
+    try {
+      if (push) history.pushState(null, '', u); else history.replaceState(null, '', u);
+    } catch (e) { /* file:// in some browsers: the URL stays as it is */ }
+  }
+
+  // ---------------------------------------------------------------- rendering
+  function L(key) { var l = I && I.labels && I.labels.search; return (l && l[key]) || app.getAttribute('data-' + key) || key; }
+  function fmt(s, v) { return s.replace(/\{(\w+)\}/g, function (m, k) { return k in v ? v[k] : m; }); }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+  // The title with the words the query matched in <mark>.
+  function highlight(title, marks) {
+    var frag = document.createDocumentFragment(), at = 0;
+    tokens(title).forEach(function (t) {
+      var parts = splitWords(fold(t.text));
+      if (!parts.some(function (w) { return marks[w]; })) return;
+      frag.appendChild(document.createTextNode(title.slice(at, t.start)));
+      frag.appendChild(el('mark', '', t.text));
+      at = t.start + t.text.length;
+    });
+    frag.appendChild(document.createTextNode(title.slice(at)));
+    return frag;
+  }
+  function card(d, c, marks) {
+    var li = el('li', 'card' + (c[7] && c[7] !== 'active' ? ' card-' + c[7] : ''));
+    var h = el('h2', 'card-title'), a = el('a');
+    // From disk (file://) a folder URL shows a file listing: name the page itself.
+    a.href = root + c[2] + (location.protocol === 'file:' && /\/$/.test(c[2]) ? 'index.html' : '');
+    a.appendChild(highlight(c[0], marks));
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = el('p', 'card-meta');
+    var code = el('span', 'code', L('code') + ': ');
+    code.appendChild(highlight(c[1], marks));
+    meta.appendChild(code);
+    meta.appendChild(document.createTextNode(' · ' + I.fields[fieldOf(d)][1] + ' · ' + I.facets.cap.values[c[3]][1]));
+    var online = I.facets['truc-tuyen'].values[c[4]];
+    if (online && online[0] !== 'khong') {
+      meta.appendChild(document.createTextNode(' · '));
+      meta.appendChild(el('span', 'badge badge-online-' + (online[0] === 'toan-trinh' ? 'full' : 'partial'),
+        (I.labels.online_long || {})[online[0] === 'toan-trinh' ? 'full' : 'partial'] || online[1]));
+    }
+    li.appendChild(meta);
+    if (c[7] === 'upcoming') li.appendChild(el('p', 'card-status', L('upcoming') + ' ' + (c[8] || '')));
+    if (c[7] === 'suspended') li.appendChild(el('p', 'card-status', L('suspended')));
+    var dl = el('dl', 'card-facts');
+    [[L('time'), c[5]], [L('fee'), c[6]]].forEach(function (r) {
+      var div = el('div');
+      div.appendChild(el('dt', '', r[0]));
+      div.appendChild(el('dd', '', r[1].length > 140 ? r[1].slice(0, 139) + '…' : r[1]));
+      dl.appendChild(div);
+    });
+    li.appendChild(dl);
+    return li;
+  }
+  function cardsFor(docs) {
+    if (!sharded) return Promise.resolve();
+    var per = I.cardsPerFile, need = {};
+    docs.forEach(function (d) { need[Math.floor(d / per)] = true; });
+    return Promise.all(Object.keys(need).map(function (k) { return load('c' + k, dir + I.dir + 'the-' + k + '.js'); }));
+  }
+  function cardOf(d) {
+    if (!sharded) return I.cards[d];
+    return got['c' + Math.floor(d / I.cardsPerFile)][d % I.cardsPerFile];
+  }
+
+  var announceTimer = 0;
+  function announce(text, now) {
+    clearTimeout(announceTimer);
+    announceTimer = setTimeout(function () { live.textContent = text; }, now ? 50 : ANNOUNCE_MS);
+  }
+
+  // Checkboxes of the filters, built once; counts change in place (no layout shift).
+  var boxes = {};
+  function buildFilters() {
+    var body = filters.querySelector('.filter-body');
+    FACETS.forEach(function (key) {
+      var values = facetValues(key);
+      if (!values.length || (key !== 'mien-phi' && values.length < 2)) return;
+      var fs = el('fieldset', 'facet');
+      fs.appendChild(el('legend', '', L('facet_' + key.replace('-', '_'))));
+      boxes[key] = values.map(function (v, i) {
+        var label = el('label'), box = el('input'), count = el('span', 'facet-count');
+        box.type = 'checkbox';
+        box.name = key;
+        box.value = v[0];
+        box.addEventListener('change', function () { toggle(key, v[0], box.checked); });
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(' ' + v[1] + ' '));
+        label.appendChild(count);
+        fs.appendChild(label);
+        return { box: box, count: count, label: label, i: i };
+      });
+      body.appendChild(fs);
+    });
+    var clear = el('button', 'clear-filters', L('clear'));
+    clear.type = 'button';
+    clear.addEventListener('click', function () { state.sel = {}; state.page = 1; commit(true); update(); });
+    body.appendChild(clear);
+    filters.addEventListener('toggle', function () { if (filters.open) ensureFacets().then(update); });
+  }
+  function ensureFacets() { return Promise.all(FACETS.map(loadFacet)); }
+  function toggle(key, value, on) {
+    var cur = (state.sel[key] || []).filter(function (v) { return v !== value; });
+    if (on) cur.push(value);
+    if (cur.length) state.sel[key] = cur; else delete state.sel[key];
+    state.page = 1;
+    commit(true);
+    update();
+  }
+
+  // Applies filters and counts facet values over `base` (document numbers, ranked).
+  function facet(base) {
+    var keys = FACETS.filter(function (k) { return boxes[k] && facetReady(k); });
+    var active = keys.filter(function (k) { return state.sel[k]; });
+    var want = {};
+    active.forEach(function (k) {
+      var vals = facetValues(k), set = {};
+      state.sel[k].forEach(function (v) {
+        for (var i = 0; i < vals.length; i++) if (vals[i][0] === v) set[i] = true;
+      });
+      want[k] = set;
+    });
+    var counts = {};
+    keys.forEach(function (k) { counts[k] = new Uint32Array(facetValues(k).length); });
+    var kept = [];
+    for (var n = 0; n < base.length; n++) {
+      var d = base[n], miss = null, misses = 0;
+      for (var a = 0; a < active.length; a++) {
+        if (!want[active[a]][valueOf(active[a], d)]) { misses++; miss = active[a]; if (misses > 1) break; }
+      }
+      if (misses > 1) continue;
+      for (var k = 0; k < keys.length; k++) {
+        if (misses === 1 && keys[k] !== miss) continue;
+        var v = valueOf(keys[k], d);
+        if (v >= 0) counts[keys[k]][v]++;
+      }
+      if (!misses) kept.push(d);
+    }
+    return { kept: kept, counts: counts };
+  }
+  function showCounts(counts) {
+    Object.keys(boxes).forEach(function (k) {
+      var sel = state.sel[k] || [];
+      boxes[k].forEach(function (b) {
+        b.box.checked = sel.indexOf(b.box.value) >= 0;
+        var c = counts[k];
+        b.count.textContent = c ? '(' + c[b.i] + ')' : '';
+        b.label.className = c && !c[b.i] && !b.box.checked ? 'empty' : '';
+      });
+    });
+  }
+
+  var seq = 0, lastHits = null, lastQuery = null;
+  function update() {
+    if (!I) return;
+    var my = ++seq;
+    var q = parse(state.q);
+    var filtered = Object.keys(state.sel).length > 0;
+    var need = Object.keys(state.sel).map(loadFacet);
+    if (filters.open) need.push(ensureFacets());
+    var found = state.q === lastQuery && lastHits ? Promise.resolve(lastHits) : search(q);
+    Promise.all([found, Promise.all(need)]).then(function (r) {
+      if (my !== seq) return null;
+      var res = r[0];
+      lastQuery = state.q;
+      lastHits = res;
+      var base;
+      if (res) base = res.hits.map(function (h) { return h[0]; });
+      else if (filtered) { base = []; for (var d = 0; d < I.n; d++) base.push(d); }
+      else base = null;
+      var f = facet(base || allDocs());
+      showCounts(f.counts);
+      if (!base) return render(null, res, [], 0);
+      var pages = Math.max(1, Math.ceil(f.kept.length / PAGE));
+      if (state.page > pages) state.page = pages;
+      var shown = f.kept.slice((state.page - 1) * PAGE, state.page * PAGE);
+      return cardsFor(shown).then(function () {
+        if (my === seq) render(shown, res, f.kept, pages);
+      });
+    }).catch(function () { if (my === seq) failed(); });
+  }
+  var everything = null;
+  function allDocs() {
+    if (!everything) { everything = []; for (var d = 0; d < I.n; d++) everything.push(d); }
+    return everything;
+  }
+
+  function render(shown, res, kept, pages) {
+    if (!shown) {
+      list.textContent = '';
+      pager.textContent = '';
+      status.textContent = '';
+      results.hidden = true;
+      all.hidden = false;
+      announce('', true);
+      return;
+    }
+    results.hidden = false;
+    all.hidden = true;
+    var marks = Object.create(null);
+    if (res) res.ex.forEach(function (e) { e.heads.forEach(function (hp) { marks[hp[0]] = true; }); });
+    var frag = document.createDocumentFragment();
+    shown.forEach(function (d) { frag.appendChild(card(d, cardOf(d), marks)); });
+    list.textContent = '';
+    list.appendChild(frag);
+    list.start = (state.page - 1) * PAGE + 1;
+    var q = state.q.trim(), msg;
+    if (!kept.length) msg = fmt(L(q ? 'none' : 'none_filtered'), { q: q });
+    else if (res && res.approximate) msg = fmt(L('approximate'), { q: res.approximate, n: kept.length });
+    else msg = fmt(L(q ? 'found' : 'found_filtered'), { q: q, n: kept.length });
+    status.textContent = msg;
+    announce(msg, false);
+    pager.textContent = '';
+    if (pages > 1) {
+      var ul = el('ul');
+      if (state.page > 1) ul.appendChild(pageLink(state.page - 1, L('previous')));
+      var li = el('li', 'page-of', fmt(L('page_of'), { p: state.page, n: pages }));
+      ul.appendChild(li);
+      if (state.page < pages) ul.appendChild(pageLink(state.page + 1, L('next')));
+      pager.appendChild(ul);
+    }
+  }
+  function pageLink(p, text) {
+    var li = el('li'), a = el('a', '', text);
+    a.href = url({ q: state.q, sel: state.sel, page: p });
+    a.addEventListener('click', function (ev) {
+      ev.preventDefault();
+      state.page = p;
+      commit(true);
+      update();
+      status.scrollIntoView({ block: 'start' });
+      status.focus();
+    });
+    li.appendChild(a);
+    return li;
+  }
+  function failed() {
+    status.textContent = app.getAttribute('data-error');
+    announce(status.textContent, true);
+    results.hidden = false;
+    all.hidden = false;
+  }
+
+  // ---------------------------------------------------------------- start
+  function restore(keepTyped) {
+    state = readURL();
+    // Words typed while the index was loading win over the URL.
+    if (keepTyped && input.value !== state.q) state.q = input.value;
+    else input.value = state.q;
+    update();
+  }
+  var typedSince = false;
+  input.addEventListener('input', function () {
+    state.q = input.value;
+    state.page = 1;
+    // The first keystroke after a committed state makes a new history entry; the next ones
+    // replace it, so Back leaves the search instead of undoing one letter at a time.
+    commit(!typedSince);
+    typedSince = true;
+    update();
+  });
+  form.addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    state.q = input.value;
+    state.page = 1;
+    commit(false);
+    typedSince = false;
+    update();
+    if (status.textContent) announce(status.textContent, true);
+  });
+  window.addEventListener('popstate', function () { typedSince = false; restore(false); });
+
+  status.setAttribute('tabindex', '-1');
+  app.hidden = false;
+  status.textContent = app.getAttribute('data-loading') || '';
+  load('index', base).then(function (index) {
+    I = index;
+    if (I.v !== 1) throw new Error('format');
+    sharded = I.tier === 'sharded';
+    var start = 0;
+    I.fields.forEach(function (f) { fieldStart.push(start); start += f[2]; });
+    if (!sharded) {
+      Object.keys(I.groups).forEach(function (h) { groups[h] = I.groups[h]; });
+      sortedHeads = Object.keys(groups).sort();
+    }
+    status.textContent = '';
+    buildFilters();
+    return (sharded ? Promise.resolve() : ensureFacets()).then(function () {
+      if (!sharded && window.matchMedia && matchMedia('(min-width: 60em)').matches) filters.open = true;
+      restore(typedSince);
+    });
+  }).catch(failed);
+})();
