@@ -18,8 +18,9 @@
 # peak RSS come from GNU time (`/usr/bin/time -v`). Medians are reported.
 set -euo pipefail
 
-# Where the search index lands in congkhai's output (relative globs; the search issue may move it).
-SEARCH_GLOBS=${SEARCH_GLOBS:-"tra-cuu/*.json tra-cuu/chi-muc*.js search/*"}
+# Where the search index lands in congkhai's output: relative globs of files or folders (counted
+# recursively). The search issue may move it; override with SEARCH_GLOBS="...".
+SEARCH_GLOBS=${SEARCH_GLOBS:-"tra-cuu/chi-muc* tra-cuu/*.json search/*"}
 
 RUNS=${RUNS:-5}
 SEED=${SEED:-1}
@@ -126,7 +127,7 @@ for n in "${SIZES[@]}"; do
     work=$BENCH_DIR/$n
     mkdir -p "$work/out" "$work/logs"
     tsv=$OUT_DIR/$date_tag-$n.tsv
-    printf 'n\ttool\trun\twall_s\tuser_s\tsys_s\tcpu_s\tmax_rss_kb\texit\n' >"$tsv"
+    printf 'n\ttool\trun\twall_s\tuser_s\tsys_s\tcpu_s\tmax_rss_kb\texit\tfiles\tfile_bytes\tdu_sb\n' >"$tsv"
 
     for tool in "${available[@]}"; do
         stamp=$work/$tool/.synth-args
@@ -173,6 +174,7 @@ for n in "${SIZES[@]}"; do
     # One more congkhai build with its per-step breakdown.
     if [[ " ${available[*]} " == *" congkhai "* ]]; then
         log "N=$n: congkhai --timings"
+        echo "congkhai build --timings, N=$n:"
         rm -rf "$work/out/congkhai-timings"
         "$CONGKHAI" build --root "$work/congkhai" --out "$work/out/congkhai-timings" --timings 2>&1 || true
         rm -rf "$work/out/congkhai-timings"
@@ -207,8 +209,12 @@ for n in "${SIZES[@]}"; do
         files=NA
         mb=NA
         if [[ -d $out ]]; then
+            # MB = bytes of the files; `du -sb` (also in the TSV) adds ~4 KB per folder.
             files=$(find "$out" -type f | wc -l)
-            mb=$(du -sb "$out" | awk '{ printf "%.1f", $1 / 1e6 }')
+            mb=$(find "$out" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }')
+            printf '%s\t%s\tsize\t\t\t\t\t\t\t%s\t%s\t%s\n' "$n" "$tool" "$files" \
+                "$(find "$out" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')" \
+                "$(du -sb "$out" | cut -f1)" >>"$tsv"
         fi
         if [[ -z ${walls[$tool]:-} ]]; then
             summary+=("| $n | $tool | FAILED | | | $files | $mb | |")
@@ -237,10 +243,12 @@ for n in "${SIZES[@]}"; do
             done
         done
         search_bytes=0
+        search_files=0
         if [[ ${#paths[@]} -gt 0 ]]; then
-            search_bytes=$(du -cb "${paths[@]}" | tail -n1 | cut -f1)
+            search_bytes=$(find "${paths[@]}" -type f -printf '%s\n' | awk '{ s += $1 } END { print s + 0 }')
+            search_files=$(find "${paths[@]}" -type f | wc -l)
         fi
-        summary+=("| $n | congkhai search index ($SEARCH_GLOBS) | | | | ${#paths[@]} | $(awk -v b="$search_bytes" 'BEGIN { printf "%.2f", b / 1e6 }') | |")
+        summary+=("| $n | congkhai search index ($SEARCH_GLOBS) | | | | $search_files | $(awk -v b="$search_bytes" 'BEGIN { printf "%.2f", b / 1e6 }') | |")
     fi
     unset walls cpus rsss fails
     echo "raw results: $tsv" >&2
