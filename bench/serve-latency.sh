@@ -14,6 +14,9 @@ for n in "${sizes[@]}"; do
     site="$work/site-$n"
     target/release/examples/synth --n "$n" --seed 1 --out "$site" >/dev/null
     echo "== $n procedures ($(nproc) cores)"
+    # Edits 6 s apart: the search index of a large catalogue is rebuilt in the background
+    # between saves. SETTLE=0.3 measures rapid saves instead.
     python3 bench/serve_latency.py --bin target/release/congkhai --root "$site" --edits "${EDITS:-20}" \
+        --settle "${SETTLE:-6}" \
         | tee "bench/results/serve-latency-$n.txt"
 done

@@ -52,6 +52,8 @@ def main():
     parser.add_argument("--root", required=True)
     parser.add_argument("--edits", type=int, default=20)
     parser.add_argument("--poll", type=int)
+    parser.add_argument("--settle", type=float, default=0.3,
+                        help="seconds between edits (the search index is rebuilt in between)")
     args = parser.parse_args()
 
     command = [args.bin, "serve", "--port", "0", "--root", args.root, "--lang", "en"]
@@ -95,7 +97,7 @@ def main():
                 text = re.sub(r'^(  - title: ")[^"]*(")', lambda m: m.group(1) + marker + m.group(2),
                               original, count=1, flags=re.M)
                 assert text != original
-                time.sleep(0.3)  # let the previous edit settle (the index step)
+                time.sleep(args.settle)  # an editor types between saves; the index catches up
                 while not events.empty():
                     events.get_nowait()
                 t0 = time.perf_counter()

@@ -126,7 +126,8 @@ pub struct Site {
     catalogue: Option<Catalogue>,
     plans: Vec<PagePlan>,
     /// Output path → fingerprint of the page's own inputs.
-    content_prints: HashMap<String, u64>,
+    /// Keyed by a hash of the path: 20,000 paths need not be copied on every edit.
+    content_prints: HashMap<u64, u64>,
     /// Template → fingerprint of the global values it reads.
     global_prints: HashMap<&'static str, u64>,
     /// The index step's files and globals, as last built.
@@ -141,12 +142,30 @@ pub struct Site {
     defer_index: bool,
     /// Bumped each time the catalogue changes: an index job of an older one is stale.
     version: u64,
+    /// Per record file: the stamps of its entry and card, kept between updates.
+    prints: HashMap<String, EntryPrint>,
+}
+
+/// The stamps of one catalogue entry (by file), computed when its file changes.
+struct EntryPrint {
+    /// The record: its file, text, slug and last-change date.
+    entry: u64,
+    /// Its card (what listings and the search page show).
+    card: u64,
+    /// Slug of its implementing agency.
+    agency: String,
 }
 
 impl Site {
     /// Loads and renders the whole site, as `build` does but without publishing. The site may
     /// have errors: then [`Site::output`] is empty until they are fixed.
     pub fn open(options: &BuildOptions, render_options: RenderOptions) -> Site {
+        // Watchers report absolute, resolved paths: compare them with a resolved root.
+        let mut options = options.clone();
+        if let Ok(root) = options.root.canonicalize() {
+            options.root = root;
+        }
+        let options = &options;
         let git = content::git::read(&options.root);
         let now = options.now.or(git.head);
         let mut diagnostics = Diagnostics::new();
@@ -181,6 +200,7 @@ impl Site {
             diagnostics,
             defer_index: false,
             version: 0,
+            prints: HashMap::new(),
         };
         site.reload_rest();
         let files = content::record_files(&options.root);
@@ -482,15 +502,23 @@ impl Site {
                 ..Update::default()
             };
         }
+        // The files whose entries change in this update (all of them when the catalogue is
+        // built again).
+        let changed_files: BTreeSet<String> = self.pending.clone();
+        let rebuilt = self.reassemble;
         timings.time("catalogue", || self.update_catalogue());
         let Some(catalogue) = &self.catalogue else {
             return Update::default();
         };
         let labels = crate::labels(catalogue, &self.theme);
-        let plans = timings.time("plan", || crate::render::plan(catalogue, &labels));
-        let mut renderer = match timings.time("renderer", || {
-            Renderer::new(catalogue, &self.theme, &self.render_options)
-        }) {
+        // Planning and compiling the renderer both read the whole catalogue, independently.
+        let (plans, renderer) = timings.time("plan+renderer", || {
+            rayon::join(
+                || crate::render::plan(catalogue, &labels),
+                || Renderer::new(catalogue, &self.theme, &self.render_options),
+            )
+        });
+        let mut renderer = match renderer {
             Ok(r) => r,
             Err(d) => {
                 self.diagnostics.extend(d);
@@ -501,7 +529,7 @@ impl Site {
                 };
             }
         };
-        let full = self.render_all || self.output.is_empty();
+        let full = self.render_all || self.output.is_empty() || rebuilt;
         let run_index = full || !defer_index;
         let index = run_index
             .then(|| timings.time("index", || crate::index_site(catalogue, &renderer, &labels)));
@@ -514,18 +542,23 @@ impl Site {
         }
 
         let stamps = timings.time("stamps", || {
-            let files: HashMap<&str, u64> = self
-                .records
-                .values()
-                .map(|r| (r.file.as_str(), r.stamp))
-                .collect();
-            Stamps::new(catalogue, renderer.cards(), &files, &self.records)
+            refresh_prints(
+                &mut self.prints,
+                &self.options.root,
+                &self.records,
+                catalogue,
+                renderer.cards(),
+                &changed_files,
+                full,
+            );
+            Stamps::new(catalogue, &self.prints)
         });
-        let content_prints: HashMap<String, u64> = timings.time("prints", || {
-            plans
+        let content_prints: HashMap<u64, u64> = timings.time("prints", || {
+            let prints: Vec<(u64, u64)> = plans
                 .par_iter()
-                .map(|p| (p.path.clone(), content_fingerprint(p, catalogue, &stamps)))
-                .collect()
+                .map(|p| (hash_of(&p.path), content_fingerprint(p, catalogue, &stamps)))
+                .collect();
+            prints.into_iter().collect()
         });
         let global_prints = timings.time("globals", || global_fingerprints(&mut renderer, &plans));
 
@@ -576,7 +609,8 @@ impl Site {
                 .iter()
                 .filter(|p| {
                     let t = template_name(&p.kind);
-                    self.content_prints.get(&p.path) != content_prints.get(&p.path)
+                    let key = hash_of(&p.path);
+                    self.content_prints.get(&key) != content_prints.get(&key)
                         || self.global_prints.get(t) != global_prints.get(t)
                 })
                 .collect();
@@ -594,7 +628,8 @@ impl Site {
                 put(&mut self.output, &mut update, path, bytes);
             }
             for old in self.plans.iter().map(|p| &p.path) {
-                if !content_prints.contains_key(old) && self.output.remove(old).is_some() {
+                if !content_prints.contains_key(&hash_of(old)) && self.output.remove(old).is_some()
+                {
                     update.removed.push(old.clone());
                 }
             }
@@ -638,8 +673,10 @@ impl Site {
                 }
             }
         }
-        self.plans = plans;
-        self.content_prints = content_prints;
+        // Freeing 20,000 plans takes a while: not on the way to the reload.
+        let old_plans = std::mem::replace(&mut self.plans, plans);
+        let old_prints = std::mem::replace(&mut self.content_prints, content_prints);
+        std::thread::spawn(move || drop((old_plans, old_prints)));
         self.global_prints = global_prints;
         self.render_all = false;
         update.timings = timings;
@@ -843,6 +880,56 @@ fn read_record(root: &Path, path: &Path, facts: &SiteFacts) -> RecordFile {
     }
 }
 
+/// Brings the entry prints up to date for the entries of `changed` files (every entry when
+/// `all`).
+fn refresh_prints(
+    prints: &mut HashMap<String, EntryPrint>,
+    root: &Path,
+    records: &BTreeMap<PathBuf, RecordFile>,
+    catalogue: &Catalogue,
+    cards: &[Card],
+    changed: &BTreeSet<String>,
+    all: bool,
+) {
+    if all {
+        prints.clear();
+    } else {
+        for file in changed {
+            prints.remove(file);
+        }
+    }
+    let fresh: Vec<(String, EntryPrint)> = catalogue
+        .procedures
+        .par_iter()
+        .zip(cards.par_iter())
+        .filter(|(e, _)| all || changed.contains(&e.file))
+        .map(|(e, card)| {
+            let record = records.get(&root.join(&e.file));
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            e.file.hash(&mut h);
+            record.map(|r| r.stamp).hash(&mut h);
+            e.slug.hash(&mut h);
+            e.updated.map(|d| d.iso()).hash(&mut h);
+            let entry = h.finish();
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            hash_serialized(&mut h, card);
+            let agency = record
+                .and_then(|r| r.parsed.as_ref().ok())
+                .map(|p| p.agency_slug.clone())
+                .unwrap_or_default();
+            (
+                e.file.clone(),
+                EntryPrint {
+                    entry,
+                    card: h.finish(),
+                    agency,
+                },
+            )
+        })
+        .collect();
+    prints.extend(fresh);
+}
+
 /// Inserts a file into the output and notes it when its bytes changed.
 fn put(output: &mut Output, update: &mut Update, path: String, bytes: Vec<u8>) {
     if output.get(&path) != Some(bytes.as_slice()) {
@@ -919,55 +1006,25 @@ struct Stamps<'a> {
 }
 
 impl<'a> Stamps<'a> {
-    fn new(
-        catalogue: &'a Catalogue,
-        cards: &[Card],
-        files: &HashMap<&str, u64>,
-        records: &'a BTreeMap<PathBuf, RecordFile>,
-    ) -> Stamps<'a> {
-        let agencies: HashMap<&str, &str> = records
-            .values()
-            .filter_map(|r| {
-                r.parsed
-                    .as_ref()
-                    .ok()
-                    .map(|p| (r.file.as_str(), p.agency_slug.as_str()))
-            })
-            .collect();
-        let entry = catalogue
+    fn new(catalogue: &'a Catalogue, prints: &'a HashMap<String, EntryPrint>) -> Stamps<'a> {
+        let per_entry: Vec<Option<&EntryPrint>> = catalogue
             .procedures
             .par_iter()
-            .map(|e| {
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                e.file.hash(&mut h);
-                files.get(e.file.as_str()).hash(&mut h);
-                e.slug.hash(&mut h);
-                e.updated.map(|d| d.iso()).hash(&mut h);
-                h.finish()
-            })
+            .map(|e| prints.get(&e.file))
             .collect();
-        let card = cards
-            .par_iter()
-            .map(|c| {
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                hash_serialized(&mut h, c);
-                h.finish()
-            })
+        let entry = per_entry.iter().map(|p| p.map_or(0, |p| p.entry)).collect();
+        let card = per_entry.iter().map(|p| p.map_or(0, |p| p.card)).collect();
+        let agency_slug: Vec<&str> = per_entry
+            .iter()
+            .map(|p| p.map_or("", |p| p.agency.as_str()))
             .collect();
         let mut replaced_by: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut listed_levels = HashSet::new();
+        let mut listed_agencies = HashSet::new();
         for (i, e) in catalogue.procedures.iter().enumerate() {
             for old in &e.procedure.replaces {
                 replaced_by.entry(old.value.as_str()).or_default().push(i);
             }
-        }
-        let agency_slug: Vec<&str> = catalogue
-            .procedures
-            .iter()
-            .map(|e| agencies.get(e.file.as_str()).copied().unwrap_or(""))
-            .collect();
-        let mut listed_levels = HashSet::new();
-        let mut listed_agencies = HashSet::new();
-        for (i, e) in catalogue.procedures.iter().enumerate() {
             if e.is_listed() {
                 listed_levels.insert(e.level());
                 listed_agencies.insert(agency_slug[i]);

@@ -106,7 +106,10 @@ pub fn run(build: BuildOptions, options: ServeOptions) -> std::io::Result<()> {
 }
 
 /// The rebuild thread: first build, then one update per batch of file changes.
-fn rebuild_loop(build: BuildOptions, options: ServeOptions, url: String, shared: Arc<Shared>) {
+fn rebuild_loop(mut build: BuildOptions, options: ServeOptions, url: String, shared: Arc<Shared>) {
+    if let Ok(root) = build.root.canonicalize() {
+        build.root = root;
+    }
     let started = Instant::now();
     let render = RenderOptions {
         base_url: Some(url.clone()),
@@ -403,7 +406,15 @@ async fn file(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
     }
     match files.get("404.html") {
         Some(bytes) => typed_response(StatusCode::NOT_FOUND, "404.html", bytes.clone(), overlay),
-        None => (StatusCode::NOT_FOUND, "not found\n").into_response(),
+        // No good build yet (the content had errors from the start): a bare page that shows
+        // the overlay and reloads when the site is built.
+        None => html_response(
+            StatusCode::NOT_FOUND,
+            Bytes::from(format!(
+                "<!doctype html><meta charset=utf-8><title>congkhai</title><body>{RELOAD_SCRIPT}</body>"
+            )),
+            overlay,
+        ),
     }
 }
 
