@@ -30,6 +30,7 @@ function gz(path) {
 }
 
 function stats(xs) {
+  if (!xs.length) return { n: 0 };
   const s = [...xs].sort((a, b) => a - b);
   const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
   return { n: s.length, median: +at(0.5).toFixed(2), p95: +at(0.95).toFixed(2), max: +s[s.length - 1].toFixed(2) };
@@ -63,13 +64,17 @@ try {
       const page = await browser.context.newPage();
       const cdp = await browser.context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: slowdown });
+      // The search page of a large catalogue is long (its no-JS list names every procedure).
+      page.setDefaultTimeout(120000);
       await page.addInitScript(() => {
         window.__lat = [];
         let t0 = 0;
         document.addEventListener('input', () => { t0 = performance.now(); }, true);
-        new MutationObserver(() => {
-          if (t0) { window.__lat.push(performance.now() - t0); t0 = 0; }
-        }).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+        document.addEventListener('DOMContentLoaded', () => {
+          new MutationObserver(() => {
+            if (t0) { window.__lat.push(performance.now() - t0); t0 = 0; }
+          }).observe(document.getElementById('danh-sach'), { subtree: true, childList: true, characterData: true });
+        });
       });
       await page.goto(`${server.url}tra-cuu/`);
       await page.waitForFunction(() => document.querySelector('#bo-loc .facet'));

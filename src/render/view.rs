@@ -102,10 +102,22 @@ fn field_name(catalogue: &Catalogue, id: &str) -> String {
 /// glance; the page shows the verbatim texts and exemptions.
 pub fn fee_summary(fees: &[Fee]) -> String {
     let paid: Vec<u64> = fees.iter().map(|f| f.amount).filter(|a| *a > 0).collect();
-    match paid.as_slice() {
-        [] => "Miễn phí".to_owned(),
-        [one] => vi::format_vnd(*one),
-        many => format!("Từ {}", vi::format_vnd(*many.iter().min().unwrap_or(&0))),
+    let lowest = paid.iter().min().copied().unwrap_or(0);
+    let summary = if paid.is_empty() {
+        return "Miễn phí".to_owned();
+    } else if paid.iter().all(|a| *a == lowest) {
+        vi::format_vnd(lowest)
+    } else {
+        format!("Từ {}", vi::format_vnd(lowest))
+    };
+    // An amount alone misleads people who owe nothing (birth registration on time is free).
+    if fees
+        .iter()
+        .any(|f| f.amount > 0 && !f.exemptions.is_empty())
+    {
+        format!("{summary} (có trường hợp được miễn)")
+    } else {
+        summary
     }
 }
 

@@ -120,41 +120,74 @@ pub struct Index {
     pub online: Vec<FacetValue>,
 }
 
-/// The words of one document, before merging: (head, follower or "", class) and variants.
+/// A follower of a head word in one document's terms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Follower {
+    /// The word alone.
+    None,
+    /// [`CODE`].
+    Code,
+    /// [`TITLE_START`].
+    Start,
+    /// [`TITLE_END`].
+    End,
+    /// The next word: a range of [`DocTerms::buf`].
+    Word(u32, u32),
+}
+
+/// The terms of one document, before merging. Every word lives in one folded buffer and terms
+/// are ranges of it: a document has hundreds of words, and a string for each would cost more
+/// than all the rest of the index.
 #[derive(Default)]
 struct DocTerms {
-    terms: HashMap<(String, String), Class>,
+    /// The folded texts of the document, one after the other.
+    buf: String,
+    /// (head range, follower, class), deduplicated with the best class.
+    terms: Vec<((u32, u32), Follower, Class)>,
+    /// (folded, lowercase original) of title, keyword and life-event words.
     variants: BTreeSet<(String, String)>,
 }
 
 impl DocTerms {
-    fn add(&mut self, head: &str, follower: &str, class: Class) {
-        let slot = self
-            .terms
-            .entry((head.to_owned(), follower.to_owned()))
-            .or_insert(class);
-        *slot = (*slot).max(class);
+    fn word(&self, r: (u32, u32)) -> &str {
+        &self.buf[r.0 as usize..r.1 as usize]
+    }
+
+    /// Folds `text` into the buffer and returns the ranges of its words.
+    fn fold(&mut self, text: &str) -> Vec<(u32, u32)> {
+        let start = self.buf.len();
+        vi::fold_into(text, &mut self.buf);
+        self.buf.push(' ');
+        let base = self.buf.as_ptr() as usize;
+        vi::words(&self.buf[start..])
+            .map(|w| {
+                let at = (w.as_ptr() as usize - base) as u32;
+                (at, at + w.len() as u32)
+            })
+            .collect()
     }
 
     fn text(&mut self, text: &str, class: Class, anchors: bool) {
-        let words = text::words(text);
+        let words = self.fold(text);
         for (i, w) in words.iter().enumerate() {
-            self.add(&w.folded, "", class);
+            self.terms.push((*w, Follower::None, class));
             if let Some(next) = words.get(i + 1) {
-                self.add(&w.folded, &next.folded, class);
-            }
-            if class >= Class::Keyword
-                && let Some(original) = &w.original
-            {
-                self.variants.insert((w.folded.clone(), original.clone()));
+                self.terms.push((*w, Follower::Word(next.0, next.1), class));
             }
         }
         if anchors {
             if let Some(first) = words.first() {
-                self.add(&first.folded, TITLE_START, class);
+                self.terms.push((*first, Follower::Start, class));
             }
             if let Some(last) = words.last() {
-                self.add(&last.folded, TITLE_END, class);
+                self.terms.push((*last, Follower::End, class));
+            }
+        }
+        if class >= Class::Keyword {
+            for w in text::words(text) {
+                if let Some(original) = w.original {
+                    self.variants.insert((w.folded, original));
+                }
             }
         }
     }
@@ -165,14 +198,16 @@ impl DocTerms {
         // The code as written ("1.001193"), and its number alone ("001193"), which is how
         // people read it out from a paper form.
         terms.text(t.code, Class::Title, false);
-        for w in text::words(t.code) {
-            terms.add(&w.folded, CODE, Class::Title);
+        for w in terms.fold(t.code) {
+            terms.terms.push((w, Follower::Code, Class::Title));
         }
         if let Some((_, rest)) = t.code.split_once('.') {
             let number = rest.split('.').next().unwrap_or("");
             if number.len() >= 3 && number.bytes().all(|b| b.is_ascii_digit()) {
-                terms.add(number, "", Class::Title);
-                terms.add(number, CODE, Class::Title);
+                for w in terms.fold(number) {
+                    terms.terms.push((w, Follower::None, Class::Title));
+                    terms.terms.push((w, Follower::Code, Class::Title));
+                }
             }
         }
         for k in &t.keywords {
@@ -184,6 +219,12 @@ impl DocTerms {
         for d in &t.documents {
             terms.text(d, Class::Document, false);
         }
+        // One entry per (head, follower), with the best class.
+        let mut list = std::mem::take(&mut terms.terms);
+        let key = term_key;
+        list.sort_unstable_by(|a, b| key(&terms, a).cmp(&key(&terms, b)).then(b.2.cmp(&a.2)));
+        list.dedup_by(|b, a| key(&terms, a) == key(&terms, b));
+        terms.terms = list;
         terms
     }
 }
@@ -236,11 +277,8 @@ impl<'a> Texts<'a> {
 
 /// The term groups of documents given by their texts, in document order.
 pub fn groups(texts: &[Texts<'_>]) -> BTreeMap<String, Group> {
-    let t0 = std::time::Instant::now();
     let per_doc: Vec<DocTerms> = texts.par_iter().map(DocTerms::of).collect();
-    eprintln!("  per doc {:?}", t0.elapsed());
     let mut groups = merge(per_doc);
-    eprintln!("  merge {:?}", t0.elapsed());
     // Variants only say something when a word is written in two ways or more.
     for group in groups.values_mut() {
         if group.variants.len() < 2 {
@@ -272,7 +310,6 @@ impl Index {
     /// Builds the index of the listed procedures of `catalogue`; `labels` are the theme's
     /// i18n labels (for the names of levels and online levels).
     pub fn build(catalogue: &Catalogue, labels: &serde_json::Value) -> Index {
-        let t0 = std::time::Instant::now();
         // Documents: by field, then in catalogue order.
         let mut order: Vec<(usize, usize)> = Vec::new();
         let mut fields = Vec::new();
@@ -313,13 +350,14 @@ impl Index {
             let name = entry.procedure.agencies.implementing.to_string();
             agency_names.entry(vi::slugify(&name)).or_insert(name);
         }
+        let doc_agency: Vec<String> = order
+            .iter()
+            .map(|(_, i)| vi::slugify(&catalogue.procedures[*i].procedure.agencies.implementing))
+            .collect();
+        let used: BTreeSet<&str> = doc_agency.iter().map(String::as_str).collect();
         let mut agencies: Vec<FacetValue> = agency_names
             .into_iter()
-            .filter(|(slug, _)| {
-                order.iter().any(|(_, i)| {
-                    vi::slugify(&catalogue.procedures[*i].procedure.agencies.implementing) == *slug
-                })
-            })
+            .filter(|(slug, _)| used.contains(slug.as_str()))
             .map(|(id, label)| FacetValue { id, label })
             .collect();
         let collation = vi::Collation::new();
@@ -332,16 +370,14 @@ impl Index {
 
         let docs: Vec<Doc> = order
             .iter()
-            .map(|&(field, i)| {
+            .zip(&doc_agency)
+            .map(|(&(field, i), agency_slug)| {
                 let p = &catalogue.procedures[i].procedure;
                 Doc {
                     entry: i,
                     field,
                     level: levels.iter().position(|l| *l == p.level).unwrap_or(0),
-                    agency: agency_index
-                        .get(vi::slugify(&p.agencies.implementing).as_str())
-                        .copied()
-                        .unwrap_or(0),
+                    agency: agency_index.get(agency_slug.as_str()).copied().unwrap_or(0),
                     online: online
                         .iter()
                         .position(|l| *l == p.online_level)
@@ -351,14 +387,11 @@ impl Index {
             })
             .collect();
 
-        eprintln!("docs {:?}", t0.elapsed());
         let texts: Vec<Texts<'_>> = docs
             .iter()
             .map(|d| Texts::of(catalogue, &catalogue.procedures[d.entry]))
             .collect();
-        eprintln!("texts {:?}", t0.elapsed());
         let groups = groups(&texts);
-        eprintln!("groups {:?}", t0.elapsed());
 
         Index {
             docs,
@@ -392,31 +425,99 @@ impl Index {
     }
 }
 
-/// Merges per-document terms (in document order, so postings come out sorted).
+/// Merges per-document terms (in document order, so postings come out sorted). Words are
+/// interned while merging, so each distinct term is allocated once.
 fn merge(per_doc: Vec<DocTerms>) -> BTreeMap<String, Group> {
-    let mut groups: HashMap<String, Group> = HashMap::new();
-    for (doc, DocTerms { terms, variants }) in per_doc.into_iter().enumerate() {
+    const NONE: u32 = u32::MAX;
+    const CODE_ID: u32 = u32::MAX - 1;
+    const START_ID: u32 = u32::MAX - 2;
+    const END_ID: u32 = u32::MAX - 3;
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut names: Vec<&str> = Vec::new();
+    let mut postings: HashMap<(u32, u32), Vec<Posting>> = HashMap::new();
+    let mut variants: BTreeMap<(String, String), Vec<u32>> = BTreeMap::new();
+    for (doc, terms) in per_doc.iter().enumerate() {
         let doc = doc as u32;
-        for ((head, follower), class) in terms {
-            let group = groups.entry(head).or_default();
-            let posting = Posting { doc, class };
-            if follower.is_empty() {
-                group.postings.push(posting);
-            } else {
-                group.next.entry(follower).or_default().push(posting);
+        for (head, follower, class) in &terms.terms {
+            let h = intern(&mut ids, &mut names, terms.word(*head));
+            let f = match follower {
+                Follower::None => NONE,
+                Follower::Code => CODE_ID,
+                Follower::Start => START_ID,
+                Follower::End => END_ID,
+                Follower::Word(a, b) => intern(&mut ids, &mut names, terms.word((*a, *b))),
+            };
+            postings
+                .entry((h, f))
+                .or_default()
+                .push(Posting { doc, class: *class });
+        }
+        for v in &terms.variants {
+            match variants.get_mut(v) {
+                Some(list) => list.push(doc),
+                None => {
+                    variants.insert(v.clone(), vec![doc]);
+                }
             }
         }
-        for (head, variant) in variants {
-            groups
-                .entry(head)
-                .or_default()
-                .variants
-                .entry(variant)
-                .or_default()
-                .push(doc);
+    }
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    let mut slots: HashMap<u32, Group> = HashMap::new();
+    for ((h, f), list) in postings {
+        let group = slots.entry(h).or_default();
+        match f {
+            NONE => group.postings = list,
+            CODE_ID => {
+                group.next.insert(CODE.to_owned(), list);
+            }
+            START_ID => {
+                group.next.insert(TITLE_START.to_owned(), list);
+            }
+            END_ID => {
+                group.next.insert(TITLE_END.to_owned(), list);
+            }
+            word => {
+                group.next.insert(names[word as usize].to_owned(), list);
+            }
         }
     }
-    groups.into_iter().collect()
+    for (h, group) in slots {
+        groups.insert(names[h as usize].to_owned(), group);
+    }
+    for ((head, variant), docs) in variants {
+        groups
+            .entry(head)
+            .or_default()
+            .variants
+            .insert(variant, docs);
+    }
+    groups
+}
+
+/// What makes a term one term: its head, the kind of follower and the follower word.
+fn term_key<'a>(
+    terms: &'a DocTerms,
+    (h, f, _): &((u32, u32), Follower, Class),
+) -> (&'a str, u8, Option<&'a str>) {
+    let (kind, follower) = match f {
+        Follower::None => (0u8, None),
+        Follower::Code => (1, None),
+        Follower::Start => (2, None),
+        Follower::End => (3, None),
+        Follower::Word(a, b) => (4, Some(terms.word((*a, *b)))),
+    };
+    (terms.word(*h), kind, follower)
+}
+
+/// The id of `w`, given a new one if it has none.
+fn intern<'a>(ids: &mut HashMap<&'a str, u32>, names: &mut Vec<&'a str>, w: &'a str) -> u32 {
+    if let Some(id) = ids.get(w) {
+        return *id;
+    }
+    let id = names.len() as u32;
+    ids.insert(w, id);
+    names.push(w);
+    id
 }
 
 /// Rebuilds a class from its number (the inverse of `class as u8`).

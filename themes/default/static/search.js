@@ -11,7 +11,7 @@
   // ---------------------------------------------------------------- constants (query.rs)
   var W = [1, 3, 6, 10];             // class weights: documents, names, keywords, title
   var ANCHOR = 6, MARKS = 15, CODE = 1000, FUZZY_MIN = 5;
-  var PAGE = 20, MAX_PREFIX_SHARDS = 3, ANNOUNCE_MS = 700;
+  var PAGE = 20, MAX_PREFIX_SHARDS = 3, ANNOUNCE_MS = 700, FETCH_PAUSE_MS = 150;
   var START = '<', END = '>', CODEKEY = '#';
   var ALPHA = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
   var DIGIT = {};
@@ -202,38 +202,58 @@
   function addTo(scores, bonus) {
     bonus.forEach(function (b, d) { var s = scores.get(d); if (s !== undefined) scores.set(d, s + b); });
   }
+  // Scores of a finished word, kept while the next words are typed (postings never change).
+  var wordCache = new Map();
+  function wordScores(e) {
+    var key = !e.prefix && !e.fuzzy && e.heads.length ? e.word.w + '\u0001' + (e.word.orig || '') : null;
+    var best = key && wordCache.get(key);
+    if (best) return best;
+    best = scoreWord(e);
+    if (key) {
+      if (wordCache.size > 200) wordCache.clear();
+      wordCache.set(key, best);
+    }
+    return best;
+  }
   function rank(ex) {
     var scores = null;
     ex.forEach(function (e) {
-      var best = new Map();
-      e.heads.forEach(function (hp) {
-        var p = postings(own(groups[hp[0]]));
-        for (var i = 0; i < p.d.length; i++) {
-          var s = hp[1] * W[p.c[i]], o = best.get(p.d[i]);
-          if (o === undefined || o < s) best.set(p.d[i], s);
-        }
-      });
-      e.heads.forEach(function (hp) {
-        var n = next(groups[hp[0]]);
-        if (n && n[CODEKEY]) postings(n[CODEKEY]).d.forEach(function (d) {
-          var s = best.get(d); if (s !== undefined) best.set(d, s + CODE);
-        });
-      });
-      if (e.orig) e.heads.forEach(function (hp) {
-        var v = variants(groups[hp[0]]);
-        if (v) Object.keys(v).forEach(function (k) {
-          if (e.prefix ? k.lastIndexOf(e.orig, 0) === 0 : k === e.orig) docList(v[k]).forEach(function (d) {
-            var s = best.get(d); if (s !== undefined) best.set(d, s + MARKS);
-          });
-        });
-      });
-      if (scores === null) scores = best;
+      var best = wordScores(e);
+      if (scores === null) scores = new Map(best);
       else {
-        var both = new Map();
-        scores.forEach(function (s, d) { var b = best.get(d); if (b !== undefined) both.set(d, s + b); });
+        var both = new Map(), small = scores.size <= best.size ? scores : best, other = small === scores ? best : scores;
+        small.forEach(function (s, d) { var b = other.get(d); if (b !== undefined) both.set(d, s + b); });
         scores = both;
       }
     });
+    return finish(ex, scores);
+  }
+  function scoreWord(e) {
+    var best = new Map();
+    e.heads.forEach(function (hp) {
+      var p = postings(own(groups[hp[0]]));
+      for (var i = 0; i < p.d.length; i++) {
+        var s = hp[1] * W[p.c[i]], o = best.get(p.d[i]);
+        if (o === undefined || o < s) best.set(p.d[i], s);
+      }
+    });
+    e.heads.forEach(function (hp) {
+      var n = next(groups[hp[0]]);
+      if (n && n[CODEKEY]) postings(n[CODEKEY]).d.forEach(function (d) {
+        var s = best.get(d); if (s !== undefined) best.set(d, s + CODE);
+      });
+    });
+    if (e.orig) e.heads.forEach(function (hp) {
+      var v = variants(groups[hp[0]]);
+      if (v) Object.keys(v).forEach(function (k) {
+        if (e.prefix ? k.lastIndexOf(e.orig, 0) === 0 : k === e.orig) docList(v[k]).forEach(function (d) {
+          var s = best.get(d); if (s !== undefined) best.set(d, s + MARKS);
+        });
+      });
+    });
+    return best;
+  }
+  function finish(ex, scores) {
     for (var k = 0; k + 1 < ex.length; k++) {
       var a = ex[k], b = ex[k + 1], bonus = new Map();
       a.heads.forEach(function (hp) {
@@ -280,9 +300,10 @@
     });
   }
   // Search: {hits, approximate}; a promise in the sharded tier when files are missing.
-  function search(q) {
+  function search(q, my) {
     if (!q.words.length) return Promise.resolve(null);
-    var ready = sharded ? Promise.all(shardsNeeded(q).map(loadShard)) : Promise.resolve();
+    var missing = sharded ? shardsNeeded(q) : [];
+    var ready = missing.length ? pause(my).then(function () { return Promise.all(missing.map(loadShard)); }) : Promise.resolve();
     return ready.then(function () {
       var ex = expand(q);
       var hits = rank(ex);
@@ -435,11 +456,23 @@
     li.appendChild(dl);
     return li;
   }
-  function cardsFor(docs) {
+  function cardsFor(docs, my) {
     if (!sharded) return Promise.resolve();
     var per = I.cardsPerFile, need = {};
-    docs.forEach(function (d) { need[Math.floor(d / per)] = true; });
-    return Promise.all(Object.keys(need).map(function (k) { return load('c' + k, dir + I.dir + 'the-' + k + '.js'); }));
+    docs.forEach(function (d) { var k = Math.floor(d / per); if (got['c' + k] === undefined) need[k] = true; });
+    var keys = Object.keys(need);
+    if (!keys.length) return Promise.resolve();
+    return pause(my).then(function () {
+      return Promise.all(keys.map(function (k) { return load('c' + k, dir + I.dir + 'the-' + k + '.js'); }));
+    });
+  }
+  // Before fetching files, wait for a pause in typing: the words typed on the way to a query
+  // ("d", "da", "dan") would otherwise each fetch shards and cards nobody looks at.
+  var STALE = {};
+  function pause(my) {
+    return new Promise(function (ok) { setTimeout(ok, FETCH_PAUSE_MS); }).then(function () {
+      if (my !== seq) throw STALE;
+    });
   }
   function cardOf(d) {
     if (!sharded) return I.cards[d];
@@ -541,7 +574,7 @@
     var filtered = Object.keys(state.sel).length > 0;
     var need = Object.keys(state.sel).map(loadFacet);
     if (filters.open) need.push(ensureFacets());
-    var found = state.q === lastQuery && lastHits ? Promise.resolve(lastHits) : search(q);
+    var found = state.q === lastQuery && lastHits ? Promise.resolve(lastHits) : search(q, my);
     Promise.all([found, Promise.all(need)]).then(function (r) {
       if (my !== seq) return null;
       var res = r[0];
@@ -557,10 +590,10 @@
       var pages = Math.max(1, Math.ceil(f.kept.length / PAGE));
       if (state.page > pages) state.page = pages;
       var shown = f.kept.slice((state.page - 1) * PAGE, state.page * PAGE);
-      return cardsFor(shown).then(function () {
+      return cardsFor(shown, my).then(function () {
         if (my === seq) render(shown, res, f.kept, pages);
       });
-    }).catch(function () { if (my === seq) failed(); });
+    }).catch(function (e) { if (e !== STALE && my === seq) failed(); });
   }
   var everything = null;
   function allDocs() {
