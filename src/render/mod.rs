@@ -50,6 +50,10 @@ pub struct Renderer<'a> {
     listing_urls: std::collections::HashSet<String>,
 }
 
+/// Above this many listed procedures, the search page's no-JavaScript fallback lists fields
+/// (with counts, linking to their listings) instead of every procedure.
+pub const SEARCH_FALLBACK_LIMIT: usize = 1000;
+
 /// FNV-1a: a stable content hash for asset file names (not for security).
 pub fn content_hash(bytes: &[u8]) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
@@ -325,12 +329,23 @@ impl<'a> Renderer<'a> {
                     })
                     .filter(|g| !g.items.is_empty())
                     .collect();
+                // Without JavaScript the page lists every procedure, grouped by field; past a
+                // size that list would weigh megabytes on a phone, so large catalogues list the
+                // fields with their counts and the field pages do the rest.
+                let total: usize = groups.iter().map(|g| g.items.len()).sum();
+                let full = total <= SEARCH_FALLBACK_LIMIT;
                 let values: Vec<Value> = groups
                     .iter()
                     .map(|g| {
                         let mut map = tera::Map::new();
                         map.insert("field".into(), Value::from_serializable(&g.field));
-                        map.insert("cards".into(), self.values(&g.items));
+                        map.insert("count".into(), Value::from_serializable(&g.items.len()));
+                        let cards = if full {
+                            self.values(&g.items)
+                        } else {
+                            Value::from(Vec::<Value>::new())
+                        };
+                        map.insert("cards".into(), cards);
                         Value::from(map)
                     })
                     .collect();
