@@ -75,16 +75,28 @@ pub fn publish(output: &Output, target: &Path) -> io::Result<()> {
     remove_if_exists(&old)?;
     fs::create_dir_all(&staging)?;
 
+    // A page is `a/b/index.html`, so a site has about as many folders as files; creating them
+    // was a seventh of the build. Create them level by level, each level in parallel, with
+    // plain `create_dir` (the parents exist by then) instead of `create_dir_all` per file.
     let mut dirs: Vec<PathBuf> = output
         .files
         .keys()
         .filter_map(|p| Path::new(p).parent().map(Path::to_path_buf))
         .filter(|p| !p.as_os_str().is_empty())
+        .flat_map(|p| p.ancestors().map(Path::to_path_buf).collect::<Vec<_>>())
+        .filter(|p| !p.as_os_str().is_empty())
         .collect();
     dirs.sort();
     dirs.dedup();
-    for dir in &dirs {
-        fs::create_dir_all(staging.join(dir))?;
+    let depth = |p: &PathBuf| p.components().count();
+    let max_depth = dirs.iter().map(depth).max().unwrap_or(0);
+    for level in 1..=max_depth {
+        dirs.par_iter()
+            .filter(|d| depth(d) == level)
+            .try_for_each(|dir| match fs::create_dir(staging.join(dir)) {
+                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(e),
+                _ => Ok(()),
+            })?;
     }
     let previous = target.is_dir().then(|| target.to_path_buf());
     output
