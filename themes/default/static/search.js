@@ -199,13 +199,19 @@
   }
 
   // ---------------------------------------------------------------- ranking (query.rs)
-  function addTo(scores, bonus) {
-    bonus.forEach(function (b, d) { var s = scores.get(d); if (s !== undefined) scores.set(d, s + b); });
+  // Scores live in dense arrays indexed by document (every score is a positive integer, so 0
+  // means "not matched"), reset after each use through the list of documents touched.
+  var acc = null, tmp = null;
+  function dense() {
+    if (!acc) { acc = new Float64Array(I.n); tmp = new Float64Array(I.n); }
   }
-  // Scores of a finished word, kept while the next words are typed (postings never change).
+  // Best score per document of one word: {d: sorted documents, s: their scores}.
   var wordCache = new Map();
+  function wordKey(e) {
+    return !e.prefix && !e.fuzzy && e.heads.length ? e.word.w + '\u0001' + (e.word.orig || '') : null;
+  }
   function wordScores(e) {
-    var key = !e.prefix && !e.fuzzy && e.heads.length ? e.word.w + '\u0001' + (e.word.orig || '') : null;
+    var key = wordKey(e);
     var best = key && wordCache.get(key);
     if (best) return best;
     best = scoreWord(e);
@@ -215,47 +221,90 @@
     }
     return best;
   }
-  function rank(ex) {
-    var scores = null;
-    ex.forEach(function (e) {
-      var best = wordScores(e);
-      if (scores === null) scores = new Map(best);
-      else {
-        var both = new Map(), small = scores.size <= best.size ? scores : best, other = small === scores ? best : scores;
-        small.forEach(function (s, d) { var b = other.get(d); if (b !== undefined) both.set(d, s + b); });
-        scores = both;
-      }
-    });
-    return finish(ex, scores);
-  }
   function scoreWord(e) {
-    var best = new Map();
+    var touched = [], i, d;
     e.heads.forEach(function (hp) {
-      var p = postings(own(groups[hp[0]]));
-      for (var i = 0; i < p.d.length; i++) {
-        var s = hp[1] * W[p.c[i]], o = best.get(p.d[i]);
-        if (o === undefined || o < s) best.set(p.d[i], s);
+      var p = postings(own(groups[hp[0]])), pd = p.d, pc = p.c, m = hp[1];
+      for (i = 0; i < pd.length; i++) {
+        var s = m * W[pc[i]], dd = pd[i], o = tmp[dd];
+        if (o === 0) { touched.push(dd); tmp[dd] = s; } else if (o < s) tmp[dd] = s;
       }
     });
     e.heads.forEach(function (hp) {
       var n = next(groups[hp[0]]);
-      if (n && n[CODEKEY]) postings(n[CODEKEY]).d.forEach(function (d) {
-        var s = best.get(d); if (s !== undefined) best.set(d, s + CODE);
-      });
+      if (n && n[CODEKEY]) postings(n[CODEKEY]).d.forEach(function (d) { if (tmp[d]) tmp[d] += CODE; });
     });
     if (e.orig) e.heads.forEach(function (hp) {
       var v = variants(groups[hp[0]]);
       if (v) Object.keys(v).forEach(function (k) {
         if (e.prefix ? k.lastIndexOf(e.orig, 0) === 0 : k === e.orig) docList(v[k]).forEach(function (d) {
-          var s = best.get(d); if (s !== undefined) best.set(d, s + MARKS);
+          if (tmp[d]) tmp[d] += MARKS;
         });
       });
     });
-    return best;
+    var docs = Int32Array.from(touched);
+    if (e.heads.length > 1) docs.sort();
+    var scores = new Float64Array(docs.length);
+    for (i = 0; i < docs.length; i++) { d = docs[i]; scores[i] = tmp[d]; tmp[d] = 0; }
+    return { d: docs, s: scores };
   }
-  function finish(ex, scores) {
+  // Documents having every word of `ex` with their summed scores, {d, s}; the words before
+  // the one being typed are kept as typing goes on.
+  var andKey = null, andWords = null;
+  function andOf(ex) {
+    if (ex.length === 1) return wordScores(ex[0]);
+    var key = ex.map(wordKey).join('\u0002');
+    if (key === andKey) return andWords;
+    var cur = null, i, d;
+    ex.forEach(function (e) {
+      var best = wordScores(e), bd = best.d, bs = best.s;
+      if (cur === null) {
+        cur = bd;
+        for (i = 0; i < bd.length; i++) acc[bd[i]] = bs[i];
+        return;
+      }
+      for (i = 0; i < bd.length; i++) tmp[bd[i]] = bs[i];
+      var kept = [];
+      for (i = 0; i < cur.length; i++) {
+        d = cur[i];
+        if (tmp[d]) { acc[d] += tmp[d]; kept.push(d); } else acc[d] = 0;
+      }
+      for (i = 0; i < bd.length; i++) tmp[bd[i]] = 0;
+      cur = kept;
+    });
+    var out = { d: Int32Array.from(cur), s: new Float64Array(cur.length) };
+    for (i = 0; i < cur.length; i++) { out.s[i] = acc[cur[i]]; acc[cur[i]] = 0; }
+    if (ex.every(wordKey)) { andKey = key; andWords = out; }
+    return out;
+  }
+  function rank(ex) {
+    dense();
+    var head = ex.length > 1 ? andOf(ex.slice(0, -1)) : null;
+    var last = wordScores(ex[ex.length - 1]);
+    var cur = [], i, d;
+    for (i = 0; i < last.d.length; i++) acc[last.d[i]] = last.s[i];
+    if (!head) cur = last.d;
+    else {
+      for (i = 0; i < head.d.length; i++) {
+        d = head.d[i];
+        if (acc[d]) { tmp[d] = acc[d] + head.s[i]; cur.push(d); }
+      }
+      for (i = 0; i < last.d.length; i++) acc[last.d[i]] = 0;
+      for (i = 0; i < cur.length; i++) { acc[cur[i]] = tmp[cur[i]]; tmp[cur[i]] = 0; }
+    }
+    return finish(ex, cur);
+  }
+  // Adds the best of `bonus` to the scores of matched documents, then clears it.
+  function addBest(touched) {
+    for (var i = 0; i < touched.length; i++) {
+      var d = touched[i];
+      if (acc[d]) acc[d] += tmp[d];
+      tmp[d] = 0;
+    }
+  }
+  function finish(ex, cur) {
     for (var k = 0; k + 1 < ex.length; k++) {
-      var a = ex[k], b = ex[k + 1], bonus = new Map();
+      var a = ex[k], b = ex[k + 1], touched = [];
       a.heads.forEach(function (hp) {
         var n = next(groups[hp[0]]);
         if (!n) return;
@@ -264,24 +313,35 @@
           if (b.prefix ? f.lastIndexOf(b.word.w, 0) !== 0 : f !== b.word.w) return;
           var p = postings(n[f]);
           for (var i = 0; i < p.d.length; i++) {
-            var s = 2 * W[p.c[i]], o = bonus.get(p.d[i]);
-            if (o === undefined || o < s) bonus.set(p.d[i], s);
+            var s = 2 * W[p.c[i]], d = p.d[i], o = tmp[d];
+            if (o === 0) { touched.push(d); tmp[d] = s; } else if (o < s) tmp[d] = s;
           }
         });
       });
-      addTo(scores, bonus);
+      addBest(touched);
     }
     [[START, ex[0]], [END, ex[ex.length - 1]]].forEach(function (pair) {
-      var bonus = new Map();
+      var touched = [];
       pair[1].heads.forEach(function (hp) {
         var n = next(groups[hp[0]]);
-        if (n && n[pair[0]]) postings(n[pair[0]]).d.forEach(function (d) { bonus.set(d, ANCHOR); });
+        if (n && n[pair[0]]) postings(n[pair[0]]).d.forEach(function (d) {
+          if (!tmp[d]) touched.push(d);
+          tmp[d] = ANCHOR;
+        });
       });
-      addTo(scores, bonus);
+      addBest(touched);
     });
-    var hits = [];
-    scores.forEach(function (s, d) { hits.push([d, s]); });
-    hits.sort(function (x, y) { return y[1] - x[1] || x[0] - y[0]; });
+    // Best score first, then document order: one numeric sort of packed keys.
+    var keys = new Float64Array(cur.length), top = 0, i;
+    for (i = 0; i < cur.length; i++) if (acc[cur[i]] > top) top = acc[cur[i]];
+    for (i = 0; i < cur.length; i++) {
+      var d = cur[i];
+      keys[i] = (top - acc[d]) * 1048576 + d;
+      acc[d] = 0;
+    }
+    keys.sort();
+    var hits = new Array(cur.length);
+    for (i = 0; i < keys.length; i++) hits[i] = keys[i] % 1048576;
     return hits;
   }
 
@@ -299,7 +359,7 @@
       return { word: wd, prefix: prefix, heads: headsFor(wd.w, prefix), fuzzy: false };
     });
   }
-  // Search: {hits, approximate}; a promise in the sharded tier when files are missing.
+  // Search: {hits (documents, best first), approximate}; a promise in the sharded tier when files are missing.
   function search(q, my) {
     if (!q.words.length) return Promise.resolve(null);
     var missing = sharded ? shardsNeeded(q) : [];
@@ -345,10 +405,15 @@
   }
 
   // ---------------------------------------------------------------- facets
+  var fieldOfDoc = null;       // field number of each document
   function fieldOf(d) {
-    var lo = 0, hi = fieldStart.length - 1;
-    while (lo < hi) { var m = (lo + hi + 1) >> 1; if (fieldStart[m] <= d) lo = m; else hi = m - 1; }
-    return lo;
+    if (fieldOfDoc) return fieldOfDoc[d];
+    fieldOfDoc = new Uint16Array(I.n);
+    for (var f = 0, x = 0; x < I.n; x++) {
+      while (f + 1 < fieldStart.length && fieldStart[f + 1] <= x) f++;
+      fieldOfDoc[x] = f;
+    }
+    return fieldOfDoc[d];
   }
   function column(data, width) {
     var n = data.length / width, out = new Uint16Array(n);
@@ -394,7 +459,23 @@
     var qs = p.toString();
     return location.pathname + (qs ? '?' + qs : '') + location.hash;
   }
+  // While typing, the URL is written after the keystroke's results (history calls are slow on
+  // the main thread); any other change writes it at once, after a pending one.
+  var urlTimer = 0, urlPush = false;
+  function commitSoon(push) {
+    urlPush = urlPush || push;
+    if (!urlTimer) urlTimer = setTimeout(flushURL, 0);
+  }
+  function flushURL() {
+    if (!urlTimer) return;
+    clearTimeout(urlTimer);
+    urlTimer = 0;
+    var push = urlPush;
+    urlPush = false;
+    commit(push);
+  }
   function commit(push) {
+    if (urlTimer) flushURL();
     var u = url(state);
     if (u === location.pathname + location.search + location.hash) return;
     try {
@@ -411,12 +492,30 @@
     if (text !== undefined) e.textContent = text;
     return e;
   }
+  // Tokens of a shown text with their folded words, kept: the same cards come back as one types.
+  var tokenCache = new Map();
+  function wordsOf(text) {
+    var t = tokenCache.get(text);
+    if (t) return t;
+    t = tokens(text);
+    t.forEach(function (x) { x.parts = splitWords(fold(x.text)); });
+    if (tokenCache.size > 2000) tokenCache.clear();
+    tokenCache.set(text, t);
+    return t;
+  }
+  // Which tokens of `text` the query matched, as a string ("" for none).
+  function marked(text, marks) {
+    var out = '';
+    wordsOf(text).forEach(function (t, i) {
+      if (t.parts.some(function (w) { return marks[w]; })) out += i + ',';
+    });
+    return out;
+  }
   // The title with the words the query matched in <mark>.
   function highlight(title, marks) {
     var frag = document.createDocumentFragment(), at = 0;
-    tokens(title).forEach(function (t) {
-      var parts = splitWords(fold(t.text));
-      if (!parts.some(function (w) { return marks[w]; })) return;
+    wordsOf(title).forEach(function (t) {
+      if (!t.parts.some(function (w) { return marks[w]; })) return;
       frag.appendChild(document.createTextNode(title.slice(at, t.start)));
       frag.appendChild(el('mark', '', t.text));
       at = t.start + t.text.length;
@@ -558,10 +657,12 @@
     Object.keys(boxes).forEach(function (k) {
       var sel = state.sel[k] || [];
       boxes[k].forEach(function (b) {
-        b.box.checked = sel.indexOf(b.box.value) >= 0;
+        var on = sel.indexOf(b.box.value) >= 0;
+        if (b.box.checked !== on) b.box.checked = on;
         var c = counts[k];
-        b.count.textContent = c ? '(' + c[b.i] + ')' : '';
-        b.label.className = c && !c[b.i] && !b.box.checked ? 'empty' : '';
+        var text = c ? '(' + c[b.i] + ')' : '', cls = c && !c[b.i] && !on ? 'empty' : '';
+        if (b.text !== text) b.count.textContent = b.text = text;
+        if (b.cls !== cls) b.label.className = b.cls = cls;
       });
     });
   }
@@ -581,7 +682,7 @@
       lastQuery = state.q;
       lastHits = res;
       var base;
-      if (res) base = res.hits.map(function (h) { return h[0]; });
+      if (res) base = res.hits;
       else if (filtered) { base = []; for (var d = 0; d < I.n; d++) base.push(d); }
       else base = null;
       var f = facet(base || allDocs());
@@ -601,6 +702,7 @@
     return everything;
   }
 
+  var cardNodes = new Map();    // doc and marked tokens -> card element
   function render(shown, res, kept, pages) {
     if (!shown) {
       list.textContent = '';
@@ -611,20 +713,34 @@
       announce('', true);
       return;
     }
-    results.hidden = false;
-    all.hidden = true;
+    if (results.hidden) results.hidden = false;
+    if (!all.hidden) all.hidden = true;
     var marks = Object.create(null);
     if (res) res.ex.forEach(function (e) { e.heads.forEach(function (hp) { marks[hp[0]] = true; }); });
-    var frag = document.createDocumentFragment();
-    shown.forEach(function (d) { frag.appendChild(card(d, cardOf(d), marks)); });
-    list.textContent = '';
-    list.appendChild(frag);
-    list.start = (state.page - 1) * PAGE + 1;
+    // A card already built with the same words marked is reused; nodes already in place stay.
+    var nodes = shown.map(function (d) {
+      var c = cardOf(d), sig = d + '|' + marked(c[0], marks) + '|' + marked(c[1], marks);
+      var node = cardNodes.get(sig);
+      if (!node) {
+        if (cardNodes.size > 200) cardNodes.clear();
+        node = card(d, c, marks);
+        cardNodes.set(sig, node);
+      }
+      return node;
+    });
+    var same = list.children.length === nodes.length;
+    for (var i = 0; same && i < nodes.length; i++) same = list.children[i] === nodes[i];
+    if (!same) {
+      if (list.replaceChildren) list.replaceChildren.apply(list, nodes);
+      else { list.textContent = ''; nodes.forEach(function (n) { list.appendChild(n); }); }
+    }
+    var start = (state.page - 1) * PAGE + 1;
+    if (list.start !== start) list.start = start;
     var q = state.q.trim(), msg;
     if (!kept.length) msg = fmt(L(q ? 'none' : 'none_filtered'), { q: q });
     else if (res && res.approximate) msg = fmt(L('approximate'), { q: res.approximate, n: kept.length });
     else msg = fmt(L(q ? 'found' : 'found_filtered'), { q: q, n: kept.length });
-    status.textContent = msg;
+    if (status.textContent !== msg) status.textContent = msg;
     announce(msg, false);
     pager.textContent = '';
     if (pages > 1) {
@@ -671,7 +787,7 @@
     state.page = 1;
     // The first keystroke after a committed state makes a new history entry; the next ones
     // replace it, so Back leaves the search instead of undoing one letter at a time.
-    commit(!typedSince);
+    commitSoon(!typedSince);
     typedSince = true;
     update();
   });
@@ -684,7 +800,13 @@
     update();
     if (status.textContent) announce(status.textContent, true);
   });
-  window.addEventListener('popstate', function () { typedSince = false; restore(false); });
+  window.addEventListener('popstate', function () {
+    clearTimeout(urlTimer);
+    urlTimer = 0;
+    urlPush = false;
+    typedSince = false;
+    restore(false);
+  });
 
   status.setAttribute('tabindex', '-1');
   app.hidden = false;
