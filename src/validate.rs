@@ -330,11 +330,14 @@ pub fn entry(record: RawRecord, slug: String, collation: &Collation, git: &GitDa
 
 /// Sorts entries in catalogue order: by title in Vietnamese order, then by code.
 pub fn sort_entries(procedures: &mut [Entry]) {
-    procedures.par_sort_by(|a, b| {
-        a.sort_key
-            .cmp(&b.sort_key)
-            .then_with(|| a.code().cmp(b.code()))
-    });
+    procedures.par_sort_by(entry_order);
+}
+
+/// The display order of entries: by collation key of the title, then by code.
+pub fn entry_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    a.sort_key
+        .cmp(&b.sort_key)
+        .then_with(|| a.code().cmp(b.code()))
 }
 
 /// The index of sorted entries by code.

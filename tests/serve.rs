@@ -209,6 +209,50 @@ fn incremental_site_equals_full_build_after_edits_additions_deletions_and_rename
     }
 }
 
+/// Edits that keep every page's URL and every list's order reuse the plan and the cards of the
+/// other records (see `plan_key` and `EntryParts::update_cards`); the output must still be
+/// the full build's, edit after edit.
+#[test]
+fn incremental_site_equals_full_build_after_edits_that_keep_the_plan() {
+    let root = sample_copy("same-plan");
+    let mut site = Site::open(&options(&root), RenderOptions::default());
+    site.defer_index(true);
+
+    // A fee: the card changes (fee summary in every listing), the plan does not.
+    let birth = record(&root, "ho-tich/dang-ky-khai-sinh.yaml");
+    edit(&birth, "amount: 8000", "amount: 9000");
+    site.apply(std::slice::from_ref(&birth));
+    assert_same_as_build(&mut site, "fee edited");
+
+    // Another record, then the first again: cards kept from earlier updates stay right.
+    let death = record(&root, "ho-tich/dang-ky-khai-tu.md");
+    edit(&death, "amount: 8000", "amount: 7000");
+    site.apply(std::slice::from_ref(&death));
+    assert_same_as_build(&mut site, "second record's fee edited");
+    edit(&birth, "amount: 9000", "amount: 10000");
+    site.apply(std::slice::from_ref(&birth));
+    assert_same_as_build(&mut site, "first record edited again");
+
+    // Two records in one update.
+    edit(&birth, "Nộp hồ sơ", "Nộp hồ sơ (sửa)");
+    edit(&death, "amount: 7000", "amount: 8000");
+    site.apply(&[birth.clone(), death.clone()]);
+    assert_same_as_build(&mut site, "two records edited");
+
+    // `replaces` names another record: that record's page shows who replaces it.
+    let record_check = record(&root, "tu-phap/cap-phieu-ly-lich-tu-phap.yaml");
+    edit(
+        &record_check,
+        "replaces: [\"2.000488\"]",
+        "replaces: [\"1.001193\"]",
+    );
+    site.apply(std::slice::from_ref(&record_check));
+    assert_same_as_build(&mut site, "replaces edited");
+    edit(&birth, "Nộp hồ sơ (sửa)", "Nộp hồ sơ");
+    site.apply(std::slice::from_ref(&birth));
+    assert_same_as_build(&mut site, "replaced record edited");
+}
+
 #[test]
 fn broken_record_keeps_the_last_good_site_until_it_is_fixed() {
     let root = sample_copy("broken");

@@ -50,6 +50,69 @@ pub struct Renderer<'a> {
     listing_urls: std::collections::HashSet<String>,
 }
 
+/// What a [`Renderer`] computes from the catalogue's entries: a card per entry (and its template
+/// value), who replaces whom, which listings exist.
+pub struct EntryParts {
+    cards: Vec<Card>,
+    card_values: Vec<Value>,
+    replaced_by: BTreeMap<String, Vec<Link>>,
+    listing_urls: std::collections::HashSet<String>,
+}
+
+impl EntryParts {
+    /// Computes them from every entry.
+    pub fn new(catalogue: &Catalogue) -> EntryParts {
+        let cards: Vec<Card> = catalogue
+            .procedures
+            .par_iter()
+            .map(|e| Card::new(catalogue, e))
+            .collect();
+        let card_values = cards.par_iter().map(Value::from_serializable).collect();
+
+        let mut replaced_by: BTreeMap<String, Vec<Link>> = BTreeMap::new();
+        for entry in &catalogue.procedures {
+            for old in &entry.procedure.replaces {
+                replaced_by
+                    .entry(old.value.to_string())
+                    .or_default()
+                    .push(Link {
+                        title: entry.title().to_owned(),
+                        url: view::procedure_url(&entry.slug),
+                    });
+            }
+        }
+
+        let listing_urls = catalogue
+            .listed()
+            .flat_map(|e| {
+                [
+                    view::level_url(e.level()),
+                    view::agency_url(&e.procedure.agencies.implementing),
+                ]
+            })
+            .collect();
+        EntryParts {
+            cards,
+            card_values,
+            replaced_by,
+            listing_urls,
+        }
+    }
+
+    /// Makes the cards of the entries at `changed` (indexes into `catalogue.procedures`) again.
+    /// Only for a catalogue whose entries are the ones these parts were made from, in the same
+    /// order, with the same field names, titles, slugs, `replaces`, levels, agencies and
+    /// statuses: everything else is kept.
+    pub fn update_cards(&mut self, catalogue: &Catalogue, changed: &[usize]) {
+        debug_assert_eq!(self.cards.len(), catalogue.procedures.len());
+        for &i in changed {
+            let card = Card::new(catalogue, &catalogue.procedures[i]);
+            self.card_values[i] = Value::from_serializable(&card);
+            self.cards[i] = card;
+        }
+    }
+}
+
 /// Above this many listed procedures, the search page's no-JavaScript fallback lists fields
 /// (with counts, linking to their listings) instead of every procedure.
 pub const SEARCH_FALLBACK_LIMIT: usize = 1000;
@@ -100,6 +163,24 @@ impl<'a> Renderer<'a> {
         theme: &Theme,
         options: &RenderOptions,
     ) -> Result<Renderer<'a>, Diagnostics> {
+        Renderer::with_parts(catalogue, theme, options, EntryParts::new(catalogue))
+    }
+
+    /// As [`Renderer::new`], with what it computes from the entries already made (the dev
+    /// server keeps it between edits, see [`EntryParts::update_cards`]).
+    pub fn with_parts(
+        catalogue: &'a Catalogue,
+        theme: &Theme,
+        options: &RenderOptions,
+        parts: EntryParts,
+    ) -> Result<Renderer<'a>, Diagnostics> {
+        let EntryParts {
+            cards,
+            card_values,
+            replaced_by,
+            listing_urls,
+        } = parts;
+        debug_assert_eq!(cards.len(), catalogue.procedures.len());
         let mut tera = Tera::new();
         tera.autoescape_on([".html", ".xml", ".svg"]);
         let mut diagnostics = Diagnostics::new();
@@ -128,36 +209,6 @@ impl<'a> Renderer<'a> {
             .static_files
             .iter()
             .map(|(name, bytes)| (name.clone(), format!("assets/{}", hashed_name(name, bytes))))
-            .collect();
-
-        let cards: Vec<Card> = catalogue
-            .procedures
-            .par_iter()
-            .map(|e| Card::new(catalogue, e))
-            .collect();
-        let card_values = cards.par_iter().map(Value::from_serializable).collect();
-
-        let mut replaced_by: BTreeMap<String, Vec<Link>> = BTreeMap::new();
-        for entry in &catalogue.procedures {
-            for old in &entry.procedure.replaces {
-                replaced_by
-                    .entry(old.value.to_string())
-                    .or_default()
-                    .push(Link {
-                        title: entry.title().to_owned(),
-                        url: view::procedure_url(&entry.slug),
-                    });
-            }
-        }
-
-        let listing_urls = catalogue
-            .listed()
-            .flat_map(|e| {
-                [
-                    view::level_url(e.level()),
-                    view::agency_url(&e.procedure.agencies.implementing),
-                ]
-            })
             .collect();
 
         // What every page shares goes into Tera's global context once, not into each page.
@@ -432,6 +483,16 @@ impl<'a> Renderer<'a> {
     /// Every card, in catalogue order.
     pub fn cards(&self) -> &[Card] {
         &self.cards
+    }
+
+    /// Gives back what was computed from the entries (for [`Renderer::with_parts`]).
+    pub fn into_parts(self) -> EntryParts {
+        EntryParts {
+            cards: self.cards,
+            card_values: self.card_values,
+            replaced_by: self.replaced_by,
+            listing_urls: self.listing_urls,
+        }
     }
 
     /// Adds a value every template sees (the search step adds `search`).

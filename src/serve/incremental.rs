@@ -9,8 +9,13 @@
 //!
 //! - **validation** re-checks a record on its own only when its file changed; the checks across
 //!   records (unique codes and slugs, `related`/`replaces`) are hash lookups and run in full;
-//! - **the catalogue** is patched: entries of changed files are replaced, the rest are moved,
-//!   not rebuilt;
+//! - **the catalogue** is patched: entries of changed files are replaced (put in their sorted
+//!   place), the rest are moved, not rebuilt;
+//! - **the plan** and what the renderer computes from the entries ([`EntryParts`]: cards, who
+//!   replaces whom, which listings exist) are kept while every entry keeps its [`plan_key`]
+//!   (URL, title, code, field, level, agency, listed, `replaces`, in the same order): then only
+//!   the changed entries' cards are made again, and only the pages that show a changed entry
+//!   get a new fingerprint;
 //! - **rendering** renders only the pages whose fingerprint changed. A page's fingerprint hashes
 //!   what its template receives: its plan (URL, title, breadcrumbs, listing items), the stamps
 //!   of the records and cards it shows, and the global values its template reads (found with
@@ -40,7 +45,9 @@ use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::model::{Catalogue, Procedure};
 use crate::publish::Output;
 use crate::render::view::Card;
-use crate::render::{PageKind, PagePlan, RenderOptions, Renderer, Theme, template_name};
+use crate::render::{
+    EntryParts, PageKind, PagePlan, RenderOptions, Renderer, Theme, template_name,
+};
 use crate::validate::{self, SiteFacts};
 use crate::vi::{self, Collation, Date};
 use crate::{BuildOptions, Timings};
@@ -144,6 +151,12 @@ pub struct Site {
     version: u64,
     /// Per record file: the stamps of its entry and card, kept between updates.
     prints: HashMap<String, EntryPrint>,
+    /// What the renderer computed from the entries, kept between updates while the entries'
+    /// [`plan_key`]s stay the same (only the cards of changed entries are made again).
+    parts: Option<EntryParts>,
+    /// [`plan_key`] of each catalogue entry when `plans` and `parts` were made: while they stay
+    /// equal, the plan stays the same and is not made again.
+    plan_keys: Vec<u64>,
 }
 
 /// The stamps of one catalogue entry (by file), computed when its file changes.
@@ -201,6 +214,8 @@ impl Site {
             defer_index: false,
             version: 0,
             prints: HashMap::new(),
+            parts: None,
+            plan_keys: Vec::new(),
         };
         site.reload_rest();
         let files = content::record_files(&options.root);
@@ -511,13 +526,40 @@ impl Site {
             return Update::default();
         };
         let labels = crate::labels(catalogue, &self.theme);
+        let full = self.render_all || self.output.is_empty() || rebuilt;
+        // The plan is made again only when what it reads of the records changed (or when
+        // everything is rendered again: site files, theme).
+        let plan_keys: Vec<u64> = timings.time("plan keys", || {
+            catalogue.procedures.par_iter().map(plan_key).collect()
+        });
+        let same_entries = !rebuilt && plan_keys == self.plan_keys;
+        let replan = full || !same_entries;
+        // Catalogue indexes of the entries of changed files.
+        let changed: Vec<usize> = catalogue
+            .procedures
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| changed_files.contains(&e.file))
+            .map(|(i, _)| i)
+            .collect();
+        let parts = self.parts.take();
         // Planning and compiling the renderer both read the whole catalogue, independently.
-        let (plans, renderer) = timings.time("plan+renderer", || {
+        let (new_plans, renderer) = timings.time("plan+renderer", || {
             rayon::join(
-                || crate::render::plan(catalogue, &labels),
-                || Renderer::new(catalogue, &self.theme, &self.render_options),
+                || replan.then(|| crate::render::plan(catalogue, &labels)),
+                || {
+                    let parts = match parts {
+                        Some(mut parts) if same_entries => {
+                            parts.update_cards(catalogue, &changed);
+                            parts
+                        }
+                        _ => EntryParts::new(catalogue),
+                    };
+                    Renderer::with_parts(catalogue, &self.theme, &self.render_options, parts)
+                },
             )
         });
+        let plans: &[PagePlan] = new_plans.as_deref().unwrap_or(&self.plans);
         let mut renderer = match renderer {
             Ok(r) => r,
             Err(d) => {
@@ -529,7 +571,6 @@ impl Site {
                 };
             }
         };
-        let full = self.render_all || self.output.is_empty() || rebuilt;
         let run_index = full || !defer_index;
         let index = run_index
             .then(|| timings.time("index", || crate::index_site(catalogue, &renderer, &labels)));
@@ -554,13 +595,27 @@ impl Site {
             Stamps::new(catalogue, &self.prints)
         });
         let content_prints: HashMap<u64, u64> = timings.time("prints", || {
-            let prints: Vec<(u64, u64)> = plans
-                .par_iter()
-                .map(|p| (hash_of(&p.path), content_fingerprint(p, catalogue, &stamps)))
-                .collect();
-            prints.into_iter().collect()
+            if replan {
+                let prints: Vec<(u64, u64)> = plans
+                    .par_iter()
+                    .map(|p| (hash_of(&p.path), content_fingerprint(p, catalogue, &stamps)))
+                    .collect();
+                prints.into_iter().collect()
+            } else {
+                // Same plan: only the pages that show a changed entry can have another
+                // fingerprint.
+                let changed: HashSet<usize> = changed.iter().copied().collect();
+                let fresh: Vec<(u64, u64)> = plans
+                    .par_iter()
+                    .filter(|p| shows_any(p, &changed))
+                    .map(|p| (hash_of(&p.path), content_fingerprint(p, catalogue, &stamps)))
+                    .collect();
+                let mut prints = self.content_prints.clone();
+                prints.extend(fresh);
+                prints
+            }
         });
-        let global_prints = timings.time("globals", || global_fingerprints(&mut renderer, &plans));
+        let global_prints = timings.time("globals", || global_fingerprints(&mut renderer, plans));
 
         let mut update = Update {
             full,
@@ -569,7 +624,7 @@ impl Site {
         };
         if full {
             let output = match timings.time("render", || {
-                renderer.render_all(&plans, &self.options.root, &self.theme)
+                renderer.render_all(plans, &self.options.root, &self.theme)
             }) {
                 Ok(output) => output,
                 Err(d) => {
@@ -673,10 +728,12 @@ impl Site {
                 }
             }
         }
+        self.parts = Some(renderer.into_parts());
         // Freeing 20,000 plans takes a while: not on the way to the reload.
-        let old_plans = std::mem::replace(&mut self.plans, plans);
+        let old_plans = new_plans.map(|plans| std::mem::replace(&mut self.plans, plans));
         let old_prints = std::mem::replace(&mut self.content_prints, content_prints);
         std::thread::spawn(move || drop((old_plans, old_prints)));
+        self.plan_keys = plan_keys;
         self.global_prints = global_prints;
         self.render_all = false;
         update.timings = timings;
@@ -768,8 +825,15 @@ impl Site {
                     .filter(|r| self.pending.contains(&r.file))
                     .map(|r| (r.file.as_str(), r))
                     .collect();
-                entries.extend(by_file.values().filter_map(|r| entry_of(r)));
-                validate::sort_entries(&mut entries);
+                // The others stay sorted: each new entry goes where a sort would put it
+                // (codes are unique, so the order is total), without moving 10,000 entries
+                // through a sort.
+                for entry in by_file.values().filter_map(|r| entry_of(r)) {
+                    let at = entries.partition_point(|e| {
+                        validate::entry_order(e, &entry) == std::cmp::Ordering::Less
+                    });
+                    entries.insert(at, entry);
+                }
                 catalogue.by_code = validate::index_by_code(&entries);
                 catalogue.attachments =
                     validate::attachments(&self.options.root, entries.iter().map(|e| &e.procedure));
@@ -928,6 +992,45 @@ fn refresh_prints(
         })
         .collect();
     prints.extend(fresh);
+}
+
+/// What [`crate::render::plan`] reads of an entry, hashed. When every entry keeps its key (in
+/// the same order) and the site files and theme did not change, the plan is the same, and so
+/// are the inputs of [`content_fingerprint`] that come from other entries than the page's own:
+/// the title and slug of linked procedures, who replaces whom, which listings exist.
+fn plan_key(e: &crate::model::Entry) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    e.file.hash(&mut h);
+    e.slug.hash(&mut h);
+    e.code().hash(&mut h);
+    e.title().hash(&mut h);
+    e.procedure.field.value.hash(&mut h);
+    e.level().hash(&mut h);
+    e.is_listed().hash(&mut h);
+    e.procedure.agencies.implementing.hash(&mut h);
+    e.updated.hash(&mut h);
+    for old in &e.procedure.replaces {
+        old.value.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// True when the page shows one of the entries `changed` (by catalogue index): its
+/// [`content_fingerprint`] reads their stamps. The search page shows every entry.
+fn shows_any(plan: &PagePlan, changed: &HashSet<usize>) -> bool {
+    match &plan.kind {
+        PageKind::Procedure(i) | PageKind::Redirect(i) => changed.contains(i),
+        PageKind::Listing(listing) => listing.items.iter().any(|i| changed.contains(i)),
+        PageKind::Search => true,
+        PageKind::Home
+        | PageKind::Index(_)
+        | PageKind::Contact
+        | PageKind::Stats
+        | PageKind::Page(_)
+        | PageKind::NotFound
+        | PageKind::Sitemap(_)
+        | PageKind::Robots => false,
+    }
 }
 
 /// Inserts a file into the output and notes it when its bytes changed.

@@ -110,6 +110,15 @@ fn rebuild_loop(mut build: BuildOptions, options: ServeOptions, url: String, sha
     if let Ok(root) = build.root.canonicalize() {
         build.root = root;
     }
+    // Watch before the first build is served: an edit made as soon as the site answers must
+    // not fall between the build and the watcher's first scan (`--poll`).
+    let (sender, receiver) = mpsc::channel::<Message>();
+    let mut watched = vec![build.root.join("content")];
+    watched.push(build.root.join("themes").join(&build.theme));
+    let watcher_sender = sender.clone();
+    let watcher = watch::start(&watched, options.watch, move |paths| {
+        let _ = watcher_sender.send(Message::Changed(paths));
+    });
     let started = Instant::now();
     let render = RenderOptions {
         base_url: Some(url.clone()),
@@ -149,13 +158,7 @@ fn rebuild_loop(mut build: BuildOptions, options: ServeOptions, url: String, sha
         open_browser(&url);
     }
 
-    let (sender, receiver) = mpsc::channel::<Message>();
-    let mut watched = vec![build.root.join("content")];
-    watched.push(build.root.join("themes").join(&build.theme));
-    let watcher_sender = sender.clone();
-    let _watcher = match watch::start(&watched, options.watch, move |paths| {
-        let _ = watcher_sender.send(Message::Changed(paths));
-    }) {
+    let _watcher = match watcher {
         Ok(w) => w,
         Err(e) => {
             eprintln!(
