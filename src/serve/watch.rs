@@ -72,9 +72,12 @@ pub fn start(
             tick,
             handler,
             NoCache,
+            // notify 8.2's poller compares modification times in whole seconds, so a save in
+            // the same second as the previous change would go unseen; hashing contents costs a
+            // read per file and poll, which is what this fallback is for.
             notify::Config::default()
                 .with_poll_interval(interval)
-                .with_compare_contents(false),
+                .with_compare_contents(true),
         )?),
     };
     for path in paths.iter().filter(|p| p.exists()) {
