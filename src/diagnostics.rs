@@ -138,7 +138,7 @@ pub enum Severity {
 }
 
 /// A 1-based line and column in a source file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Position {
     /// 1-based line.
     pub line: u32,
@@ -307,17 +307,22 @@ impl Diagnostics {
 
     /// Number of errors.
     pub fn error_count(&self) -> usize {
-        self.sorted()
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
+        self.count(Severity::Error)
     }
 
     /// Number of warnings.
     pub fn warning_count(&self) -> usize {
-        self.sorted()
+        self.count(Severity::Warning)
+    }
+
+    /// Distinct diagnostics of `severity` (the same problem reported twice counts once, as in
+    /// [`Diagnostics::sorted`]), without sorting them all.
+    fn count(&self, severity: Severity) -> usize {
+        let mut seen = std::collections::HashSet::new();
+        self.items
             .iter()
-            .filter(|d| d.severity == Severity::Warning)
+            .filter(|d| d.severity == severity)
+            .filter(|d| seen.insert((&d.file, d.position, d.code, &d.message, &d.label, &d.help)))
             .count()
     }
 

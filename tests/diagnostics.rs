@@ -2,6 +2,9 @@
 //! marked in the file itself with `# expect: CKnnn` (or anywhere in the file for
 //! `# expect-file: CKnnn`), and nothing makes the checker panic.
 
+mod common;
+use common::copy_dir;
+
 use std::path::Path;
 
 use congkhai::diagnostics::Severity;
@@ -124,17 +127,4 @@ fn garbage_records_never_panic() {
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

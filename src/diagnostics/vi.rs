@@ -656,21 +656,7 @@ fn translate_date_error(value: &str) -> Option<String> {
     let (month_year, days) = value.split_once(" has ")?;
     let days = days.strip_suffix(" days")?;
     let (month, year) = month_year.rsplit_once(' ')?;
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let n = MONTHS.iter().position(|m| *m == month)? + 1;
+    let n = crate::vi::MONTH_NAMES.iter().position(|m| *m == month)? + 1;
     Some(format!("tháng {n}/{year} chỉ có {days} ngày"))
 }
 

@@ -135,8 +135,13 @@ fn hashed_name(name: &str, bytes: &[u8]) -> String {
     }
 }
 
-/// A template error as a diagnostic that points into the theme file.
-fn template_error(theme: &Theme, error: &tera::Error) -> Diagnostic {
+/// A template error as a diagnostic that points into the theme file: the one of `origins` the
+/// message names, or `fallback`.
+fn template_error(
+    error: &tera::Error,
+    origins: &BTreeMap<String, String>,
+    fallback: String,
+) -> Diagnostic {
     // Tera 2 reports "file:line:col" with a snippet in its Display; keep all of it.
     let mut message = error.to_string();
     let mut source = std::error::Error::source(error);
@@ -145,13 +150,10 @@ fn template_error(theme: &Theme, error: &tera::Error) -> Diagnostic {
         message.push_str(&inner.to_string());
         source = inner.source();
     }
-    let file = theme
-        .origins
-        .keys()
-        .find(|k| message.contains(k.trim_start_matches("templates/")))
-        .and_then(|k| theme.origins.get(k))
-        .cloned()
-        .unwrap_or_else(|| "themes/default/templates".to_owned());
+    let file = origins
+        .iter()
+        .find(|(k, _)| message.contains(k.trim_start_matches("templates/")))
+        .map_or(fallback, |(_, origin)| origin.clone());
     Diagnostic::error(Code::CK050, file, message)
         .help("fix the template; `themes/default/` in the site root overrides the embedded theme")
 }
@@ -190,7 +192,11 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|(name, source)| (name.as_str(), source.as_str())),
         ) {
-            diagnostics.push(template_error(theme, &e));
+            diagnostics.push(template_error(
+                &e,
+                &theme.origins,
+                "themes/default/templates".to_owned(),
+            ));
             return Err(diagnostics);
         }
 
@@ -213,12 +219,7 @@ impl<'a> Renderer<'a> {
 
         // What every page shares goes into Tera's global context once, not into each page.
         let language = catalogue.site.language.clone();
-        let labels = theme
-            .i18n
-            .get(&language)
-            .or_else(|| theme.i18n.get("vi"))
-            .cloned()
-            .unwrap_or(serde_json::Value::Null);
+        let labels = crate::labels(catalogue, theme);
         let fields: Vec<FieldLink> = catalogue
             .fields
             .iter()
@@ -434,10 +435,13 @@ impl<'a> Renderer<'a> {
             template_name(&plan.kind),
             "keep template_name in step"
         );
-        let mut html = self
-            .tera
-            .render(template, &context)
-            .map_err(|e| template_error_plain(template, &e))?;
+        let mut html = self.tera.render(template, &context).map_err(|e| {
+            template_error(
+                &e,
+                &BTreeMap::new(),
+                format!("themes/default/templates/{template}"),
+            )
+        })?;
         if let Some(inject) = &self.inject
             && template.ends_with(".html")
         {
@@ -517,22 +521,6 @@ pub fn template_name(kind: &PageKind) -> &'static str {
         PageKind::Sitemap(_) => "sitemap.xml",
         PageKind::Robots => "robots.txt",
     }
-}
-
-fn template_error_plain(template: &str, error: &tera::Error) -> Diagnostic {
-    let mut message = error.to_string();
-    let mut source = std::error::Error::source(error);
-    while let Some(inner) = source {
-        message.push_str("\n  caused by: ");
-        message.push_str(&inner.to_string());
-        source = inner.source();
-    }
-    Diagnostic::error(
-        Code::CK050,
-        format!("themes/default/templates/{template}"),
-        message,
-    )
-    .help("fix the template; `themes/default/` in the site root overrides the embedded theme")
 }
 
 /// The QR code of a URL as a small inline SVG, for the printed checklist.

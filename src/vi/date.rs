@@ -61,7 +61,7 @@ impl fmt::Display for DateError {
 impl std::error::Error for DateError {}
 
 /// English month names for error messages (the messages are in English).
-const MONTH_NAMES: [&str; 12] = [
+pub(crate) const MONTH_NAMES: [&str; 12] = [
     "January",
     "February",
     "March",

@@ -29,6 +29,7 @@ mod fold;
 mod format;
 
 pub use collate::Collation;
+pub(crate) use date::MONTH_NAMES;
 pub use date::{Date, DateError};
 pub use fold::{fold, fold_into, nfc, slugify, words};
 pub use format::{format_number, format_vnd, percent, weekday_name};
