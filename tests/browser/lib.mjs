@@ -130,8 +130,10 @@ export function watch(page) {
   return problems;
 }
 
-/** Titles of the result cards, in order. */
-export function resultTitles(page) {
+/** Titles of the result cards, in order, once the list is complete (the cards below the
+ * screen come right after the first paint; the list is aria-busy until then). */
+export async function resultTitles(page) {
+  await page.waitForSelector('#danh-sach:not([aria-busy])', { state: 'attached' });
   return page.$$eval('#danh-sach .card-title', (els) => els.map((e) => e.textContent.trim()));
 }
 

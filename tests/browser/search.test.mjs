@@ -158,6 +158,8 @@ test('field filter counts agree with the catalogue, and a filter narrows the res
 test('query and filters live in the URL: reload and the back button restore them', async () => {
   const { page } = await searchPage();
   await search(page, 'chung thuc');
+  // While typing, the address is written at a pause in typing (history calls are slow).
+  await page.waitForFunction(() => location.search === '?q=chung+thuc');
   assert.match(page.url(), /\?q=chung\+thuc$/);
   const field = await page.$eval('#bo-loc input[name="linh-vuc"]', () => {
     const b = [...document.querySelectorAll('#bo-loc input[name="linh-vuc"]')]

@@ -11,7 +11,7 @@
   // ---------------------------------------------------------------- constants (query.rs)
   var W = [1, 3, 6, 10];             // class weights: documents, names, keywords, title
   var ANCHOR = 6, MARKS = 15, CODE = 1000, FUZZY_MIN = 5;
-  var PAGE = 20, MAX_PREFIX_SHARDS = 3, ANNOUNCE_MS = 700, FETCH_PAUSE_MS = 150;
+  var PAGE = 20, MAX_PREFIX_SHARDS = 3, ANNOUNCE_MS = 700, FETCH_PAUSE_MS = 150, URL_PAUSE_MS = 300;
   var START = '<', END = '>', CODEKEY = '#';
   var ALPHA = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
   var DIGIT = {};
@@ -50,19 +50,13 @@
     }
     return out;
   }
-  // Tokens of the original text with their positions: runs of letters and digits.
+  // Tokens of the original text with their positions: runs of letters and digits (a dot
+  // between two digits included).
+  var TOKEN = /(?:[\p{Alphabetic}\p{N}]|(?<=[0-9])\.(?=[0-9]))+/gu;
   function tokens(text) {
-    var out = [], chars = Array.from(text), pos = 0, cur = null;
-    for (var i = 0; i < chars.length; i++) {
-      var ch = chars[i];
-      var dot = ch === '.' && cur && isDigit(text.charCodeAt(pos - 1)) && isDigit(text.charCodeAt(pos + 1));
-      if (WORDCHAR.test(ch) || dot) {
-        if (!cur) cur = { start: pos, text: '' };
-        cur.text += ch;
-      } else if (cur) { out.push(cur); cur = null; }
-      pos += ch.length;
-    }
-    if (cur) out.push(cur);
+    var out = [], m;
+    TOKEN.lastIndex = 0;
+    while ((m = TOKEN.exec(text))) out.push({ start: m.index, text: m[0] });
     return out;
   }
   function parse(q) {
@@ -459,12 +453,14 @@
     var qs = p.toString();
     return location.pathname + (qs ? '?' + qs : '') + location.hash;
   }
-  // While typing, the URL is written after the keystroke's results (history calls are slow on
-  // the main thread); any other change writes it at once, after a pending one.
+  // While typing, the URL is written at a pause in typing (history calls cost several
+  // milliseconds of main thread each), or when the box loses focus or the form is sent; any
+  // other change writes it at once, after a pending one.
   var urlTimer = 0, urlPush = false;
   function commitSoon(push) {
     urlPush = urlPush || push;
-    if (!urlTimer) urlTimer = setTimeout(flushURL, 0);
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(flushURL, URL_PAUSE_MS);
   }
   function flushURL() {
     if (!urlTimer) return;
@@ -511,49 +507,61 @@
     });
     return out;
   }
-  // The title with the words the query matched in <mark>.
-  function highlight(title, marks) {
-    var frag = document.createDocumentFragment(), at = 0;
-    wordsOf(title).forEach(function (t) {
+  // Puts `before` and `text` into `node`, the words the query matched in <mark> (one change
+  // of the page per text).
+  function highlight(node, before, text, marks) {
+    var parts = [], at = 0, plain = before;
+    wordsOf(text).forEach(function (t) {
       if (!t.parts.some(function (w) { return marks[w]; })) return;
-      frag.appendChild(document.createTextNode(title.slice(at, t.start)));
-      frag.appendChild(el('mark', '', t.text));
+      parts.push(plain + text.slice(at, t.start), el('mark', '', t.text));
+      plain = '';
       at = t.start + t.text.length;
     });
-    frag.appendChild(document.createTextNode(title.slice(at)));
-    return frag;
+    parts.push(plain + text.slice(at));
+    if (node.replaceChildren) node.replaceChildren.apply(node, parts);
+    else {
+      node.textContent = '';
+      parts.forEach(function (x) { node.appendChild(typeof x === 'string' ? document.createTextNode(x) : x); });
+    }
   }
-  function card(d, c, marks) {
-    var li = el('li', 'card' + (c[7] && c[7] !== 'active' ? ' card-' + c[7] : ''));
-    var h = el('h2', 'card-title'), a = el('a');
+  // Result cards are copies of one skeleton, filled in; each document's card is kept and only
+  // its highlighted words change as one types.
+  var skeleton = null;
+  function makeSkeleton() {
+    var li = el('li', 'card'), h = el('h2', 'card-title'), meta = el('p', 'card-meta'), dl = el('dl', 'card-facts');
+    h.appendChild(el('a'));
+    li.appendChild(h);
+    meta.appendChild(el('span', 'code', ''));
+    meta.appendChild(document.createTextNode(''));
+    li.appendChild(meta);
+    for (var i = 0; i < 2; i++) {
+      var div = el('div');
+      div.appendChild(el('dt', '', L(i ? 'fee' : 'time')));
+      div.appendChild(el('dd', '', ''));
+      dl.appendChild(div);
+    }
+    li.appendChild(dl);
+    return li;
+  }
+  function card(d, c) {
+    var li = (skeleton || (skeleton = makeSkeleton())).cloneNode(true);
+    var a = li.firstChild.firstChild, meta = li.childNodes[1], dl = li.lastChild;
+    if (c[7] && c[7] !== 'active') li.className += ' card-' + c[7];
     // From disk (file://) a folder URL shows a file listing: name the page itself.
     a.href = root + c[2] + (location.protocol === 'file:' && /\/$/.test(c[2]) ? 'index.html' : '');
-    a.appendChild(highlight(c[0], marks));
-    h.appendChild(a);
-    li.appendChild(h);
-    var meta = el('p', 'card-meta');
-    var code = el('span', 'code', L('code') + ': ');
-    code.appendChild(highlight(c[1], marks));
-    meta.appendChild(code);
-    meta.appendChild(document.createTextNode(' · ' + I.fields[fieldOf(d)][1] + ' · ' + I.facets.cap.values[c[3]][1]));
+    meta.lastChild.data = ' · ' + I.fields[fieldOf(d)][1] + ' · ' + I.facets.cap.values[c[3]][1];
     var online = I.facets['truc-tuyen'].values[c[4]];
     if (online && online[0] !== 'khong') {
       meta.appendChild(document.createTextNode(' · '));
       meta.appendChild(el('span', 'badge badge-online-' + (online[0] === 'toan-trinh' ? 'full' : 'partial'),
         (I.labels.online_long || {})[online[0] === 'toan-trinh' ? 'full' : 'partial'] || online[1]));
     }
-    li.appendChild(meta);
-    if (c[7] === 'upcoming') li.appendChild(el('p', 'card-status', L('upcoming') + ' ' + (c[8] || '')));
-    if (c[7] === 'suspended') li.appendChild(el('p', 'card-status', L('suspended')));
-    var dl = el('dl', 'card-facts');
-    [[L('time'), c[5]], [L('fee'), c[6]]].forEach(function (r) {
-      var div = el('div');
-      div.appendChild(el('dt', '', r[0]));
-      div.appendChild(el('dd', '', r[1].length > 140 ? r[1].slice(0, 139) + '…' : r[1]));
-      dl.appendChild(div);
+    if (c[7] === 'upcoming') li.insertBefore(el('p', 'card-status', L('upcoming') + ' ' + (c[8] || '')), dl);
+    if (c[7] === 'suspended') li.insertBefore(el('p', 'card-status', L('suspended')), dl);
+    [c[5], c[6]].forEach(function (t, i) {
+      dl.children[i].lastChild.textContent = t.length > 140 ? t.slice(0, 139) + '…' : t;
     });
-    li.appendChild(dl);
-    return li;
+    return { li: li, title: a, code: meta.firstChild, c: c, marks: null };
   }
   function cardsFor(docs, my) {
     if (!sharded) return Promise.resolve();
@@ -653,12 +661,14 @@
     }
     return { kept: kept, counts: counts };
   }
+  // Counts are written while the filters are open (opening them runs update() again).
   function showCounts(counts) {
     Object.keys(boxes).forEach(function (k) {
       var sel = state.sel[k] || [];
       boxes[k].forEach(function (b) {
         var on = sel.indexOf(b.box.value) >= 0;
         if (b.box.checked !== on) b.box.checked = on;
+        if (!filters.open) return;
         var c = counts[k];
         var text = c ? '(' + c[b.i] + ')' : '', cls = c && !c[b.i] && !on ? 'empty' : '';
         if (b.text !== text) b.count.textContent = b.text = text;
@@ -702,11 +712,60 @@
     return everything;
   }
 
-  var cardNodes = new Map();    // doc and marked tokens -> card element
+  var cards = new Map();        // document -> its card, see card()
+  // Puts the cards of `docs` at positions from `at` on; cards already in place stay (their
+  // layout is kept), the others are moved there or added.
+  // Returns whether anything changed.
+  function place(docs, marks, at) {
+    var kids = list.children, changed = false;
+    docs.forEach(function (d, i) {
+      var k = cards.get(d);
+      if (!k) cards.set(d, k = card(d, cardOf(d)));
+      var sig = signature(k, marks);
+      if (k.marks !== sig) {
+        k.marks = sig;
+        highlight(k.title, '', k.c[0], marks);
+        highlight(k.code, L('code') + ': ', k.c[1], marks);
+        changed = true;
+      }
+      if (kids[at + i] !== k.li) {
+        list.insertBefore(k.li, kids[at + i] || null);
+        changed = true;
+      }
+    });
+    return changed;
+  }
+  // Which words of the card's title and code the query marks.
+  function signature(k, marks) { return marked(k.c[0], marks) + '|' + marked(k.c[1], marks); }
+  // Whether the cards of `docs` are in place at the end of the list, from `at` on.
+  function inPlace(docs, marks, at) {
+    var kids = list.children;
+    return kids.length === at + docs.length && docs.every(function (d, i) {
+      var k = cards.get(d);
+      return k && kids[at + i] === k.li && k.marks === signature(k, marks);
+    });
+  }
+  // Removes the cards left over from the previous results (pushed down from `at` on), so that
+  // the list has `n` cards.
+  function finishList(n, at) {
+    var kids = list.children;
+    if (kids.length > n) {
+      var r = document.createRange();
+      r.setStartBefore(kids[at]);
+      r.setEndAfter(kids[at + kids.length - n - 1]);
+      r.deleteContents();
+    }
+    if (list.hasAttribute('aria-busy')) list.removeAttribute('aria-busy');
+  }
+  function afterPaint(f) {
+    if (window.requestAnimationFrame) requestAnimationFrame(function () { setTimeout(f, 0); });
+    else setTimeout(f, 0);
+  }
   function render(shown, res, kept, pages) {
     if (!shown) {
       list.textContent = '';
-      pager.textContent = '';
+      list.removeAttribute('aria-busy');
+      pager.textContent = pager.shape = '';
       status.textContent = '';
       results.hidden = true;
       all.hidden = false;
@@ -717,22 +776,27 @@
     if (!all.hidden) all.hidden = true;
     var marks = Object.create(null);
     if (res) res.ex.forEach(function (e) { e.heads.forEach(function (hp) { marks[hp[0]] = true; }); });
-    // A card already built with the same words marked is reused; nodes already in place stay.
-    var nodes = shown.map(function (d) {
-      var c = cardOf(d), sig = d + '|' + marked(c[0], marks) + '|' + marked(c[1], marks);
-      var node = cardNodes.get(sig);
-      if (!node) {
-        if (cardNodes.size > 200) cardNodes.clear();
-        node = card(d, c, marks);
-        cardNodes.set(sig, node);
-      }
-      return node;
-    });
-    var same = list.children.length === nodes.length;
-    for (var i = 0; same && i < nodes.length; i++) same = list.children[i] === nodes[i];
-    if (!same) {
-      if (list.replaceChildren) list.replaceChildren.apply(list, nodes);
-      else { list.textContent = ''; nodes.forEach(function (n) { list.appendChild(n); }); }
+    // The cards a screen can show are put in place with the keystroke, the rest of the page
+    // right after that paint; meanwhile the list is marked busy and the cards below may be
+    // the previous ones, pushed down.
+    var first = Math.min(shown.length, Math.max(3, Math.ceil((window.innerHeight - Math.max(0, listTop)) / 120)));
+    var rest = shown.slice(first);
+    if (cards.size > 300) cards.clear();
+    var ready = inPlace(rest, marks, first);
+    var moved = place(shown.slice(0, first), marks, 0);
+    if (ready) finishList(shown.length, first);
+    else if (!moved) {
+      // Nothing to paint first when the top cards stay as they are.
+      place(rest, marks, first);
+      finishList(shown.length, shown.length);
+    } else {
+      list.setAttribute('aria-busy', 'true');
+      var my = seq;
+      afterPaint(function () {
+        if (my !== seq) return;
+        place(rest, marks, first);
+        finishList(shown.length, shown.length);
+      });
     }
     var start = (state.page - 1) * PAGE + 1;
     if (list.start !== start) list.start = start;
@@ -742,19 +806,27 @@
     else msg = fmt(L(q ? 'found' : 'found_filtered'), { q: q, n: kept.length });
     if (status.textContent !== msg) status.textContent = msg;
     announce(msg, false);
-    pager.textContent = '';
-    if (pages > 1) {
-      var ul = el('ul');
-      if (state.page > 1) ul.appendChild(pageLink(state.page - 1, L('previous')));
-      var li = el('li', 'page-of', fmt(L('page_of'), { p: state.page, n: pages }));
-      ul.appendChild(li);
-      if (state.page < pages) ul.appendChild(pageLink(state.page + 1, L('next')));
-      pager.appendChild(ul);
+    var shape = pages > 1 ? state.page + '/' + pages : '';
+    if (pager.shape !== shape) {
+      pager.shape = shape;
+      pager.textContent = '';
+      if (pages > 1) {
+        var ul = el('ul');
+        if (state.page > 1) ul.appendChild(pageLink(state.page - 1, L('previous')));
+        ul.appendChild(el('li', 'page-of', fmt(L('page_of'), { p: state.page, n: pages })));
+        if (state.page < pages) ul.appendChild(pageLink(state.page + 1, L('next')));
+        pager.appendChild(ul);
+      }
     }
+    // The links' addresses follow the query (to open a page in a new tab).
+    Array.prototype.forEach.call(pager.getElementsByTagName('a'), function (a) {
+      var u = url({ q: state.q, sel: state.sel, page: a.page });
+      if (a.getAttribute('href') !== u) a.setAttribute('href', u);
+    });
   }
   function pageLink(p, text) {
     var li = el('li'), a = el('a', '', text);
-    a.href = url({ q: state.q, sel: state.sel, page: p });
+    a.page = p;
     a.addEventListener('click', function (ev) {
       ev.preventDefault();
       state.page = p;
@@ -767,6 +839,7 @@
     return li;
   }
   function failed() {
+    list.removeAttribute('aria-busy');
     status.textContent = app.getAttribute('data-error');
     announce(status.textContent, true);
     results.hidden = false;
@@ -782,7 +855,10 @@
     update();
   }
   var typedSince = false;
+  // Where the list starts on the screen, read while typing (the layout is fresh then).
+  var listTop = 0;
   input.addEventListener('input', function () {
+    if (!results.hidden) listTop = list.getBoundingClientRect().top;
     state.q = input.value;
     state.page = 1;
     // The first keystroke after a committed state makes a new history entry; the next ones
@@ -791,6 +867,7 @@
     typedSince = true;
     update();
   });
+  input.addEventListener('blur', flushURL);
   form.addEventListener('submit', function (ev) {
     ev.preventDefault();
     state.q = input.value;
