@@ -254,16 +254,28 @@ pub fn check_officers_used<'a>(
     procedures: impl Iterator<Item = &'a Procedure>,
     diagnostics: &mut Diagnostics,
 ) {
-    let mut used: HashSet<&str> = site
+    let mut used: HashSet<&str> = HashSet::new();
+    for p in procedures {
+        used.extend(p.officers.iter().map(|o| o.value.as_str()));
+    }
+    check_officers_named(site, |id| used.contains(id), diagnostics);
+}
+
+/// As [`check_officers_used`], with `named` telling whether some record names an officer id
+/// (the dev server keeps counts instead of walking every record).
+pub fn check_officers_named(
+    site: &SiteConfig,
+    named: impl Fn(&str) -> bool,
+    diagnostics: &mut Diagnostics,
+) {
+    let defaults: HashSet<&str> = site
         .default_officers
         .iter()
         .map(|o| o.value.as_str())
         .collect();
-    for p in procedures {
-        used.extend(p.officers.iter().map(|o| o.value.as_str()));
-    }
     for officer in &site.officers {
-        if !used.contains(officer.id.value.as_str()) {
+        let id = officer.id.value.as_str();
+        if !defaults.contains(id) && !named(id) {
             diagnostics.push(
                 Diagnostic::warning(Code::CK041, "content/site.yaml", format!("no procedure refers to the officer `{}`", officer.id.value))
                     .help("add the id to a record's `officers:` or to `default_officers:`, or remove the officer")
@@ -394,8 +406,25 @@ pub fn assemble(
     }
 }
 
+/// The procedure codes that references (`related`, `replaces`) may name.
+pub trait CodeSet {
+    /// True when some procedure has `code`.
+    fn has(&self, code: &str) -> bool;
+    /// Every code, for suggestions.
+    fn codes(&self) -> impl Iterator<Item = &str>;
+}
+
+impl CodeSet for HashSet<&str> {
+    fn has(&self, code: &str) -> bool {
+        self.contains(code)
+    }
+    fn codes(&self) -> impl Iterator<Item = &str> {
+        self.iter().copied()
+    }
+}
+
 /// Checks that the codes a record names in `related` and `replaces` exist among `known`.
-pub fn check_references(file: &str, p: &Procedure, known: &HashSet<&str>) -> Vec<Diagnostic> {
+pub fn check_references(file: &str, p: &Procedure, known: &impl CodeSet) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if p.related.is_empty() && p.replaces.is_empty() {
         return out;
@@ -414,14 +443,14 @@ pub fn check_references(file: &str, p: &Procedure, known: &HashSet<&str>) -> Vec
                     .help("list other procedures' codes"),
                     &code.referenced,
                 ));
-            } else if !known.contains(code.value.as_str()) {
+            } else if !known.has(code.value.as_str()) {
                 let d = Diagnostic::error(
                     Code::CK026,
                     file,
                     format!("no procedure has the code `{}`", code.value),
                 )
                 .label(format!("in `{key}`"));
-                let d = match did_you_mean(&code.value, known.iter().copied()) {
+                let d = match did_you_mean(&code.value, known.codes()) {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
                     None => d.help("check the code, or add that procedure to the catalogue"),
                 };

@@ -243,6 +243,105 @@ fn incremental_site_equals_full_build_after_edits_that_keep_the_plan() {
     assert_same_as_build(&mut site, "replaced record edited");
 }
 
+/// The dev server keeps the checks across records (unique codes and slugs, references,
+/// officers in use) up to date record by record: after each edit its diagnostics are those of
+/// a fresh load of the same files.
+#[test]
+fn cross_record_diagnostics_follow_edits() {
+    let root = sample_copy("cross");
+    let mut site = Site::open(&options(&root), RenderOptions::default());
+    site.defer_index(true);
+    let same_as_fresh = |site: &Site, what: &str, errors: bool| {
+        let fresh = Site::open(&options(&root), RenderOptions::default());
+        let (ours, theirs) = (
+            site.diagnostics().render_terminal(false),
+            fresh.diagnostics().render_terminal(false),
+        );
+        assert_eq!(ours, theirs, "{what}");
+        assert_eq!(site.diagnostics().has_errors(), errors, "{what}: {ours}");
+    };
+    let birth = record(&root, "ho-tich/dang-ky-khai-sinh.yaml");
+    let death = record(&root, "ho-tich/dang-ky-khai-tu.md");
+
+    // Two records with one code, then each with its own again.
+    edit(&death, "code: \"1.000656\"", "code: \"1.001193\"");
+    site.apply(std::slice::from_ref(&death));
+    same_as_fresh(&site, "duplicate code", true);
+    // The other one moves away: the code is no longer shared.
+    edit(&birth, "code: \"1.001193\"", "code: \"1.000656\"");
+    site.apply(std::slice::from_ref(&birth));
+    same_as_fresh(&site, "codes swapped", false);
+    // A reference to a code that no longer exists, then to one that does.
+    edit(&birth, "related: [\"1.003583\"", "related: [\"9.999999\"");
+    site.apply(std::slice::from_ref(&birth));
+    same_as_fresh(&site, "unknown reference", true);
+    edit(&birth, "related: [\"9.999999\"", "related: [\"1.003583\"");
+    site.apply(std::slice::from_ref(&birth));
+    same_as_fresh(&site, "reference fixed", false);
+    // The record a reference names disappears, and comes back.
+    let named = std::fs::read_dir(root.join("content/procedures"))
+        .unwrap()
+        .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
+        .map(|f| f.unwrap().path())
+        .find(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .contains("code: \"1.003583\"")
+        })
+        .expect("a record with code 1.003583");
+    let text = std::fs::read_to_string(&named).unwrap();
+    std::fs::remove_file(&named).unwrap();
+    site.apply(std::slice::from_ref(&named));
+    same_as_fresh(&site, "named record deleted", true);
+    std::fs::write(&named, &text).unwrap();
+    site.apply(std::slice::from_ref(&named));
+    same_as_fresh(&site, "named record back", false);
+    // Two records at one URL, then apart again.
+    edit(
+        &death,
+        "code: \"1.001193\"",
+        "slug: dang-ky-khai-sinh\ncode: \"1.001193\"",
+    );
+    site.apply(std::slice::from_ref(&death));
+    same_as_fresh(&site, "duplicate slug", true);
+    edit(&death, "slug: dang-ky-khai-sinh\n", "");
+    site.apply(std::slice::from_ref(&death));
+    same_as_fresh(&site, "slug removed", false);
+    // The records naming an officer stop naming it: a warning; one names it again.
+    let business: Vec<PathBuf> = [
+        "tam-ngung-kinh-doanh-ho-kinh-doanh.yaml",
+        "cham-dut-hoat-dong-ho-kinh-doanh.yaml",
+        "dang-ky-thay-doi-noi-dung-ho-kinh-doanh.yaml",
+        "dang-ky-thanh-lap-ho-kinh-doanh.yaml",
+    ]
+    .iter()
+    .map(|f| record(&root, &format!("ho-kinh-doanh/{f}")))
+    .collect();
+    for file in &business {
+        edit(
+            file,
+            "officers: [pham-thu-ha]",
+            "officers: [nguyen-thi-lan]",
+        );
+    }
+    site.apply(&business);
+    assert!(
+        site.diagnostics()
+            .render_terminal(false)
+            .contains("pham-thu-ha"),
+        "the unused officer is reported"
+    );
+    same_as_fresh(&site, "officer unused", false);
+    edit(
+        &business[0],
+        "officers: [nguyen-thi-lan]",
+        "officers: [pham-thu-ha]",
+    );
+    site.apply(&business[..1]);
+    same_as_fresh(&site, "officer used again", false);
+    assert!(site.diagnostics().is_empty());
+}
+
 #[test]
 fn broken_record_keeps_the_last_good_site_until_it_is_fixed() {
     let root = sample_copy("broken");

@@ -39,6 +39,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::cross::{Cross, Member};
 use crate::config::{Field, SiteConfig, StatsPeriod};
 use crate::content::{self, RawPage, RawRecord, git::GitDates};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
@@ -124,6 +125,15 @@ pub struct Site {
     collation: Collation,
     rest: Rest,
     records: BTreeMap<PathBuf, RecordFile>,
+    /// The checks across records, kept up to date record by record.
+    cross: Cross,
+    /// Records that did not parse or have problems of their own.
+    problems: BTreeSet<PathBuf>,
+    /// Position of each file's entry in the catalogue.
+    positions: HashMap<String, usize>,
+    /// Positions of the entries the last catalogue update replaced where they were; `None`
+    /// when entries came, went or moved.
+    in_place: Option<Vec<usize>>,
     /// Files whose catalogue entry is out of date (changed since the catalogue was built).
     pending: BTreeSet<String>,
     /// The catalogue must be built again from every record (site files changed).
@@ -198,6 +208,10 @@ impl Site {
             collation: Collation::new(),
             rest: Rest::default(),
             records: BTreeMap::new(),
+            cross: Cross::default(),
+            problems: BTreeSet::new(),
+            positions: HashMap::new(),
+            in_place: None,
             pending: BTreeSet::new(),
             reassemble: true,
             render_all: true,
@@ -226,7 +240,9 @@ impl Site {
                 (path, record)
             })
             .collect();
-        site.records = read.into_iter().collect();
+        for (path, record) in read {
+            site.insert_record(path, record);
+        }
         site.rebuild(Timings::default(), false);
         site
     }
@@ -459,12 +475,27 @@ impl Site {
     fn reread(&mut self, path: PathBuf) {
         let file = display_path(&self.options.root, &path);
         self.pending.insert(file);
+        if let Some(old) = self.records.remove(&path) {
+            if let Some(m) = member(&old) {
+                self.cross.remove(&path, &m);
+            }
+            self.problems.remove(&path);
+        }
         if path.is_file() {
             let record = read_record(&self.options.root, &path, &self.rest.facts);
-            self.records.insert(path, record);
-        } else {
-            self.records.remove(&path);
+            self.insert_record(path, record);
         }
+    }
+
+    /// Adds a record that is not in `records` yet, and notes it in the cross-record indexes.
+    fn insert_record(&mut self, path: PathBuf, record: RecordFile) {
+        if let Some(m) = member(&record) {
+            self.cross.add(&path, &m);
+        }
+        if has_problems(&record) {
+            self.problems.insert(path.clone());
+        }
+        self.records.insert(path, record);
     }
 
     fn reload_theme(&mut self) {
@@ -501,6 +532,12 @@ impl Site {
                 parsed.local = validate::check_record(root, &record.file, &parsed.procedure, facts);
             }
         });
+        self.problems = self
+            .records
+            .iter()
+            .filter(|(_, r)| has_problems(r))
+            .map(|(p, _)| p.clone())
+            .collect();
         self.reassemble = true;
         self.render_all = true;
     }
@@ -529,19 +566,33 @@ impl Site {
         let full = self.render_all || self.output.is_empty() || rebuilt;
         // The plan is made again only when what it reads of the records changed (or when
         // everything is rendered again: site files, theme).
-        let plan_keys: Vec<u64> = timings.time("plan keys", || {
-            catalogue.procedures.par_iter().map(plan_key).collect()
+        let in_place = self
+            .in_place
+            .take()
+            .filter(|_| !full && self.plan_keys.len() == catalogue.procedures.len());
+        let plan_keys: Vec<u64> = timings.time("plan keys", || match &in_place {
+            Some(at) => {
+                let mut keys = self.plan_keys.clone();
+                for &i in at {
+                    keys[i] = plan_key(&catalogue.procedures[i]);
+                }
+                keys
+            }
+            None => catalogue.procedures.par_iter().map(plan_key).collect(),
         });
         let same_entries = !rebuilt && plan_keys == self.plan_keys;
         let replan = full || !same_entries;
         // Catalogue indexes of the entries of changed files.
-        let changed: Vec<usize> = catalogue
-            .procedures
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| changed_files.contains(&e.file))
-            .map(|(i, _)| i)
-            .collect();
+        let changed: Vec<usize> = match &in_place {
+            Some(at) => at.clone(),
+            None => catalogue
+                .procedures
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| changed_files.contains(&e.file))
+                .map(|(i, _)| i)
+                .collect(),
+        };
         let parts = self.parts.take();
         // Planning and compiling the renderer both read the whole catalogue, independently.
         let (new_plans, renderer) = timings.time("plan+renderer", || {
@@ -590,7 +641,7 @@ impl Site {
                 catalogue,
                 renderer.cards(),
                 &changed_files,
-                full,
+                (!full).then_some(changed.as_slice()),
             );
             Stamps::new(catalogue, &self.prints)
         });
@@ -740,54 +791,36 @@ impl Site {
         update
     }
 
-    /// Every check of `validate`, with the per-record ones taken from the cache.
-    fn check(&self) -> Diagnostics {
+    /// Every check of `validate`: the per-record ones taken from the cache, the ones across
+    /// records from [`Cross`].
+    fn check(&mut self) -> Diagnostics {
         let mut diagnostics = self.rest.diagnostics.clone();
-        let ok: Vec<(&RecordFile, &Parsed)> = self
-            .records
-            .values()
-            .filter_map(|r| r.parsed.as_ref().ok().map(|p| (r, p)))
-            .collect();
-        let mut files_with_problems: BTreeSet<String> = BTreeSet::new();
-        for record in self.records.values() {
+        for path in &self.problems {
+            let Some(record) = self.records.get(path) else {
+                continue;
+            };
             match &record.parsed {
-                Err(d) => {
-                    diagnostics.push(d.clone());
-                    files_with_problems.insert(record.file.clone());
-                }
+                Err(d) => diagnostics.push(d.clone()),
                 Ok(parsed) => {
-                    if !parsed.local.is_empty() || parsed.slug_problem.is_some() {
-                        files_with_problems.insert(record.file.clone());
-                    }
                     diagnostics.extend_items(parsed.local.iter().cloned());
                     diagnostics.extend_items(parsed.slug_problem.clone());
                 }
             }
         }
+        let records = &self.records;
         let mut cross = Diagnostics::new();
-        let codes = validate::check_unique(
-            ok.iter()
-                .map(|(r, p)| (r.file.as_str(), &p.procedure, p.slug.as_str())),
+        self.cross.check(
+            self.rest.site.as_ref(),
+            |path| records.get(path).and_then(member),
             &mut cross,
         );
-        for (record, parsed) in &ok {
-            cross.extend_items(validate::check_references(
-                &record.file,
-                &parsed.procedure,
-                &codes,
-            ));
-        }
-        if let Some(site) = &self.rest.site {
-            validate::check_officers_used(site, ok.iter().map(|(_, p)| &p.procedure), &mut cross);
-        }
         validate::check_stats(&self.rest.stats, &mut cross);
-        for d in cross.iter() {
-            files_with_problems.insert(d.file.clone());
-        }
-        diagnostics.extend(cross);
         // Only the files that are quoted need their text: not 10,000 records on every edit.
-        for record in self.records.values() {
-            if files_with_problems.contains(record.file.as_str()) {
+        let root = &self.options.root;
+        let quoted: BTreeSet<PathBuf> = cross.iter().map(|d| root.join(&d.file)).collect();
+        diagnostics.extend(cross);
+        for path in self.problems.iter().chain(&quoted) {
+            if let Some(record) = records.get(path) {
                 diagnostics.add_source(&record.file, &record.text);
             }
         }
@@ -815,30 +848,40 @@ impl Site {
                 git,
             ))
         };
+        self.in_place = None;
         match self.catalogue.take() {
             Some(mut catalogue) if !self.reassemble => {
-                let mut entries = std::mem::take(&mut catalogue.procedures);
-                entries.retain(|e| !self.pending.contains(&e.file));
-                let by_file: HashMap<&str, &RecordFile> = self
-                    .records
-                    .values()
-                    .filter(|r| self.pending.contains(&r.file))
-                    .map(|r| (r.file.as_str(), r))
-                    .collect();
-                // The others stay sorted: each new entry goes where a sort would put it
-                // (codes are unique, so the order is total), without moving 10,000 entries
-                // through a sort.
-                for entry in by_file.values().filter_map(|r| entry_of(r)) {
-                    let at = entries.partition_point(|e| {
-                        validate::entry_order(e, &entry) == std::cmp::Ordering::Less
-                    });
-                    entries.insert(at, entry);
+                // Most edits keep the record where it was in the order: replace it there, and
+                // nothing else moves.
+                if let Some(at) = self.replace_in_place(&mut catalogue, &entry_of) {
+                    self.in_place = Some(at);
+                    self.catalogue = Some(catalogue);
+                } else {
+                    let mut entries = std::mem::take(&mut catalogue.procedures);
+                    entries.retain(|e| !self.pending.contains(&e.file));
+                    let by_file: HashMap<&str, &RecordFile> = self
+                        .records
+                        .values()
+                        .filter(|r| self.pending.contains(&r.file))
+                        .map(|r| (r.file.as_str(), r))
+                        .collect();
+                    // The others stay sorted: each new entry goes where a sort would put it
+                    // (codes are unique, so the order is total), without moving 10,000 entries
+                    // through a sort.
+                    for entry in by_file.values().filter_map(|r| entry_of(r)) {
+                        let at = entries.partition_point(|e| {
+                            validate::entry_order(e, &entry) == std::cmp::Ordering::Less
+                        });
+                        entries.insert(at, entry);
+                    }
+                    catalogue.by_code = validate::index_by_code(&entries);
+                    catalogue.attachments = validate::attachments(
+                        &self.options.root,
+                        entries.iter().map(|e| &e.procedure),
+                    );
+                    catalogue.procedures = entries;
+                    self.catalogue = Some(catalogue);
                 }
-                catalogue.by_code = validate::index_by_code(&entries);
-                catalogue.attachments =
-                    validate::attachments(&self.options.root, entries.iter().map(|e| &e.procedure));
-                catalogue.procedures = entries;
-                self.catalogue = Some(catalogue);
             }
             _ => {
                 let entries: Vec<crate::model::Entry> = self
@@ -862,9 +905,83 @@ impl Site {
                 ));
             }
         }
+        if self.in_place.is_none() {
+            self.positions = self.catalogue.as_ref().map_or_else(HashMap::new, |c| {
+                c.procedures
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (e.file.clone(), i))
+                    .collect()
+            });
+        }
         self.pending.clear();
         self.reassemble = false;
         self.version += 1;
+    }
+
+    /// Replaces the entries of the changed files where they are, when each changed file had
+    /// an entry, still makes one, and the order stays sorted. Returns their positions, or
+    /// `None` (with `catalogue` as it was) when entries come, go or move.
+    fn replace_in_place(
+        &self,
+        catalogue: &mut Catalogue,
+        entry_of: &impl Fn(&RecordFile) -> Option<crate::model::Entry>,
+    ) -> Option<Vec<usize>> {
+        let mut fresh = Vec::with_capacity(self.pending.len());
+        for file in &self.pending {
+            let at = *self.positions.get(file)?;
+            let entry = entry_of(self.records.get(&self.options.root.join(file))?)?;
+            fresh.push((at, entry));
+        }
+        fresh.sort_by_key(|(at, _)| *at);
+        let entries = &catalogue.procedures;
+        let before = |i: usize, e: &crate::model::Entry| {
+            // The neighbour as it will be: a changed one is compared in its new form.
+            let other = fresh
+                .iter()
+                .find(|(at, _)| *at == i)
+                .map_or(&entries[i], |(_, n)| n);
+            validate::entry_order(other, e) == std::cmp::Ordering::Less
+        };
+        let sorted = fresh.iter().all(|(at, e)| {
+            (*at == 0 || before(at - 1, e)) && (at + 1 == entries.len() || !before(at + 1, e))
+        });
+        if !sorted {
+            return None;
+        }
+        let files = |e: &crate::model::Entry| -> Vec<String> {
+            e.procedure
+                .forms
+                .iter()
+                .map(|f| f.file.value.clone())
+                .collect()
+        };
+        let mut forms_changed = false;
+        let mut positions = Vec::with_capacity(fresh.len());
+        let mut old_codes = Vec::new();
+        for (at, entry) in fresh {
+            let old = std::mem::replace(&mut catalogue.procedures[at], entry);
+            forms_changed |= files(&old) != files(&catalogue.procedures[at]);
+            old_codes.push(old.procedure.code.value);
+            positions.push(at);
+        }
+        // Codes may have been swapped between changed entries: take the old ones out first.
+        for (code, at) in old_codes.iter().zip(&positions) {
+            if catalogue.by_code.get(code.as_str()) == Some(at) {
+                catalogue.by_code.remove(code.as_str());
+            }
+        }
+        for &at in &positions {
+            let code = catalogue.procedures[at].code().to_owned();
+            catalogue.by_code.insert(code, at);
+        }
+        if forms_changed {
+            catalogue.attachments = validate::attachments(
+                &self.options.root,
+                catalogue.procedures.iter().map(|e| &e.procedure),
+            );
+        }
+        Some(positions)
     }
 }
 
@@ -917,6 +1034,24 @@ enum Reach {
     Nothing,
 }
 
+/// What the cross-record checks read of a record, when it parsed.
+fn member(record: &RecordFile) -> Option<Member<'_>> {
+    let parsed = record.parsed.as_ref().ok()?;
+    Some(Member {
+        file: &record.file,
+        procedure: &parsed.procedure,
+        slug: &parsed.slug,
+    })
+}
+
+/// True when the record did not parse or has problems of its own.
+fn has_problems(record: &RecordFile) -> bool {
+    match &record.parsed {
+        Err(_) => true,
+        Ok(parsed) => !parsed.local.is_empty() || parsed.slug_problem.is_some(),
+    }
+}
+
 fn read_record(root: &Path, path: &Path, facts: &SiteFacts) -> RecordFile {
     let parsed = content::read_record(root, path);
     let stamp = hash_of(&parsed.text);
@@ -944,29 +1079,32 @@ fn read_record(root: &Path, path: &Path, facts: &SiteFacts) -> RecordFile {
     }
 }
 
-/// Brings the entry prints up to date for the entries of `changed` files (every entry when
-/// `all`).
+/// Brings the entry prints up to date: of the entries at `changed` (catalogue indexes of the
+/// entries of the changed `files`), or of every entry when `None`.
 fn refresh_prints(
     prints: &mut HashMap<String, EntryPrint>,
     root: &Path,
     records: &BTreeMap<PathBuf, RecordFile>,
     catalogue: &Catalogue,
     cards: &[Card],
-    changed: &BTreeSet<String>,
-    all: bool,
+    files: &BTreeSet<String>,
+    changed: Option<&[usize]>,
 ) {
-    if all {
-        prints.clear();
-    } else {
-        for file in changed {
-            prints.remove(file);
+    let indexes: Vec<usize> = match changed {
+        Some(changed) => {
+            for file in files {
+                prints.remove(file);
+            }
+            changed.to_vec()
         }
-    }
-    let fresh: Vec<(String, EntryPrint)> = catalogue
-        .procedures
-        .par_iter()
-        .zip(cards.par_iter())
-        .filter(|(e, _)| all || changed.contains(&e.file))
+        None => {
+            prints.clear();
+            (0..catalogue.procedures.len()).collect()
+        }
+    };
+    let fresh: Vec<(String, EntryPrint)> = indexes
+        .into_par_iter()
+        .map(|i| (&catalogue.procedures[i], &cards[i]))
         .map(|(e, card)| {
             let record = records.get(&root.join(&e.file));
             let mut h = std::collections::hash_map::DefaultHasher::new();

@@ -7,6 +7,7 @@
 //! The watcher and the server are separate so either can be swapped; both drive the same
 //! pipeline functions as `build`.
 
+mod cross;
 pub mod incremental;
 pub mod overlay;
 pub mod server;

@@ -1,0 +1,190 @@
+//! The checks across records (unique codes and slugs, references, officers in use), kept up to
+//! date record by record so that an edit does not walk 10,000 records.
+//!
+//! The diagnostics are those of the functions [`crate::validate`] runs in a full build, called
+//! on the few records concerned: [`validate::check_unique`] on the records that share a code or a
+//! slug (or have an empty one), [`validate::check_references`] on the records that name other
+//! procedures (again only when the set of codes changed), [`validate::check_officers_named`]
+//! with counts of officer ids.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::model::Procedure;
+use crate::validate::{self, CodeSet};
+
+/// What the cross-record checks read of one record.
+pub(super) struct Member<'a> {
+    pub file: &'a str,
+    pub procedure: &'a Procedure,
+    pub slug: &'a str,
+}
+
+/// Indexes over the records that parsed, keyed by path (the order of a full check).
+#[derive(Default)]
+pub(super) struct Cross {
+    /// Code → the records that have it.
+    codes: HashMap<String, BTreeSet<PathBuf>>,
+    /// Slug → the records published at it.
+    slugs: HashMap<String, BTreeSet<PathBuf>>,
+    /// Codes and slugs that are empty or shared: their records are the only ones
+    /// `check_unique` can flag.
+    shared_codes: BTreeSet<String>,
+    shared_slugs: BTreeSet<String>,
+    /// Officer id → number of records that name it.
+    officers: HashMap<String, usize>,
+    /// Records that name other procedures (`related`, `replaces`).
+    referrers: BTreeSet<PathBuf>,
+    /// Diagnostics of [`validate::check_references`] by record, where there are some.
+    references: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    /// Records whose references are to be checked again.
+    stale: BTreeSet<PathBuf>,
+    /// Codes that disappeared or appeared since the last check: when there are some, every
+    /// referrer is checked again. (An edit removes a record and adds it back: its code
+    /// disappears and appears again, and nothing changed.)
+    gone: BTreeSet<String>,
+    appeared: BTreeSet<String>,
+}
+
+impl CodeSet for HashMap<String, BTreeSet<PathBuf>> {
+    fn has(&self, code: &str) -> bool {
+        !code.trim().is_empty() && self.contains_key(code)
+    }
+    fn codes(&self) -> impl Iterator<Item = &str> {
+        self.keys()
+            .map(String::as_str)
+            .filter(|c| !c.trim().is_empty())
+    }
+}
+
+impl Cross {
+    /// Notes a record that parsed.
+    pub fn add(&mut self, path: &Path, member: &Member<'_>) {
+        let p = member.procedure;
+        let code = p.code.value.as_str();
+        let group = self.codes.entry(code.to_owned()).or_default();
+        group.insert(path.to_path_buf());
+        if group.len() == 1 && !self.gone.remove(code) {
+            self.appeared.insert(code.to_owned());
+        }
+        self.refresh_group(Group::Code, code);
+        self.slugs
+            .entry(member.slug.to_owned())
+            .or_default()
+            .insert(path.to_path_buf());
+        self.refresh_group(Group::Slug, member.slug);
+        for officer in &p.officers {
+            *self.officers.entry(officer.value.clone()).or_default() += 1;
+        }
+        if !p.related.is_empty() || !p.replaces.is_empty() {
+            self.referrers.insert(path.to_path_buf());
+            self.stale.insert(path.to_path_buf());
+        }
+    }
+
+    /// Forgets a record noted by [`Cross::add`] (with the same `member`).
+    pub fn remove(&mut self, path: &Path, member: &Member<'_>) {
+        let p = member.procedure;
+        let code = p.code.value.as_str();
+        if let Some(group) = self.codes.get_mut(code) {
+            group.remove(path);
+            if group.is_empty() {
+                self.codes.remove(code);
+                if !self.appeared.remove(code) {
+                    self.gone.insert(code.to_owned());
+                }
+            }
+        }
+        self.refresh_group(Group::Code, code);
+        if let Some(group) = self.slugs.get_mut(member.slug) {
+            group.remove(path);
+            if group.is_empty() {
+                self.slugs.remove(member.slug);
+            }
+        }
+        self.refresh_group(Group::Slug, member.slug);
+        for officer in &p.officers {
+            if let Some(n) = self.officers.get_mut(officer.value.as_str()) {
+                *n -= 1;
+                if *n == 0 {
+                    self.officers.remove(officer.value.as_str());
+                }
+            }
+        }
+        self.referrers.remove(path);
+        self.references.remove(path);
+        self.stale.remove(path);
+    }
+
+    /// Keeps the sets of shared keys up to date for the group `key` after one of its records
+    /// came or went.
+    fn refresh_group(&mut self, group: Group, key: &str) {
+        let (groups, shared) = match group {
+            Group::Code => (&self.codes, &mut self.shared_codes),
+            Group::Slug => (&self.slugs, &mut self.shared_slugs),
+        };
+        match groups.get(key) {
+            Some(members) if key.trim().is_empty() || members.len() > 1 => {
+                shared.insert(key.to_owned());
+            }
+            _ => {
+                shared.remove(key);
+            }
+        }
+    }
+
+    /// The cross-record diagnostics, as [`crate::validate::validate`] gives them. `member`
+    /// finds a record that parsed by its path.
+    pub fn check<'a>(
+        &mut self,
+        site: Option<&SiteConfig>,
+        member: impl Fn(&Path) -> Option<Member<'a>>,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let shared = self
+            .shared_codes
+            .iter()
+            .filter_map(|k| self.codes.get(k))
+            .chain(self.shared_slugs.iter().filter_map(|k| self.slugs.get(k)));
+        let suspects: BTreeSet<&PathBuf> = shared.flatten().collect();
+        let suspects: Vec<Member<'a>> = suspects.into_iter().filter_map(|p| member(p)).collect();
+        validate::check_unique(
+            suspects.iter().map(|m| (m.file, m.procedure, m.slug)),
+            diagnostics,
+        );
+
+        let stale: Vec<PathBuf> = if !self.gone.is_empty() || !self.appeared.is_empty() {
+            self.referrers.iter().cloned().collect()
+        } else {
+            self.stale.iter().cloned().collect()
+        };
+        for path in stale {
+            let found = member(&path)
+                .map(|m| validate::check_references(m.file, m.procedure, &self.codes))
+                .unwrap_or_default();
+            if found.is_empty() {
+                self.references.remove(&path);
+            } else {
+                self.references.insert(path, found);
+            }
+        }
+        self.stale.clear();
+        self.gone.clear();
+        self.appeared.clear();
+        for found in self.references.values() {
+            diagnostics.extend_items(found.iter().cloned());
+        }
+
+        if let Some(site) = site {
+            validate::check_officers_named(site, |id| self.officers.contains_key(id), diagnostics);
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Group {
+    Code,
+    Slug,
+}
