@@ -11,7 +11,7 @@
   // ---------------------------------------------------------------- constants (query.rs)
   var W = [1, 3, 6, 10];             // class weights: documents, names, keywords, title
   var ANCHOR = 6, MARKS = 15, CODE = 1000, FUZZY_MIN = 5;
-  var PAGE = 20, MAX_PREFIX_SHARDS = 3, ANNOUNCE_MS = 700, FETCH_PAUSE_MS = 150, URL_PAUSE_MS = 300;
+  var PAGE = 20, SORTED = 200, MAX_PREFIX_SHARDS = 3, ANNOUNCE_MS = 700, FETCH_PAUSE_MS = 150, URL_PAUSE_MS = 300;
   var START = '<', END = '>', CODEKEY = '#';
   var ALPHA = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
   var DIGIT = {};
@@ -296,21 +296,30 @@
       tmp[d] = 0;
     }
   }
+  // The words that follow a head somewhere (its `next` keys without the anchors), sorted.
+  var followerCache = new Map();
+  function followers(h, n) {
+    var fs = followerCache.get(h);
+    if (!fs) {
+      fs = Object.keys(n).filter(function (f) { return f !== START && f !== END && f !== CODEKEY; }).sort();
+      followerCache.set(h, fs);
+    }
+    return fs;
+  }
   function finish(ex, cur) {
     for (var k = 0; k + 1 < ex.length; k++) {
       var a = ex[k], b = ex[k + 1], touched = [];
       a.heads.forEach(function (hp) {
         var n = next(groups[hp[0]]);
         if (!n) return;
-        Object.keys(n).forEach(function (f) {
-          if (f === START || f === END || f === CODEKEY) return;
-          if (b.prefix ? f.lastIndexOf(b.word.w, 0) !== 0 : f !== b.word.w) return;
-          var p = postings(n[f]);
+        var fs = followers(hp[0], n), w = b.word.w;
+        for (var j = lowerBound(fs, w); j < fs.length && (b.prefix ? fs[j].lastIndexOf(w, 0) === 0 : fs[j] === w); j++) {
+          var p = postings(n[fs[j]]);
           for (var i = 0; i < p.d.length; i++) {
             var s = 2 * W[p.c[i]], d = p.d[i], o = tmp[d];
             if (o === 0) { touched.push(d); tmp[d] = s; } else if (o < s) tmp[d] = s;
           }
-        });
+        }
       });
       addBest(touched);
     }
@@ -333,9 +342,38 @@
       keys[i] = (top - acc[d]) * 1048576 + d;
       acc[d] = 0;
     }
-    keys.sort();
+    // Many matches (a word's first letters): only the first SORTED are put in order now, the
+    // rest when a filter or a far page needs them (see ordered()).
+    var partial = keys.length > 4 * SORTED;
+    if (partial) {
+      select(keys, SORTED);
+      keys.subarray(0, SORTED).sort();
+    } else keys.sort();
     var hits = new Array(cur.length);
     for (i = 0; i < keys.length; i++) hits[i] = keys[i] % 1048576;
+    hits.keys = partial ? keys : null;
+    return hits;
+  }
+  // Moves the k smallest values of `a` to its first k places (quickselect).
+  function select(a, k) {
+    var lo = 0, hi = a.length - 1;
+    while (hi > lo) {
+      var pivot = a[(lo + hi) >> 1], i = lo, j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) i++;
+        while (a[j] > pivot) j--;
+        if (i <= j) { var t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
+      }
+      if (k - 1 <= j) hi = j; else if (k - 1 >= i) lo = i; else break;
+    }
+  }
+  // Puts every hit of a partly ordered list in order.
+  function ordered(hits) {
+    var keys = hits.keys;
+    if (!keys) return hits;
+    keys.sort();
+    for (var i = 0; i < keys.length; i++) hits[i] = keys[i] % 1048576;
+    hits.keys = null;
     return hits;
   }
 
@@ -631,10 +669,13 @@
     update();
   }
 
-  // Applies filters and counts facet values over `base` (document numbers, ranked).
+  // Applies filters and counts facet values over `base` (document numbers, ranked); counts
+  // only while the filters are open (see showCounts).
   function facet(base) {
-    var keys = FACETS.filter(function (k) { return boxes[k] && facetReady(k); });
-    var active = keys.filter(function (k) { return state.sel[k]; });
+    var ready = FACETS.filter(function (k) { return boxes[k] && facetReady(k); });
+    var active = ready.filter(function (k) { return state.sel[k]; });
+    var keys = filters.open ? ready : [];
+    if (!keys.length && !active.length) return { kept: base, counts: {} };
     var want = {};
     active.forEach(function (k) {
       var vals = facetValues(k), set = {};
@@ -692,7 +733,7 @@
       lastQuery = state.q;
       lastHits = res;
       var base;
-      if (res) base = res.hits;
+      if (res) base = filtered || state.page * PAGE > SORTED ? ordered(res.hits) : res.hits;
       else if (filtered) { base = []; for (var d = 0; d < I.n; d++) base.push(d); }
       else base = null;
       var f = facet(base || allDocs());
