@@ -13,6 +13,9 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc, is_nfc_q
 /// already NFC, so the quick check answers without allocating and the result
 /// borrows `s`.
 pub fn nfc(s: &str) -> Cow<'_, str> {
+    if s.chars().all(is_nfc_inert) {
+        return Cow::Borrowed(s);
+    }
     match is_nfc_quick(s.chars()) {
         IsNormalized::Yes => Cow::Borrowed(s),
         // "Maybe" comes from characters that may compose with a neighbour; the
@@ -20,6 +23,15 @@ pub fn nfc(s: &str) -> Cow<'_, str> {
         IsNormalized::Maybe if is_nfc(s) => Cow::Borrowed(s),
         IsNormalized::Maybe | IsNormalized::No => Cow::Owned(s.nfc().collect()),
     }
+}
+
+/// Whether a text made only of characters like `c` is NFC whatever their order: below U+0300
+/// (ASCII, Latin-1, Latin Extended) and in Latin Extended Additional (U+1E00–U+1EFF, the
+/// precomposed Vietnamese letters), every character is NFC on its own, is not a combining mark,
+/// and is never the second half of a composition. Vietnamese text passes this test without
+/// the Unicode tables; the tests check it against them.
+fn is_nfc_inert(c: char) -> bool {
+    c < '\u{0300}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)
 }
 
 /// Fold `s` for search and slugs: lowercase, decompose (NFD), drop the
@@ -45,18 +57,62 @@ pub fn fold_into(s: &str, out: &mut String) {
             out.push(c.to_ascii_lowercase());
             continue;
         }
-        // Lowercase before decomposing: lowercasing can itself produce a
-        // combining mark ('İ' → "i\u{307}"), which must then be dropped too.
-        for lower in c.to_lowercase() {
-            unicode_normalization::char::decompose_canonical(lower, |d| {
-                if !is_combining_diacritic(d) {
-                    // 'đ' has no decomposition (the stroke is part of the
-                    // letter), so it is mapped by hand; 'Đ' was lowercased
-                    // to 'đ' above.
-                    out.push(if d == 'đ' { 'd' } else { d });
-                }
-            });
+        // The rest of it is Latin letters with marks: looked up in a table
+        // made by the general path below.
+        if let Some(folded) = latin_fold(c) {
+            out.push(folded);
+            continue;
         }
+        fold_char(c, out);
+    }
+}
+
+/// The first character after the Latin letters of [`latin_fold`]'s table.
+const LATIN_END: u32 = 0x1F00;
+
+/// The fold of `c` when it is a Latin letter that folds to one ASCII
+/// character (U+00C0–U+1EFF: Latin-1, Latin Extended and the Vietnamese
+/// letters of Latin Extended Additional), from a table computed once with
+/// [`fold_char`].
+fn latin_fold(c: char) -> Option<char> {
+    static TABLE: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    let n = c as u32;
+    if !(0xC0..LATIN_END).contains(&n) {
+        return None;
+    }
+    let table = TABLE.get_or_init(|| {
+        (0xC0..LATIN_END)
+            .map(|n| {
+                let mut s = String::new();
+                if let Some(c) = char::from_u32(n) {
+                    fold_char(c, &mut s);
+                }
+                match s.as_bytes() {
+                    [b] if b.is_ascii() => *b,
+                    _ => 0,
+                }
+            })
+            .collect()
+    });
+    match table[(n - 0xC0) as usize] {
+        0 => None,
+        b => Some(b as char),
+    }
+}
+
+/// The fold of one character (see [`fold`]), appended to `out`.
+fn fold_char(c: char, out: &mut String) {
+    // Lowercase before decomposing: lowercasing can itself produce a
+    // combining mark ('İ' → "i\u{307}"), which must then be dropped too.
+    for lower in c.to_lowercase() {
+        unicode_normalization::char::decompose_canonical(lower, |d| {
+            if !is_combining_diacritic(d) {
+                // 'đ' has no decomposition (the stroke is part of the
+                // letter), so it is mapped by hand; 'Đ' was lowercased
+                // to 'đ' above.
+                out.push(if d == 'đ' { 'd' } else { d });
+            }
+        });
     }
 }
 
@@ -148,6 +204,40 @@ mod tests {
     #[test]
     fn nfc_borrows_text_that_is_already_nfc() {
         assert!(matches!(nfc("Đăng ký khai sinh"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn nfc_inert_characters_are_nfc_in_any_order() {
+        use unicode_normalization::char::{canonical_combining_class, compose};
+        let inert: Vec<char> = (0..0x3100u32)
+            .filter_map(char::from_u32)
+            .filter(|c| is_nfc_inert(*c))
+            .collect();
+        assert!(inert.contains(&'ệ') && inert.contains(&'Đ') && !inert.contains(&'\u{301}'));
+        for &c in &inert {
+            assert!(is_nfc(&c.to_string()), "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+        // No character at all composes with an inert one following it. Every first half of
+        // a composition is below U+3100 except Hangul syllables, which compose only with jamo.
+        for a in (0..0x3100u32).filter_map(char::from_u32) {
+            for &c in &inert {
+                assert_eq!(compose(a, c), None, "{a:?} {c:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn latin_table_agrees_with_the_general_fold() {
+        for c in (0xC0..LATIN_END).filter_map(char::from_u32) {
+            let mut slow = String::new();
+            fold_char(c, &mut slow);
+            if let Some(fast) = latin_fold(c) {
+                assert_eq!(slow, fast.to_string(), "{c:?}");
+            }
+        }
+        assert_eq!(latin_fold('Ặ'), Some('a'));
+        assert_eq!(latin_fold('đ'), Some('d'));
     }
 
     #[test]
