@@ -7,6 +7,7 @@
 //! tier can split the index between heads.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 
@@ -135,24 +136,70 @@ enum Follower {
     Word(u32, u32),
 }
 
-/// The terms of one document, before merging. Every word lives in one folded buffer and terms
+/// The terms of one document, before merging. Every word lives in one folded buffer and words
 /// are ranges of it: a document has hundreds of words, and a string for each would cost more
 /// than all the rest of the index.
 #[derive(Default)]
 struct DocTerms {
     /// The folded texts of the document, one after the other.
     buf: String,
-    /// (head range, follower, class), deduplicated with the best class.
-    terms: Vec<((u32, u32), Follower, Class)>,
+    /// The document's distinct words, as ranges of `buf`, by local word number.
+    words: Vec<(u32, u32)>,
+    /// (head, follower, class), one per (head, follower) with the best class. The head is a
+    /// local word number; the follower is one too, or one of [`NONE`], [`CODE_ID`],
+    /// [`START_ID`] and [`END_ID`].
+    terms: Vec<(u32, u32, Class)>,
     /// (folded, lowercase original) of title, keyword and life-event words.
     variants: BTreeSet<(String, String)>,
 }
 
-impl DocTerms {
-    fn word(&self, r: (u32, u32)) -> &str {
-        &self.buf[r.0 as usize..r.1 as usize]
+/// A fast hash for the index's own words (short ASCII strings from trusted content): the
+/// standard SipHash is built to resist flooding, and here it was a tenth of the index time.
+/// Only lookups use it; nothing is ever iterated in hash order.
+#[derive(Default, Clone, Copy)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // FxHash's mixing step, eight bytes at a time.
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
     }
 
+    fn write_u8(&mut self, n: u8) {
+        self.write(&[n]);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Word → number maps.
+type Numbers<'a> = HashMap<&'a str, u32, BuildHasherDefault<WordHasher>>;
+
+/// Follower number of the word alone.
+const NONE: u32 = u32::MAX;
+/// Follower number of [`CODE`].
+const CODE_ID: u32 = u32::MAX - 1;
+/// Follower number of [`TITLE_START`].
+const START_ID: u32 = u32::MAX - 2;
+/// Follower number of [`TITLE_END`]; the follower numbers from here up are not words.
+const END_ID: u32 = u32::MAX - 3;
+
+/// A document's terms as they are read: words are ranges of the folded buffer.
+#[derive(Default)]
+struct RawTerms {
+    buf: String,
+    terms: Vec<((u32, u32), Follower, Class)>,
+    variants: BTreeSet<(String, String)>,
+}
+
+impl RawTerms {
     /// Folds `text` into the buffer and returns the ranges of its words.
     fn fold(&mut self, text: &str) -> Vec<(u32, u32)> {
         let start = self.buf.len();
@@ -192,8 +239,63 @@ impl DocTerms {
         }
     }
 
+    /// Numbers the distinct words and keeps one term per (head, follower), with the best
+    /// class. Terms are then compared as numbers, which costs far less than comparing words.
+    fn finish(self) -> DocTerms {
+        let RawTerms {
+            buf,
+            terms: raw,
+            variants,
+        } = self;
+        let mut numbers = Numbers::default();
+        let mut words: Vec<(u32, u32)> = Vec::new();
+        // The number of the word that starts at each byte of the buffer, once looked up.
+        let mut at: Vec<u32> = vec![NONE; buf.len()];
+        let mut number = |(a, b): (u32, u32)| -> u32 {
+            if at[a as usize] == NONE {
+                let next = words.len() as u32;
+                let n = *numbers.entry(&buf[a as usize..b as usize]).or_insert(next);
+                if n == next {
+                    words.push((a, b));
+                }
+                at[a as usize] = n;
+            }
+            at[a as usize]
+        };
+        let mut terms: Vec<(u32, u32, Class)> = raw
+            .iter()
+            .map(|&(head, follower, class)| {
+                let head = number(head);
+                let follower = match follower {
+                    Follower::None => NONE,
+                    Follower::Code => CODE_ID,
+                    Follower::Start => START_ID,
+                    Follower::End => END_ID,
+                    Follower::Word(a, b) => number((a, b)),
+                };
+                (head, follower, class)
+            })
+            .collect();
+        terms.sort_unstable_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(b.2.cmp(&a.2)));
+        terms.dedup_by_key(|t| (t.0, t.1));
+        DocTerms {
+            buf,
+            words,
+            terms,
+            variants,
+        }
+    }
+}
+
+impl DocTerms {
+    /// The word of local number `n`.
+    fn word(&self, n: u32) -> &str {
+        let (a, b) = self.words[n as usize];
+        &self.buf[a as usize..b as usize]
+    }
+
     fn of(t: &Texts<'_>) -> DocTerms {
-        let mut terms = DocTerms::default();
+        let mut terms = RawTerms::default();
         terms.text(t.title, Class::Title, true);
         // The code as written ("1.001193"), and its number alone ("001193"), which is how
         // people read it out from a paper form.
@@ -219,13 +321,7 @@ impl DocTerms {
         for d in &t.documents {
             terms.text(d, Class::Document, false);
         }
-        // One entry per (head, follower), with the best class.
-        let mut list = std::mem::take(&mut terms.terms);
-        let key = term_key;
-        list.sort_unstable_by(|a, b| key(&terms, a).cmp(&key(&terms, b)).then(b.2.cmp(&a.2)));
-        list.dedup_by(|b, a| key(&terms, a) == key(&terms, b));
-        terms.terms = list;
-        terms
+        terms.finish()
     }
 }
 
@@ -426,31 +522,38 @@ impl Index {
 }
 
 /// Merges per-document terms (in document order, so postings come out sorted). Words are
-/// interned while merging, so each distinct term is allocated once.
+/// interned while merging, so each distinct term is allocated once; the postings of each head
+/// word are gathered under its number, and made into groups in parallel.
 fn merge(per_doc: Vec<DocTerms>) -> BTreeMap<String, Group> {
-    const NONE: u32 = u32::MAX;
-    const CODE_ID: u32 = u32::MAX - 1;
-    const START_ID: u32 = u32::MAX - 2;
-    const END_ID: u32 = u32::MAX - 3;
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    /// The postings of one head word: of the word alone, and by follower number.
+    #[derive(Default)]
+    struct Slot {
+        postings: Vec<Posting>,
+        next: Vec<(u32, Posting)>,
+    }
+    let mut ids = Numbers::default();
     let mut names: Vec<&str> = Vec::new();
-    let mut postings: HashMap<(u32, u32), Vec<Posting>> = HashMap::new();
+    let mut slots: Vec<Slot> = Vec::new();
     let mut variants: BTreeMap<(String, String), Vec<u32>> = BTreeMap::new();
+    // Global number of each local word number of the current document.
+    let mut global: Vec<u32> = Vec::new();
     for (doc, terms) in per_doc.iter().enumerate() {
         let doc = doc as u32;
-        for (head, follower, class) in &terms.terms {
-            let h = intern(&mut ids, &mut names, terms.word(*head));
-            let f = match follower {
-                Follower::None => NONE,
-                Follower::Code => CODE_ID,
-                Follower::Start => START_ID,
-                Follower::End => END_ID,
-                Follower::Word(a, b) => intern(&mut ids, &mut names, terms.word((*a, *b))),
-            };
-            postings
-                .entry((h, f))
-                .or_default()
-                .push(Posting { doc, class: *class });
+        global.clear();
+        for n in 0..terms.words.len() as u32 {
+            global.push(intern(&mut ids, &mut names, terms.word(n)));
+        }
+        if slots.len() < names.len() {
+            slots.resize_with(names.len(), Slot::default);
+        }
+        for &(head, follower, class) in &terms.terms {
+            let slot = &mut slots[global[head as usize] as usize];
+            let posting = Posting { doc, class };
+            match follower {
+                NONE => slot.postings.push(posting),
+                f if f >= END_ID => slot.next.push((f, posting)),
+                word => slot.next.push((global[word as usize], posting)),
+            }
         }
         for v in &terms.variants {
             match variants.get_mut(v) {
@@ -461,29 +564,34 @@ fn merge(per_doc: Vec<DocTerms>) -> BTreeMap<String, Group> {
             }
         }
     }
-    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-    let mut slots: HashMap<u32, Group> = HashMap::new();
-    for ((h, f), list) in postings {
-        let group = slots.entry(h).or_default();
-        match f {
-            NONE => group.postings = list,
-            CODE_ID => {
-                group.next.insert(CODE.to_owned(), list);
+    let names = &names;
+    let built: Vec<(String, Group)> = slots
+        .into_par_iter()
+        .enumerate()
+        .filter(|(_, slot)| !slot.postings.is_empty() || !slot.next.is_empty())
+        .map(|(head, slot)| {
+            let mut next = slot.next;
+            // A stable sort: the postings of each follower stay in document order.
+            next.sort_by_key(|(f, _)| *f);
+            let mut group = Group {
+                postings: slot.postings,
+                ..Group::default()
+            };
+            for run in next.chunk_by(|a, b| a.0 == b.0) {
+                let key = match run[0].0 {
+                    CODE_ID => CODE,
+                    START_ID => TITLE_START,
+                    END_ID => TITLE_END,
+                    word => names[word as usize],
+                };
+                group
+                    .next
+                    .insert(key.to_owned(), run.iter().map(|(_, p)| *p).collect());
             }
-            START_ID => {
-                group.next.insert(TITLE_START.to_owned(), list);
-            }
-            END_ID => {
-                group.next.insert(TITLE_END.to_owned(), list);
-            }
-            word => {
-                group.next.insert(names[word as usize].to_owned(), list);
-            }
-        }
-    }
-    for (h, group) in slots {
-        groups.insert(names[h as usize].to_owned(), group);
-    }
+            (names[head].to_owned(), group)
+        })
+        .collect();
+    let mut groups: BTreeMap<String, Group> = built.into_iter().collect();
     for ((head, variant), docs) in variants {
         groups
             .entry(head)
@@ -494,23 +602,8 @@ fn merge(per_doc: Vec<DocTerms>) -> BTreeMap<String, Group> {
     groups
 }
 
-/// What makes a term one term: its head, the kind of follower and the follower word.
-fn term_key<'a>(
-    terms: &'a DocTerms,
-    (h, f, _): &((u32, u32), Follower, Class),
-) -> (&'a str, u8, Option<&'a str>) {
-    let (kind, follower) = match f {
-        Follower::None => (0u8, None),
-        Follower::Code => (1, None),
-        Follower::Start => (2, None),
-        Follower::End => (3, None),
-        Follower::Word(a, b) => (4, Some(terms.word((*a, *b)))),
-    };
-    (terms.word(*h), kind, follower)
-}
-
 /// The id of `w`, given a new one if it has none.
-fn intern<'a>(ids: &mut HashMap<&'a str, u32>, names: &mut Vec<&'a str>, w: &'a str) -> u32 {
+fn intern<'a>(ids: &mut Numbers<'a>, names: &mut Vec<&'a str>, w: &'a str) -> u32 {
     if let Some(id) = ids.get(w) {
         return *id;
     }
