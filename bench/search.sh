@@ -6,7 +6,8 @@
 # - first-query bytes in Chromium: everything the search page fetches to show the first
 #   results of "dang ky khai sinh" typed key by key on a phone-sized screen (script, index
 #   files, result cards), gzip; the HTML page is reported apart;
-# - median keystroke-to-results time in Chromium at 10,000, with and without a 4x CPU slowdown.
+# - median keystroke-to-results time in Chromium at 10,000, with and without a 4x CPU slowdown,
+#   and keystroke-to-paint time (to the end of the frame that shows the change).
 #
 # Usage: bench/search.sh [WORK_DIR]   (default /tmp/congkhai-search-bench; reuses catalogues)
 # Writes bench/results/search.json. Needs the browser-test dependencies (scripts/browser-deps).

@@ -52,7 +52,7 @@
   }
   // Tokens of the original text with their positions: runs of letters and digits (a dot
   // between two digits included).
-  var TOKEN = /(?:[\p{Alphabetic}\p{N}]|(?<=[0-9])\.(?=[0-9]))+/gu;
+  var TOKEN = /(?:[\p{Alphabetic}\p{N}]*[0-9]\.(?=[0-9]))*[\p{Alphabetic}\p{N}]+/gu;
   function tokens(text) {
     var out = [], m;
     TOKEN.lastIndex = 0;
