@@ -601,11 +601,15 @@
     });
     return { li: li, title: a, code: meta.firstChild, c: c, marks: null };
   }
-  function cardsFor(docs, my) {
-    if (!sharded) return Promise.resolve();
+  // Card files the documents need that are not loaded yet (sharded tier).
+  function missingCards(docs) {
+    if (!sharded) return [];
     var per = I.cardsPerFile, need = {};
     docs.forEach(function (d) { var k = Math.floor(d / per); if (got['c' + k] === undefined) need[k] = true; });
-    var keys = Object.keys(need);
+    return Object.keys(need);
+  }
+  function cardsFor(docs, my) {
+    var keys = missingCards(docs);
     if (!keys.length) return Promise.resolve();
     return pause(my).then(function () {
       return Promise.all(keys.map(function (k) { return load('c' + k, dir + I.dir + 'the-' + k + '.js'); }));
@@ -742,7 +746,8 @@
       var pages = Math.max(1, Math.ceil(f.kept.length / PAGE));
       if (state.page > pages) state.page = pages;
       var shown = f.kept.slice((state.page - 1) * PAGE, state.page * PAGE);
-      return cardsFor(shown, my).then(function () {
+      // The cards on the screen first: those below may wait for their files (see render()).
+      return cardsFor(shown.slice(0, screenful()), my).then(function () {
         if (my === seq) render(shown, res, f.kept, pages);
       });
     }).catch(function (e) { if (e !== STALE && my === seq) failed(); });
@@ -798,6 +803,10 @@
     }
     if (list.hasAttribute('aria-busy')) list.removeAttribute('aria-busy');
   }
+  // How many cards the screen shows at most, below the top of the list (120 px a card).
+  function screenful() {
+    return Math.max(3, Math.ceil((window.innerHeight - Math.max(0, listTop)) / 120));
+  }
   function afterPaint(f) {
     if (window.requestAnimationFrame) requestAnimationFrame(function () { setTimeout(f, 0); });
     else setTimeout(f, 0);
@@ -820,13 +829,13 @@
     // The cards a screen can show are put in place with the keystroke, the rest of the page
     // right after that paint; meanwhile the list is marked busy and the cards below may be
     // the previous ones, pushed down.
-    var first = Math.min(shown.length, Math.max(3, Math.ceil((window.innerHeight - Math.max(0, listTop)) / 120)));
+    var first = Math.min(shown.length, screenful());
     var rest = shown.slice(first);
     if (cards.size > 300) cards.clear();
     var ready = inPlace(rest, marks, first);
     var moved = place(shown.slice(0, first), marks, 0);
     if (ready) finishList(shown.length, first);
-    else if (!moved) {
+    else if (!moved && !missingCards(rest).length) {
       // Nothing to paint first when the top cards stay as they are.
       place(rest, marks, first);
       finishList(shown.length, shown.length);
@@ -835,8 +844,11 @@
       var my = seq;
       afterPaint(function () {
         if (my !== seq) return;
-        place(rest, marks, first);
-        finishList(shown.length, shown.length);
+        cardsFor(rest, my).then(function () {
+          if (my !== seq) return;
+          place(rest, marks, first);
+          finishList(shown.length, shown.length);
+        }).catch(function (e) { if (e !== STALE && my === seq) failed(); });
       });
     }
     var start = (state.page - 1) * PAGE + 1;
