@@ -57,6 +57,15 @@ pub struct EntryParts {
     card_values: Vec<Value>,
     replaced_by: BTreeMap<String, Vec<Link>>,
     listing_urls: std::collections::HashSet<String>,
+    /// The theme as compiled by the renderer these parts came from, for the next one when
+    /// the theme is the same (see [`EntryParts::forget_theme`]).
+    compiled: Option<Compiled>,
+}
+
+/// A theme's templates compiled, and the published names of its static files.
+struct Compiled {
+    tera: Tera,
+    assets: BTreeMap<String, String>,
 }
 
 impl EntryParts {
@@ -96,7 +105,13 @@ impl EntryParts {
             card_values,
             replaced_by,
             listing_urls,
+            compiled: None,
         }
+    }
+
+    /// Drops the compiled theme kept from the last renderer: the theme changed.
+    pub fn forget_theme(&mut self) {
+        self.compiled = None;
     }
 
     /// Makes the cards of the entries at `changed` (indexes into `catalogue.procedures`) again.
@@ -158,6 +173,33 @@ fn template_error(
         .help("fix the template; `themes/default/` in the site root overrides the embedded theme")
 }
 
+impl Compiled {
+    fn new(theme: &Theme) -> Result<Compiled, Diagnostics> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml", ".svg"]);
+        if let Err(e) = tera.add_raw_templates(
+            theme
+                .templates
+                .iter()
+                .map(|(name, source)| (name.as_str(), source.as_str())),
+        ) {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.push(template_error(
+                &e,
+                &theme.origins,
+                "themes/default/templates".to_owned(),
+            ));
+            return Err(diagnostics);
+        }
+        let assets = theme
+            .static_files
+            .iter()
+            .map(|(name, bytes)| (name.clone(), format!("assets/{}", hashed_name(name, bytes))))
+            .collect();
+        Ok(Compiled { tera, assets })
+    }
+}
+
 impl<'a> Renderer<'a> {
     /// Compiles the theme's templates and computes what every page shares.
     pub fn new(
@@ -181,24 +223,13 @@ impl<'a> Renderer<'a> {
             card_values,
             replaced_by,
             listing_urls,
+            compiled,
         } = parts;
         debug_assert_eq!(cards.len(), catalogue.procedures.len());
-        let mut tera = Tera::new();
-        tera.autoescape_on([".html", ".xml", ".svg"]);
-        let mut diagnostics = Diagnostics::new();
-        if let Err(e) = tera.add_raw_templates(
-            theme
-                .templates
-                .iter()
-                .map(|(name, source)| (name.as_str(), source.as_str())),
-        ) {
-            diagnostics.push(template_error(
-                &e,
-                &theme.origins,
-                "themes/default/templates".to_owned(),
-            ));
-            return Err(diagnostics);
-        }
+        let Compiled { mut tera, assets } = match compiled {
+            Some(compiled) => compiled,
+            None => Compiled::new(theme)?,
+        };
 
         let base_url = options
             .base_url
@@ -211,15 +242,10 @@ impl<'a> Renderer<'a> {
             .and_then(|rest| rest.find('/').map(|i| rest[i..].to_owned()))
             .unwrap_or_else(|| "/".to_owned());
 
-        let assets: BTreeMap<String, String> = theme
-            .static_files
-            .iter()
-            .map(|(name, bytes)| (name.clone(), format!("assets/{}", hashed_name(name, bytes))))
-            .collect();
-
         // What every page shares goes into Tera's global context once, not into each page.
         let language = catalogue.site.language.clone();
         let labels = crate::labels(catalogue, theme);
+        let (counts, field_counts) = Counts::with_fields(catalogue);
         let fields: Vec<FieldLink> = catalogue
             .fields
             .iter()
@@ -228,10 +254,7 @@ impl<'a> Renderer<'a> {
                 name: f.name.to_string(),
                 description: f.description.as_ref().map(|d| d.to_string()),
                 url: view::field_url(&f.id.value),
-                count: catalogue
-                    .listed()
-                    .filter(|e| e.procedure.field.value == f.id.value)
-                    .count(),
+                count: field_counts.get(f.id.value.as_str()).copied().unwrap_or(0),
             })
             .collect();
         let global = tera.global_context();
@@ -239,7 +262,7 @@ impl<'a> Renderer<'a> {
         global.insert("t", &labels);
         global.insert("lang", &language);
         global.insert("fields", &fields);
-        global.insert("counts", &Counts::new(catalogue));
+        global.insert("counts", &counts);
         global.insert("assets", &assets);
         global.insert("base_url", &base_url);
         global.insert("contact", &ContactView::new(catalogue));
@@ -496,6 +519,10 @@ impl<'a> Renderer<'a> {
             card_values: self.card_values,
             replaced_by: self.replaced_by,
             listing_urls: self.listing_urls,
+            compiled: Some(Compiled {
+                tera: self.tera,
+                assets: self.assets,
+            }),
         }
     }
 

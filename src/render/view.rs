@@ -1,6 +1,8 @@
 //! Views: what templates see. Values are formatted here, once, in Vietnamese (money, dates,
 //! resolved names and URLs), so templates stay simple and cannot format the same thing two ways.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::config::StatsPeriod;
@@ -602,53 +604,50 @@ pub struct Counts {
 }
 
 impl Counts {
-    /// Counts over the catalogue.
-    pub fn new(catalogue: &Catalogue) -> Counts {
-        let listed: Vec<&Entry> = catalogue.listed().collect();
-        let by_level = crate::model::Level::ALL
-            .iter()
-            .map(|l| {
-                (
-                    l.id().to_owned(),
-                    level_url(*l),
-                    listed.iter().filter(|e| e.level() == *l).count(),
-                )
-            })
-            .filter(|(_, _, n)| *n > 0)
-            .collect();
-        let by_online_level = OnlineLevel::ALL
-            .iter()
-            .map(|o| {
-                (
-                    o.id().to_owned(),
-                    listed
-                        .iter()
-                        .filter(|e| e.procedure.online_level == *o)
-                        .count(),
-                )
-            })
-            .collect();
-        let mut fields: Vec<&str> = listed
-            .iter()
-            .map(|e| e.procedure.field.value.as_str())
-            .collect();
-        fields.sort_unstable();
-        fields.dedup();
-        Counts {
-            total: listed.len(),
-            fields: fields.len(),
-            by_level,
-            by_online_level,
-            free: listed
+    /// Counts over the catalogue, and the number of listed procedures in each field, in one
+    /// pass over the entries.
+    pub fn with_fields(catalogue: &Catalogue) -> (Counts, HashMap<&str, usize>) {
+        let mut levels = [0usize; crate::model::Level::ALL.len()];
+        let mut online = [0usize; OnlineLevel::ALL.len()];
+        let mut fields: HashMap<&str, usize> = HashMap::new();
+        let (mut total, mut free, mut upcoming) = (0, 0, 0);
+        for e in catalogue.listed() {
+            total += 1;
+            if let Some(i) = crate::model::Level::ALL
                 .iter()
-                .filter(|e| e.procedure.fees.iter().all(|f| f.amount == 0))
-                .count(),
-            upcoming: listed
+                .position(|l| *l == e.level())
+            {
+                levels[i] += 1;
+            }
+            if let Some(i) = OnlineLevel::ALL
                 .iter()
-                .filter(|e| e.procedure.status == Status::Upcoming)
-                .count(),
-            repealed: catalogue.procedures.len() - listed.len(),
+                .position(|o| *o == e.procedure.online_level)
+            {
+                online[i] += 1;
+            }
+            *fields.entry(e.procedure.field.value.as_str()).or_default() += 1;
+            free += usize::from(e.procedure.fees.iter().all(|f| f.amount == 0));
+            upcoming += usize::from(e.procedure.status == Status::Upcoming);
         }
+        let counts = Counts {
+            total,
+            fields: fields.len(),
+            by_level: crate::model::Level::ALL
+                .iter()
+                .zip(levels)
+                .filter(|(_, n)| *n > 0)
+                .map(|(l, n)| (l.id().to_owned(), level_url(*l), n))
+                .collect(),
+            by_online_level: OnlineLevel::ALL
+                .iter()
+                .zip(online)
+                .map(|(o, n)| (o.id().to_owned(), n))
+                .collect(),
+            free,
+            upcoming,
+            repealed: catalogue.procedures.len() - total,
+        };
+        (counts, fields)
     }
 }
 

@@ -142,6 +142,10 @@ pub struct Site {
     render_all: bool,
     catalogue: Option<Catalogue>,
     plans: Vec<PagePlan>,
+    /// What every edit reads of the plan, by plan index.
+    plan_index: PlanIndex,
+    /// The entries' stamps, as of the last update.
+    stamps: Option<Stamps>,
     /// Output path → fingerprint of the page's own inputs.
     /// Keyed by a hash of the path: 20,000 paths need not be copied on every edit.
     content_prints: HashMap<u64, u64>,
@@ -217,6 +221,8 @@ impl Site {
             render_all: true,
             catalogue: None,
             plans: Vec::new(),
+            plan_index: PlanIndex::default(),
+            stamps: None,
             content_prints: HashMap::new(),
             global_prints: HashMap::new(),
             index_files: BTreeSet::new(),
@@ -393,7 +399,7 @@ impl Site {
         for (key, value) in &index.globals {
             renderer.set_global(key, value);
         }
-        let global_prints = global_fingerprints(&mut renderer, &self.plans);
+        let global_prints = global_fingerprints(&mut renderer, &self.plan_index.template_set);
         let dirty: Vec<&PagePlan> = self
             .plans
             .iter()
@@ -602,6 +608,9 @@ impl Site {
                     let parts = match parts {
                         Some(mut parts) if same_entries => {
                             parts.update_cards(catalogue, &changed);
+                            if full {
+                                parts.forget_theme();
+                            }
                             parts
                         }
                         _ => EntryParts::new(catalogue),
@@ -643,30 +652,55 @@ impl Site {
                 &changed_files,
                 (!full).then_some(changed.as_slice()),
             );
-            Stamps::new(catalogue, &self.prints)
+            match self.stamps.take() {
+                Some(mut stamps) if !replan => {
+                    stamps.update(catalogue, &self.prints, &changed);
+                    stamps
+                }
+                _ => Stamps::new(catalogue, &self.prints),
+            }
         });
-        let content_prints: HashMap<u64, u64> = timings.time("prints", || {
+        let new_index = new_plans.as_deref().map(|plans| {
+            timings.time("plan index", || {
+                PlanIndex::new(plans, catalogue.procedures.len())
+            })
+        });
+        let plan_index = new_index.as_ref().unwrap_or(&self.plan_index);
+        // The new fingerprints, and (when the plan is the same) the pages whose fingerprint
+        // changed.
+        let (content_prints, changed_pages) = timings.time("prints", || {
             if replan {
                 let prints: Vec<(u64, u64)> = plans
                     .par_iter()
-                    .map(|p| (hash_of(&p.path), content_fingerprint(p, catalogue, &stamps)))
+                    .zip(&plan_index.keys)
+                    .map(|(p, key)| (*key, content_fingerprint(p, catalogue, &stamps)))
                     .collect();
-                prints.into_iter().collect()
+                (prints.into_iter().collect(), None)
             } else {
                 // Same plan: only the pages that show a changed entry can have another
                 // fingerprint.
-                let changed: HashSet<usize> = changed.iter().copied().collect();
-                let fresh: Vec<(u64, u64)> = plans
-                    .par_iter()
-                    .filter(|p| shows_any(p, &changed))
-                    .map(|p| (hash_of(&p.path), content_fingerprint(p, catalogue, &stamps)))
+                let pages: BTreeSet<usize> = changed
+                    .iter()
+                    .flat_map(|&i| &plan_index.shown_in[i])
+                    .map(|&p| p as usize)
+                    .collect();
+                let fresh: Vec<(usize, u64)> = pages
+                    .into_par_iter()
+                    .map(|i| (i, content_fingerprint(&plans[i], catalogue, &stamps)))
                     .collect();
                 let mut prints = self.content_prints.clone();
-                prints.extend(fresh);
-                prints
+                let mut changed_pages = Vec::new();
+                for (i, print) in fresh {
+                    if prints.insert(plan_index.keys[i], print) != Some(print) {
+                        changed_pages.push(i);
+                    }
+                }
+                (prints, Some(changed_pages))
             }
         });
-        let global_prints = timings.time("globals", || global_fingerprints(&mut renderer, plans));
+        let global_prints = timings.time("globals", || {
+            global_fingerprints(&mut renderer, &plan_index.template_set)
+        });
 
         let mut update = Update {
             full,
@@ -711,15 +745,28 @@ impl Site {
             self.output = output;
             self.index_stale = false;
         } else {
-            let dirty: Vec<&PagePlan> = plans
+            // Pages whose templates read global values that changed, and pages whose own
+            // inputs changed.
+            let stale_templates: BTreeSet<&str> = global_prints
                 .iter()
-                .filter(|p| {
-                    let t = template_name(&p.kind);
-                    let key = hash_of(&p.path);
-                    self.content_prints.get(&key) != content_prints.get(&key)
-                        || self.global_prints.get(t) != global_prints.get(t)
-                })
+                .filter(|(t, print)| self.global_prints.get(*t) != Some(*print))
+                .map(|(t, _)| *t)
                 .collect();
+            let mut dirty: BTreeSet<usize> = if stale_templates.is_empty() {
+                BTreeSet::new()
+            } else {
+                (0..plans.len())
+                    .filter(|&i| stale_templates.contains(plan_index.templates[i]))
+                    .collect()
+            };
+            match &changed_pages {
+                Some(pages) => dirty.extend(pages),
+                None => dirty.extend((0..plans.len()).filter(|&i| {
+                    let key = plan_index.keys[i];
+                    self.content_prints.get(&key) != content_prints.get(&key)
+                })),
+            }
+            let dirty: Vec<&PagePlan> = dirty.into_iter().map(|i| &plans[i]).collect();
             let rendered = match timings.time("render", || render_pages(&renderer, &dirty)) {
                 Ok(r) => r,
                 Err(d) => {
@@ -733,10 +780,12 @@ impl Site {
             for (path, bytes) in rendered {
                 put(&mut self.output, &mut update, path, bytes);
             }
-            for old in self.plans.iter().map(|p| &p.path) {
-                if !content_prints.contains_key(&hash_of(old)) && self.output.remove(old).is_some()
-                {
-                    update.removed.push(old.clone());
+            if replan {
+                for (old, key) in self.plans.iter().zip(&self.plan_index.keys) {
+                    if !content_prints.contains_key(key) && self.output.remove(&old.path).is_some()
+                    {
+                        update.removed.push(old.path.clone());
+                    }
                 }
             }
             // Form files named by the records.
@@ -782,9 +831,11 @@ impl Site {
         self.parts = Some(renderer.into_parts());
         // Freeing 20,000 plans takes a while: not on the way to the reload.
         let old_plans = new_plans.map(|plans| std::mem::replace(&mut self.plans, plans));
+        let old_index = new_index.map(|index| std::mem::replace(&mut self.plan_index, index));
         let old_prints = std::mem::replace(&mut self.content_prints, content_prints);
-        std::thread::spawn(move || drop((old_plans, old_prints)));
+        std::thread::spawn(move || drop((old_plans, old_index, old_prints)));
         self.plan_keys = plan_keys;
+        self.stamps = Some(stamps);
         self.global_prints = global_prints;
         self.render_all = false;
         update.timings = timings;
@@ -1153,21 +1204,51 @@ fn plan_key(e: &crate::model::Entry) -> u64 {
     h.finish()
 }
 
-/// True when the page shows one of the entries `changed` (by catalogue index): its
-/// [`content_fingerprint`] reads their stamps. The search page shows every entry.
-fn shows_any(plan: &PagePlan, changed: &HashSet<usize>) -> bool {
-    match &plan.kind {
-        PageKind::Procedure(i) | PageKind::Redirect(i) => changed.contains(i),
-        PageKind::Listing(listing) => listing.items.iter().any(|i| changed.contains(i)),
-        PageKind::Search => true,
-        PageKind::Home
-        | PageKind::Index(_)
-        | PageKind::Contact
-        | PageKind::Stats
-        | PageKind::Page(_)
-        | PageKind::NotFound
-        | PageKind::Sitemap(_)
-        | PageKind::Robots => false,
+/// What every edit reads of the plan, computed once per plan.
+#[derive(Default)]
+struct PlanIndex {
+    /// Hash of each page's output path (the key of its fingerprint).
+    keys: Vec<u64>,
+    /// Template of each page.
+    templates: Vec<&'static str>,
+    /// The templates the plan uses.
+    template_set: BTreeSet<&'static str>,
+    /// By catalogue index, the pages that show the entry (their [`content_fingerprint`]
+    /// reads its stamps): its page and redirect, the listings it is on, the search page.
+    shown_in: Vec<Vec<u32>>,
+}
+
+impl PlanIndex {
+    fn new(plans: &[PagePlan], entries: usize) -> PlanIndex {
+        let keys = plans.par_iter().map(|p| hash_of(&p.path)).collect();
+        let templates: Vec<&'static str> = plans.iter().map(|p| template_name(&p.kind)).collect();
+        let mut shown_in: Vec<Vec<u32>> = vec![Vec::new(); entries];
+        for (page, plan) in plans.iter().enumerate() {
+            let page = page as u32;
+            match &plan.kind {
+                PageKind::Procedure(i) | PageKind::Redirect(i) => shown_in[*i].push(page),
+                PageKind::Listing(listing) => {
+                    for &i in &listing.items {
+                        shown_in[i].push(page);
+                    }
+                }
+                PageKind::Search => shown_in.iter_mut().for_each(|pages| pages.push(page)),
+                PageKind::Home
+                | PageKind::Index(_)
+                | PageKind::Contact
+                | PageKind::Stats
+                | PageKind::Page(_)
+                | PageKind::NotFound
+                | PageKind::Sitemap(_)
+                | PageKind::Robots => {}
+            }
+        }
+        PlanIndex {
+            keys,
+            template_set: templates.iter().copied().collect(),
+            templates,
+            shown_in,
+        }
     }
 }
 
@@ -1229,67 +1310,95 @@ fn hash_serialized<H: Hasher>(h: &mut H, value: &impl serde::Serialize) {
     let _ = serde_json::to_writer(HashWriter(h), value);
 }
 
-/// Per-procedure stamps (by catalogue index) and the cross-record facts pages show.
-struct Stamps<'a> {
+/// Per-procedure stamps (by catalogue index) and the cross-record facts pages show. Kept
+/// between updates: while the plan stays the same, only the changed entries' stamps change.
+#[derive(Default)]
+struct Stamps {
     /// Everything about the record: its file, text, slug and last-change date.
     entry: Vec<u64>,
     /// Its card (what listings and the search page show).
     card: Vec<u64>,
+    /// Whether it is listed, and a hash of its field (what the search page groups by).
+    listed: Vec<bool>,
+    field: Vec<u64>,
+    /// Agency slug.
+    agency_slug: Vec<String>,
     /// Code → indexes of the procedures that replace it, in catalogue order.
-    replaced_by: HashMap<&'a str, Vec<usize>>,
+    replaced_by: HashMap<String, Vec<usize>>,
     /// Levels and agency slugs that have a listing (listed procedures make them).
     listed_levels: HashSet<crate::model::Level>,
-    listed_agencies: HashSet<&'a str>,
-    /// Agency slug by catalogue index.
-    agency_slug: Vec<&'a str>,
+    listed_agencies: HashSet<String>,
     /// Form file path → size.
-    attachment_sizes: HashMap<&'a str, u64>,
+    attachment_sizes: HashMap<String, u64>,
 }
 
-impl<'a> Stamps<'a> {
-    fn new(catalogue: &'a Catalogue, prints: &'a HashMap<String, EntryPrint>) -> Stamps<'a> {
+impl Stamps {
+    fn new(catalogue: &Catalogue, prints: &HashMap<String, EntryPrint>) -> Stamps {
         let per_entry: Vec<Option<&EntryPrint>> = catalogue
             .procedures
             .par_iter()
             .map(|e| prints.get(&e.file))
             .collect();
-        let entry = per_entry.iter().map(|p| p.map_or(0, |p| p.entry)).collect();
-        let card = per_entry.iter().map(|p| p.map_or(0, |p| p.card)).collect();
-        let agency_slug: Vec<&str> = per_entry
-            .iter()
-            .map(|p| p.map_or("", |p| p.agency.as_str()))
-            .collect();
-        let mut replaced_by: HashMap<&str, Vec<usize>> = HashMap::new();
-        let mut listed_levels = HashSet::new();
-        let mut listed_agencies = HashSet::new();
+        let mut stamps = Stamps {
+            entry: per_entry.iter().map(|p| p.map_or(0, |p| p.entry)).collect(),
+            card: per_entry.iter().map(|p| p.map_or(0, |p| p.card)).collect(),
+            agency_slug: per_entry
+                .iter()
+                .map(|p| p.map_or_else(String::new, |p| p.agency.clone()))
+                .collect(),
+            listed: catalogue.procedures.iter().map(|e| e.is_listed()).collect(),
+            field: catalogue
+                .procedures
+                .iter()
+                .map(|e| hash_of(&e.procedure.field.value))
+                .collect(),
+            ..Stamps::default()
+        };
         for (i, e) in catalogue.procedures.iter().enumerate() {
             for old in &e.procedure.replaces {
-                replaced_by.entry(old.value.as_str()).or_default().push(i);
+                stamps
+                    .replaced_by
+                    .entry(old.value.to_string())
+                    .or_default()
+                    .push(i);
             }
             if e.is_listed() {
-                listed_levels.insert(e.level());
-                listed_agencies.insert(agency_slug[i]);
+                stamps.listed_levels.insert(e.level());
+                stamps.listed_agencies.insert(stamps.agency_slug[i].clone());
             }
         }
-        Stamps {
-            entry,
-            card,
-            replaced_by,
-            listed_levels,
-            listed_agencies,
-            agency_slug,
-            attachment_sizes: catalogue
-                .attachments
-                .iter()
-                .map(|a| (a.path.as_str(), a.size))
-                .collect(),
-        }
+        stamps.attachment_sizes = attachment_sizes(catalogue);
+        stamps
     }
+
+    /// The same stamps after the entries at `changed` changed without changing the plan (their
+    /// [`plan_key`]s are the same: listed, field, agency and `replaces` too).
+    fn update(
+        &mut self,
+        catalogue: &Catalogue,
+        prints: &HashMap<String, EntryPrint>,
+        changed: &[usize],
+    ) {
+        for &i in changed {
+            let print = prints.get(&catalogue.procedures[i].file);
+            self.entry[i] = print.map_or(0, |p| p.entry);
+            self.card[i] = print.map_or(0, |p| p.card);
+        }
+        self.attachment_sizes = attachment_sizes(catalogue);
+    }
+}
+
+fn attachment_sizes(catalogue: &Catalogue) -> HashMap<String, u64> {
+    catalogue
+        .attachments
+        .iter()
+        .map(|a| (a.path.clone(), a.size))
+        .collect()
 }
 
 /// The fingerprint of what a page receives besides the global values: its plan, and the
 /// records and cards it shows.
-fn content_fingerprint(plan: &PagePlan, catalogue: &Catalogue, stamps: &Stamps<'_>) -> u64 {
+fn content_fingerprint(plan: &PagePlan, catalogue: &Catalogue, stamps: &Stamps) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     plan.path.hash(&mut h);
     plan.url.hash(&mut h);
@@ -1324,7 +1433,7 @@ fn content_fingerprint(plan: &PagePlan, catalogue: &Catalogue, stamps: &Stamps<'
             stamps.listed_levels.contains(&e.level()).hash(&mut h);
             stamps
                 .listed_agencies
-                .contains(stamps.agency_slug[*i])
+                .contains(&stamps.agency_slug[*i])
                 .hash(&mut h);
             for form in &e.procedure.forms {
                 let path = form.file.value.trim_start_matches("./");
@@ -1340,9 +1449,9 @@ fn content_fingerprint(plan: &PagePlan, catalogue: &Catalogue, stamps: &Stamps<'
         }
         PageKind::Index(index) => hash_serialized(&mut h, index),
         PageKind::Search => {
-            for (i, e) in catalogue.procedures.iter().enumerate() {
-                if e.is_listed() {
-                    e.procedure.field.value.hash(&mut h);
+            for i in 0..stamps.listed.len() {
+                if stamps.listed[i] {
+                    stamps.field[i].hash(&mut h);
                     stamps.card[i].hash(&mut h);
                 }
             }
@@ -1368,13 +1477,12 @@ fn content_fingerprint(plan: &PagePlan, catalogue: &Catalogue, stamps: &Stamps<'
 /// For each template the plans use, a fingerprint of the global values it reads.
 fn global_fingerprints(
     renderer: &mut Renderer<'_>,
-    plans: &[PagePlan],
+    templates: &BTreeSet<&'static str>,
 ) -> HashMap<&'static str, u64> {
-    let templates: BTreeSet<&'static str> = plans.iter().map(|p| template_name(&p.kind)).collect();
     let mut cache: HashMap<String, u64> = HashMap::new();
     templates
-        .into_iter()
-        .map(|t| {
+        .iter()
+        .map(|&t| {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             for (name, value) in renderer.globals_read_by(t) {
                 let print = *cache.entry(name.clone()).or_insert_with(|| {
