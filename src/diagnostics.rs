@@ -254,6 +254,11 @@ impl Diagnostics {
         }
     }
 
+    /// [`Diagnostics::add_source`] for strings the caller no longer needs: nothing is copied.
+    pub fn add_source_owned(&mut self, file: String, text: String) {
+        self.sources.entry(file).or_insert(text);
+    }
+
     /// Adds several diagnostics.
     pub fn extend_items(&mut self, items: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(items);
