@@ -271,6 +271,8 @@ fn cross_record_diagnostics_follow_edits() {
     edit(&birth, "code: \"1.001193\"", "code: \"1.000656\"");
     site.apply(std::slice::from_ref(&birth));
     same_as_fresh(&site, "codes swapped", false);
+    // Both entries were replaced where they were, with each other's codes.
+    assert_same_as_build(&mut site, "codes swapped");
     // A reference to a code that no longer exists, then to one that does.
     edit(&birth, "related: [\"1.003583\"", "related: [\"9.999999\"");
     site.apply(std::slice::from_ref(&birth));
