@@ -1,11 +1,12 @@
 //! The output set and its atomic publication.
 //!
-//! Pages are rendered into memory ([`Output`]); publishing writes them into a staging directory
-//! beside the target, then swaps the two with renames. A failed build never reaches this stage,
-//! and a build killed while writing leaves only a stale staging directory: the published site
-//! is always a complete previous build or a complete new one.
+//! Pages are rendered into memory ([`Output`]), a part of the site at a time; publishing writes
+//! each part into a staging directory beside the target ([`Staging`]), then swaps the two with
+//! renames. A build that fails removes its staging directory without touching the target, and
+//! a build killed while writing leaves only a stale staging directory: the published site is
+//! always a complete previous build or a complete new one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -53,84 +54,154 @@ impl Output {
     pub fn total_bytes(&self) -> u64 {
         self.files.values().map(|b| b.len() as u64).sum()
     }
+
+    /// Moves every file of `other` in (replacing files at the same paths).
+    pub fn extend(&mut self, other: Output) {
+        self.files.extend(other.files);
+    }
 }
 
 /// Writes `output` to `target` atomically: a complete new tree is written to a staging
 /// directory beside `target`, then swapped in. Files whose bytes equal those already published
 /// are hard-linked from the previous tree instead of written again.
 pub fn publish(output: &Output, target: &Path) -> io::Result<()> {
-    let parent = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent)?;
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".to_owned());
-    let staging = parent.join(format!(".{name}.staging"));
-    let old = parent.join(format!(".{name}.old"));
-    // Leftovers of a killed build are ours to remove.
-    remove_if_exists(&staging)?;
-    remove_if_exists(&old)?;
-    fs::create_dir_all(&staging)?;
+    let mut staging = Staging::begin(target)?;
+    staging.write(output)?;
+    staging.commit()
+}
 
-    // A page is `a/b/index.html`, so a site has about as many folders as files; creating them
-    // was a seventh of the build. Create them level by level, each level in parallel, with
-    // plain `create_dir` (the parents exist by then) instead of `create_dir_all` per file.
-    let mut dirs: Vec<PathBuf> = output
-        .files
-        .keys()
-        .filter_map(|p| Path::new(p).parent().map(Path::to_path_buf))
-        .filter(|p| !p.as_os_str().is_empty())
-        .flat_map(|p| p.ancestors().map(Path::to_path_buf).collect::<Vec<_>>())
-        .filter(|p| !p.as_os_str().is_empty())
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    let depth = |p: &PathBuf| p.components().count();
-    let max_depth = dirs.iter().map(depth).max().unwrap_or(0);
-    for level in 1..=max_depth {
-        dirs.par_iter()
-            .filter(|d| depth(d) == level)
-            .try_for_each(|dir| match fs::create_dir(staging.join(dir)) {
-                Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(e),
-                _ => Ok(()),
-            })?;
-    }
-    let previous = target.is_dir().then(|| target.to_path_buf());
-    output
-        .files
-        .par_iter()
-        .try_for_each(|(path, bytes)| -> io::Result<()> {
-            let destination = staging.join(path);
-            if let Some(previous) = &previous {
-                let old_file = previous.join(path);
-                if let Ok(meta) = fs::metadata(&old_file)
-                    && meta.len() == bytes.len() as u64
-                    && fs::read(&old_file).is_ok_and(|old_bytes| old_bytes == *bytes)
-                    && fs::hard_link(&old_file, &destination).is_ok()
-                {
-                    return Ok(());
-                }
-            }
-            fs::write(&destination, bytes)
-        })?;
+/// A new tree being written beside `target`, part by part ([`Staging::write`]), and swapped
+/// in by [`Staging::commit`]. Dropped without a commit, it is removed and `target` is left as
+/// it was. A build writes its pages in parts so that the whole site is never in memory at once.
+pub struct Staging {
+    target: PathBuf,
+    staging: PathBuf,
+    old: PathBuf,
+    /// The published tree, to hard-link unchanged files from.
+    previous: Option<PathBuf>,
+    /// Folders made so far (relative).
+    dirs: HashSet<PathBuf>,
+    /// Files and bytes written so far.
+    files: usize,
+    bytes: u64,
+    committed: bool,
+}
 
-    // The swap: two renames. Between them `target` does not exist for an instant, but it never
-    // holds a partial tree.
-    if target.exists() {
-        fs::rename(target, &old)?;
+impl Staging {
+    /// Starts a tree for `target` (whose parent is created if needed).
+    pub fn begin(target: &Path) -> io::Result<Staging> {
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent)?;
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".to_owned());
+        let staging = parent.join(format!(".{name}.staging"));
+        let old = parent.join(format!(".{name}.old"));
+        // Leftovers of a killed build are ours to remove.
+        remove_if_exists(&staging)?;
+        remove_if_exists(&old)?;
+        fs::create_dir_all(&staging)?;
+        Ok(Staging {
+            target: target.to_path_buf(),
+            staging,
+            old,
+            previous: target.is_dir().then(|| target.to_path_buf()),
+            dirs: HashSet::new(),
+            files: 0,
+            bytes: 0,
+            committed: false,
+        })
     }
-    if let Err(e) = fs::rename(&staging, target) {
-        // Put the previous site back before reporting.
-        if old.exists() {
-            let _ = fs::rename(&old, target);
+
+    /// Writes the files of `output` into the tree.
+    pub fn write(&mut self, output: &Output) -> io::Result<()> {
+        // A page is `a/b/index.html`, so a site has about as many folders as files; creating
+        // them was a seventh of the build. Create the new ones level by level, each level in
+        // parallel, with plain `create_dir` (the parents exist by then).
+        let mut dirs: Vec<PathBuf> = output
+            .files
+            .keys()
+            .filter_map(|p| Path::new(p).parent())
+            .flat_map(Path::ancestors)
+            .filter(|p| !p.as_os_str().is_empty() && !self.dirs.contains(*p))
+            .map(Path::to_path_buf)
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        let depth = |p: &PathBuf| p.components().count();
+        let max_depth = dirs.iter().map(depth).max().unwrap_or(0);
+        for level in 1..=max_depth {
+            dirs.par_iter().filter(|d| depth(d) == level).try_for_each(
+                |dir| match fs::create_dir(self.staging.join(dir)) {
+                    Err(e) if e.kind() != io::ErrorKind::AlreadyExists => Err(e),
+                    _ => Ok(()),
+                },
+            )?;
         }
-        return Err(e);
+        self.dirs.extend(dirs);
+        let staging = &self.staging;
+        let previous = &self.previous;
+        output
+            .files
+            .par_iter()
+            .try_for_each(|(path, bytes)| -> io::Result<()> {
+                let destination = staging.join(path);
+                if let Some(previous) = previous {
+                    let old_file = previous.join(path);
+                    if let Ok(meta) = fs::metadata(&old_file)
+                        && meta.len() == bytes.len() as u64
+                        && fs::read(&old_file).is_ok_and(|old_bytes| old_bytes == *bytes)
+                        && fs::hard_link(&old_file, &destination).is_ok()
+                    {
+                        return Ok(());
+                    }
+                }
+                fs::write(&destination, bytes)
+            })?;
+        self.files += output.len();
+        self.bytes += output.total_bytes();
+        Ok(())
     }
-    remove_if_exists(&old)?;
-    Ok(())
+
+    /// Files written so far.
+    pub fn files(&self) -> usize {
+        self.files
+    }
+
+    /// Bytes written so far.
+    pub fn bytes(&self) -> u64 {
+        self.bytes
+    }
+
+    /// Swaps the tree in for `target`.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.committed = true;
+        // The swap: two renames. Between them `target` does not exist for an instant, but it
+        // never holds a partial tree.
+        if self.target.exists() {
+            fs::rename(&self.target, &self.old)?;
+        }
+        if let Err(e) = fs::rename(&self.staging, &self.target) {
+            // Put the previous site back before reporting.
+            if self.old.exists() {
+                let _ = fs::rename(&self.old, &self.target);
+            }
+            return Err(e);
+        }
+        remove_if_exists(&self.old)
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = remove_if_exists(&self.staging);
+        }
+    }
 }
 
 fn remove_if_exists(path: &Path) -> io::Result<()> {
@@ -161,6 +232,42 @@ mod tests {
         assert_eq!(fs::read(target.join("b.html")).unwrap(), b"two");
         assert!(!target.join("gone.html").exists());
         assert!(!dir.join(".public.staging").exists());
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn staging_in_parts_or_abandoned() {
+        let dir = std::env::temp_dir().join(format!("congkhai-staging-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let target = dir.join("public");
+        let mut first = Output::default();
+        first.insert("a/b/index.html".into(), b"one".to_vec());
+        publish(&first, &target).unwrap();
+
+        // Parts that share folders, then a commit.
+        let mut staging = Staging::begin(&target).unwrap();
+        let mut part = Output::default();
+        part.insert("a/b/index.html".into(), b"one".to_vec());
+        part.insert("a/c/index.html".into(), b"two".to_vec());
+        staging.write(&part).unwrap();
+        let mut part = Output::default();
+        part.insert("a/d/index.html".into(), b"three".to_vec());
+        staging.write(&part).unwrap();
+        assert_eq!((staging.files(), staging.bytes()), (3, 11));
+        // Nothing is published before the commit.
+        assert!(!target.join("a/c/index.html").exists());
+        staging.commit().unwrap();
+        assert_eq!(fs::read(target.join("a/d/index.html")).unwrap(), b"three");
+
+        // A build that fails between parts drops its staging tree and publishes nothing.
+        let mut staging = Staging::begin(&target).unwrap();
+        let mut part = Output::default();
+        part.insert("x.html".into(), b"new".to_vec());
+        staging.write(&part).unwrap();
+        drop(staging);
+        assert!(!dir.join(".public.staging").exists());
+        assert!(!target.join("x.html").exists());
+        assert_eq!(fs::read(target.join("a/c/index.html")).unwrap(), b"two");
         let _ = fs::remove_dir_all(&dir);
     }
 }

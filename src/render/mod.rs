@@ -290,6 +290,13 @@ impl<'a> Renderer<'a> {
         root: &std::path::Path,
         theme: &Theme,
     ) -> Result<Output, Diagnostics> {
+        let mut output = self.render_pages(plans)?;
+        output.extend(self.extras(root, theme)?);
+        Ok(output)
+    }
+
+    /// Renders the pages of `plans`.
+    pub fn render_pages(&self, plans: &[PagePlan]) -> Result<Output, Diagnostics> {
         let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = plans
             .par_iter()
             .map(|plan| {
@@ -313,6 +320,14 @@ impl<'a> Renderer<'a> {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
+        Ok(output)
+    }
+
+    /// The files that are not pages: the theme's static files (under hashed names) and the
+    /// form files the records name.
+    pub fn extras(&self, root: &std::path::Path, theme: &Theme) -> Result<Output, Diagnostics> {
+        let mut output = Output::default();
+        let mut diagnostics = Diagnostics::new();
         for (name, bytes) in &theme.static_files {
             output.insert(self.assets[name].clone(), bytes.clone());
         }
