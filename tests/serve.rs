@@ -92,6 +92,19 @@ fn record(root: &Path, name: &str) -> PathBuf {
     root.join("content/procedures").join(name)
 }
 
+/// Writes a new record `name`, a copy of "Đăng ký lại khai sinh" with its own code and title.
+fn add_record(root: &Path, name: &str, code: &str, title: &str) -> PathBuf {
+    let added = record(root, name);
+    let text = std::fs::read_to_string(record(root, "ho-tich/dang-ky-lai-khai-sinh.yaml")).unwrap();
+    let code_line = text.lines().find(|l| l.starts_with("code:")).unwrap();
+    let title_line = text.lines().find(|l| l.starts_with("title:")).unwrap();
+    let text = text
+        .replacen(code_line, &format!("code: \"{code}\""), 1)
+        .replacen(title_line, &format!("title: \"{title}\""), 1);
+    std::fs::write(&added, text).unwrap();
+    added
+}
+
 #[test]
 fn incremental_site_equals_full_build_after_edits_additions_deletions_and_renames() {
     let root = sample_copy("equal");
@@ -143,20 +156,12 @@ fn incremental_site_equals_full_build_after_edits_additions_deletions_and_rename
     assert_same_as_build(&mut site, "repealed");
 
     // A new record.
-    let added = record(&root, "ho-tich/dang-ky-khai-sinh-moi.yaml");
-    let text =
-        std::fs::read_to_string(record(&root, "ho-tich/dang-ky-lai-khai-sinh.yaml")).unwrap();
-    let code_line = text.lines().find(|l| l.starts_with("code:")).unwrap();
-    let title_line = text.lines().find(|l| l.starts_with("title:")).unwrap();
-    std::fs::write(
-        &added,
-        text.replacen(code_line, "code: \"9.999999\"", 1).replacen(
-            title_line,
-            "title: \"Thủ tục thêm mới để thử\"",
-            1,
-        ),
-    )
-    .unwrap();
+    let added = add_record(
+        &root,
+        "ho-tich/dang-ky-khai-sinh-moi.yaml",
+        "9.999999",
+        "Thủ tục thêm mới để thử",
+    );
     site.apply(std::slice::from_ref(&added));
     assert_same_as_build(&mut site, "record added");
 
@@ -673,20 +678,12 @@ fn serve_reloads_shows_errors_in_the_page_and_updates_listings() {
     assert!(html.contains("quầy số 10"));
 
     // Added and deleted records show in and leave the field's listing.
-    let added = record(&root, "ho-tich/thu-tuc-moi.yaml");
-    let text =
-        std::fs::read_to_string(record(&root, "ho-tich/dang-ky-lai-khai-sinh.yaml")).unwrap();
-    let code_line = text.lines().find(|l| l.starts_with("code:")).unwrap();
-    let title_line = text.lines().find(|l| l.starts_with("title:")).unwrap();
-    std::fs::write(
-        &added,
-        text.replacen(code_line, "code: \"9.999998\"", 1).replacen(
-            title_line,
-            "title: \"Thủ tục mới thêm trong lúc xem trước\"",
-            1,
-        ),
-    )
-    .unwrap();
+    let added = add_record(
+        &root,
+        "ho-tich/thu-tuc-moi.yaml",
+        "9.999998",
+        "Thủ tục mới thêm trong lúc xem trước",
+    );
     let listing = wait_page(&events, &addr, "/linh-vuc/ho-tich/", |h| {
         h.contains("Thủ tục mới thêm")
     });

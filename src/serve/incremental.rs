@@ -423,19 +423,15 @@ impl Site {
         for (path, bytes) in rendered {
             put(&mut self.output, &mut update, path, bytes);
         }
-        let new_files: BTreeSet<String> = index.files.iter().map(|(p, _)| p.clone()).collect();
-        for old in &self.index_files {
-            if !new_files.contains(old) && self.output.remove(old).is_some() {
-                update.removed.push(old.clone());
-            }
-        }
-        for (path, bytes) in index.files {
-            put(&mut self.output, &mut update, path, bytes);
-        }
-        self.index_files = new_files;
+        replace_index_files(
+            &mut self.output,
+            &mut self.index_files,
+            &mut update,
+            index.files,
+        );
         self.index_globals = index.globals;
-        self.global_prints = global_prints;
         self.index_stale = false;
+        self.global_prints = global_prints;
         update
     }
 
@@ -808,17 +804,12 @@ impl Site {
             self.attachments = attachments;
             match index {
                 Some(index) => {
-                    let new_files: BTreeSet<String> =
-                        index.files.iter().map(|(p, _)| p.clone()).collect();
-                    for old in &self.index_files {
-                        if !new_files.contains(old) && self.output.remove(old).is_some() {
-                            update.removed.push(old.clone());
-                        }
-                    }
-                    for (path, bytes) in index.files {
-                        put(&mut self.output, &mut update, path, bytes);
-                    }
-                    self.index_files = new_files;
+                    replace_index_files(
+                        &mut self.output,
+                        &mut self.index_files,
+                        &mut update,
+                        index.files,
+                    );
                     self.index_globals = index.globals;
                     self.index_stale = false;
                 }
@@ -1250,6 +1241,25 @@ impl PlanIndex {
             shown_in,
         }
     }
+}
+
+/// Puts the index step's `files` into the output in place of the last ones (`index_files`).
+fn replace_index_files(
+    output: &mut Output,
+    index_files: &mut BTreeSet<String>,
+    update: &mut Update,
+    files: Vec<(String, Vec<u8>)>,
+) {
+    let new_files: BTreeSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
+    for old in index_files.iter() {
+        if !new_files.contains(old) && output.remove(old).is_some() {
+            update.removed.push(old.clone());
+        }
+    }
+    for (path, bytes) in files {
+        put(output, update, path, bytes);
+    }
+    *index_files = new_files;
 }
 
 /// Inserts a file into the output and notes it when its bytes changed.
