@@ -74,11 +74,14 @@ impl BuildOptions {
     }
 }
 
-/// How long each step took.
+/// How long each step took, and the process's peak memory when it ended.
 #[derive(Debug, Default, Clone)]
 pub struct Timings {
     /// Step name and duration, in order.
     pub steps: Vec<(&'static str, Duration)>,
+    /// Step name and the process's peak resident memory in bytes at the end of its last run
+    /// (absent where the system does not say: only Linux does).
+    pub peaks: Vec<(&'static str, u64)>,
 }
 
 impl Timings {
@@ -91,6 +94,12 @@ impl Timings {
         match self.steps.iter_mut().find(|(n, _)| *n == name) {
             Some((_, total)) => *total += elapsed,
             None => self.steps.push((name, elapsed)),
+        }
+        if let Some(peak) = peak_rss() {
+            match self.peaks.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, p)) => *p = peak,
+                None => self.peaks.push((name, peak)),
+            }
         }
         value
     }
@@ -105,8 +114,12 @@ impl Timings {
             } else {
                 d.as_secs_f64() / total.as_secs_f64() * 100.0
             };
+            let peak = match self.peaks.iter().find(|(n, _)| n == name) {
+                Some((_, bytes)) => format!("  peak {:>6} MB", bytes / 1_000_000),
+                None => String::new(),
+            };
             out.push_str(&format!(
-                "  {name:<10} {:>9.1} ms {share:>5.1}%\n",
+                "  {name:<10} {:>9.1} ms {share:>5.1}%{peak}\n",
                 d.as_secs_f64() * 1000.0
             ));
         }
@@ -117,6 +130,14 @@ impl Timings {
         ));
         out
     }
+}
+
+/// The process's peak resident memory so far (`VmHWM`), on Linux.
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
 }
 
 /// Loads and validates the site: the `check` command, and the first half of `build`.

@@ -128,3 +128,37 @@ fn garbage_records_never_panic() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Snippets quote the line a diagnostic points at, in files that failed to parse (kept in
+/// memory) and in records that parsed but failed validation (read again from disk).
+#[test]
+fn snippets_quote_the_line_in_records_that_parsed_and_those_that_did_not() {
+    let options = BuildOptions::new(fixture());
+    let (_, diagnostics) = congkhai::check(&options, &mut Timings::default());
+    let rendered = diagnostics.render_terminal(false);
+    let mut quoted = 0;
+    for d in diagnostics.iter() {
+        let Some(position) = d.position else { continue };
+        let text = std::fs::read_to_string(fixture().join(&d.file)).unwrap();
+        let line = text.lines().nth(position.line as usize - 1).unwrap_or("");
+        if line.trim().is_empty() {
+            continue;
+        }
+        let gutter = format!("{} | {line}", position.line);
+        assert!(
+            rendered.contains(&gutter),
+            "{}:{} must be quoted as `{gutter}`:\n{rendered}",
+            d.file,
+            position.line
+        );
+        quoted += 1;
+    }
+    // Validation errors (an unknown field id) point into records that parsed.
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.position.is_some() && d.code == congkhai::diagnostics::Code::CK022),
+        "the fixture must have validation errors with positions"
+    );
+    assert!(quoted >= 20, "only {quoted} snippets checked");
+}
