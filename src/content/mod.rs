@@ -74,6 +74,8 @@ pub struct Parsed<T> {
 
 /// Reads the site under `root` (which holds `content/`).
 pub fn load(root: &Path) -> Loaded {
+    // Records repeat each other's texts; while loading, equal texts share one allocation.
+    let _sharing = crate::model::intern::Scope::begin();
     let mut loaded = load_site(root);
     if loaded.site.is_none() && !root.join("content").is_dir() {
         return loaded;

@@ -1,13 +1,16 @@
 //! The data model: procedures and their parts, and the validated [`Catalogue`].
 
 mod catalogue;
+pub mod intern;
 pub mod labels;
 mod procedure;
 
 use std::fmt;
 use std::ops::Deref;
+use std::sync::Arc;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use catalogue::{Attachment, Catalogue, Entry, Page};
 pub use procedure::{
@@ -17,15 +20,15 @@ pub use procedure::{
 };
 
 /// Human-readable text, NFC-normalised when read (editors on macOS write NFD, and a search for
-/// "khai sinh" must find both).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(transparent)]
-pub struct Text(String);
+/// "khai sinh" must find both). Equal texts read while an [`intern::Scope`] is open share
+/// one allocation.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Text(Arc<str>);
 
 impl Text {
     /// NFC-normalises `s`.
     pub fn new(s: &str) -> Text {
-        Text(crate::vi::nfc(s).into_owned())
+        Text(intern::intern(&crate::vi::nfc(s)))
     }
 
     /// The text.
@@ -61,12 +64,31 @@ impl schemars::JsonSchema for Text {
     }
 }
 
+impl Default for Text {
+    fn default() -> Text {
+        Text(Arc::from(""))
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.0)
+    }
+}
+
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let s = String::deserialize(deserializer)?;
-        Ok(match crate::vi::nfc(&s) {
-            std::borrow::Cow::Borrowed(_) => Text(s),
-            std::borrow::Cow::Owned(normalised) => Text(normalised),
-        })
+        /// Reads the text where the parser has it, without an owned copy first.
+        struct TextVisitor;
+        impl Visitor<'_> for TextVisitor {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Text, E> {
+                Ok(Text::new(s))
+            }
+        }
+        deserializer.deserialize_str(TextVisitor)
     }
 }
