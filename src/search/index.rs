@@ -155,7 +155,7 @@ struct DocTerms {
 
 /// A fast hash for the index's own words (short ASCII strings from trusted content): the
 /// standard SipHash is built to resist flooding, and here it was a tenth of the index time.
-/// Only lookups use it; nothing is ever iterated in hash order.
+/// Nothing that is written out follows hash order.
 #[derive(Default, Clone, Copy)]
 struct WordHasher(u64);
 
@@ -179,8 +179,12 @@ impl Hasher for WordHasher {
     }
 }
 
-/// Word → number maps.
+/// Word → number maps of one document, whose words are borrowed from its buffer.
 type Numbers<'a> = HashMap<&'a str, u32, BuildHasherDefault<WordHasher>>;
+
+/// Word → number map of the whole index, which owns its words: they outlive the documents
+/// they were read from.
+type Words = HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>;
 
 /// Follower number of the word alone.
 const NONE: u32 = u32::MAX;
@@ -371,10 +375,20 @@ impl<'a> Texts<'a> {
     }
 }
 
+/// Documents whose terms are read at a time while building the index: the terms of one
+/// document weigh some kilobytes before merging (its folded texts and their word ranges), so
+/// they are read in parallel a chunk at a time, merged, and dropped, and the index build never
+/// holds them for every document at once (at 100,000 documents they would weigh 600 MB).
+pub(super) const CHUNK: usize = 2048;
+
 /// The term groups of documents given by their texts, in document order.
 pub fn groups(texts: &[Texts<'_>]) -> BTreeMap<String, Group> {
-    let per_doc: Vec<DocTerms> = texts.par_iter().map(DocTerms::of).collect();
-    let mut groups = merge(per_doc);
+    let mut merger = Merger::default();
+    for (n, chunk) in texts.chunks(CHUNK).enumerate() {
+        let per_doc: Vec<DocTerms> = chunk.par_iter().map(DocTerms::of).collect();
+        merger.add((n * CHUNK) as u32, per_doc);
+    }
+    let mut groups = merger.finish();
     // Variants only say something when a word is written in two ways or more.
     for group in groups.values_mut() {
         if group.variants.len() < 2 {
@@ -521,95 +535,116 @@ impl Index {
     }
 }
 
-/// Merges per-document terms (in document order, so postings come out sorted). Words are
-/// interned while merging, so each distinct term is allocated once; the postings of each head
-/// word are gathered under its number, and made into groups in parallel.
-fn merge(per_doc: Vec<DocTerms>) -> BTreeMap<String, Group> {
-    /// The postings of one head word: of the word alone, and by follower number.
-    #[derive(Default)]
-    struct Slot {
-        postings: Vec<Posting>,
-        next: Vec<(u32, Posting)>,
-    }
-    let mut ids = Numbers::default();
-    let mut names: Vec<&str> = Vec::new();
-    let mut slots: Vec<Slot> = Vec::new();
-    let mut variants: BTreeMap<(String, String), Vec<u32>> = BTreeMap::new();
-    // Global number of each local word number of the current document.
-    let mut global: Vec<u32> = Vec::new();
-    for (doc, terms) in per_doc.iter().enumerate() {
-        let doc = doc as u32;
-        global.clear();
-        for n in 0..terms.words.len() as u32 {
-            global.push(intern(&mut ids, &mut names, terms.word(n)));
-        }
-        if slots.len() < names.len() {
-            slots.resize_with(names.len(), Slot::default);
-        }
-        for &(head, follower, class) in &terms.terms {
-            let slot = &mut slots[global[head as usize] as usize];
-            let posting = Posting { doc, class };
-            match follower {
-                NONE => slot.postings.push(posting),
-                f if f >= END_ID => slot.next.push((f, posting)),
-                word => slot.next.push((global[word as usize], posting)),
-            }
-        }
-        for v in &terms.variants {
-            match variants.get_mut(v) {
-                Some(list) => list.push(doc),
-                None => {
-                    variants.insert(v.clone(), vec![doc]);
-                }
-            }
-        }
-    }
-    let names = &names;
-    let built: Vec<(String, Group)> = slots
-        .into_par_iter()
-        .enumerate()
-        .filter(|(_, slot)| !slot.postings.is_empty() || !slot.next.is_empty())
-        .map(|(head, slot)| {
-            let mut next = slot.next;
-            // A stable sort: the postings of each follower stay in document order.
-            next.sort_by_key(|(f, _)| *f);
-            let mut group = Group {
-                postings: slot.postings,
-                ..Group::default()
-            };
-            for run in next.chunk_by(|a, b| a.0 == b.0) {
-                let key = match run[0].0 {
-                    CODE_ID => CODE,
-                    START_ID => TITLE_START,
-                    END_ID => TITLE_END,
-                    word => names[word as usize],
-                };
-                group
-                    .next
-                    .insert(key.to_owned(), run.iter().map(|(_, p)| *p).collect());
-            }
-            (names[head].to_owned(), group)
-        })
-        .collect();
-    let mut groups: BTreeMap<String, Group> = built.into_iter().collect();
-    for ((head, variant), docs) in variants {
-        groups
-            .entry(head)
-            .or_default()
-            .variants
-            .insert(variant, docs);
-    }
-    groups
+/// The postings of one head word: of the word alone, and by follower number.
+#[derive(Default)]
+struct Slot {
+    postings: Vec<Posting>,
+    next: Vec<(u32, Posting)>,
 }
 
-/// The id of `w`, given a new one if it has none.
-fn intern<'a>(ids: &mut Numbers<'a>, names: &mut Vec<&'a str>, w: &'a str) -> u32 {
+/// Merges per-document terms, given chunk by chunk in document order so that postings come
+/// out sorted. Words are interned while merging, so each distinct term is allocated once and
+/// outlives the chunk it was first read in; the postings of each head word are gathered under
+/// its number, and made into groups in parallel at the end.
+#[derive(Default)]
+struct Merger {
+    /// The number of each distinct word, in the order words were first met.
+    ids: Words,
+    /// The postings of each head word, by word number.
+    slots: Vec<Slot>,
+    /// Documents of each (folded, lowercase original) word of titles, keywords and life
+    /// events.
+    variants: BTreeMap<(String, String), Vec<u32>>,
+    /// Word number of each local word number of the current document.
+    global: Vec<u32>,
+}
+
+impl Merger {
+    /// Merges the terms of the documents numbered from `first` on, in document order.
+    fn add(&mut self, first: u32, per_doc: Vec<DocTerms>) {
+        for (doc, terms) in (first..).zip(per_doc) {
+            self.global.clear();
+            for n in 0..terms.words.len() as u32 {
+                self.global.push(intern(&mut self.ids, terms.word(n)));
+            }
+            if self.slots.len() < self.ids.len() {
+                self.slots.resize_with(self.ids.len(), Slot::default);
+            }
+            for &(head, follower, class) in &terms.terms {
+                let slot = &mut self.slots[self.global[head as usize] as usize];
+                let posting = Posting { doc, class };
+                match follower {
+                    NONE => slot.postings.push(posting),
+                    f if f >= END_ID => slot.next.push((f, posting)),
+                    word => slot.next.push((self.global[word as usize], posting)),
+                }
+            }
+            for v in terms.variants {
+                self.variants.entry(v).or_default().push(doc);
+            }
+        }
+    }
+
+    /// The term groups of every document merged.
+    fn finish(self) -> BTreeMap<String, Group> {
+        let Merger {
+            ids,
+            slots,
+            variants,
+            ..
+        } = self;
+        // Words by number. The map is walked in hash order, but each word goes to the place
+        // its number gives it, so the order of the walk changes nothing.
+        let mut names: Vec<Box<str>> = vec![Box::default(); ids.len()];
+        for (word, id) in ids {
+            names[id as usize] = word;
+        }
+        let names = &names;
+        let built: Vec<(String, Group)> = slots
+            .into_par_iter()
+            .enumerate()
+            .filter(|(_, slot)| !slot.postings.is_empty() || !slot.next.is_empty())
+            .map(|(head, slot)| {
+                let mut next = slot.next;
+                // A stable sort: the postings of each follower stay in document order.
+                next.sort_by_key(|(f, _)| *f);
+                let mut group = Group {
+                    postings: slot.postings,
+                    ..Group::default()
+                };
+                for run in next.chunk_by(|a, b| a.0 == b.0) {
+                    let key = match run[0].0 {
+                        CODE_ID => CODE,
+                        START_ID => TITLE_START,
+                        END_ID => TITLE_END,
+                        word => &*names[word as usize],
+                    };
+                    group
+                        .next
+                        .insert(key.to_owned(), run.iter().map(|(_, p)| *p).collect());
+                }
+                (names[head].to_string(), group)
+            })
+            .collect();
+        let mut groups: BTreeMap<String, Group> = built.into_iter().collect();
+        for ((head, variant), docs) in variants {
+            groups
+                .entry(head)
+                .or_default()
+                .variants
+                .insert(variant, docs);
+        }
+        groups
+    }
+}
+
+/// The number of `w`, given a new one (the count of words so far) if it has none.
+fn intern(ids: &mut Words, w: &str) -> u32 {
     if let Some(id) = ids.get(w) {
         return *id;
     }
-    let id = names.len() as u32;
-    ids.insert(w, id);
-    names.push(w);
+    let id = ids.len() as u32;
+    ids.insert(w.into(), id);
     id
 }
 

@@ -297,3 +297,41 @@ fn output_is_deterministic_and_content_hashed() {
     assert!(names.iter().any(|p| p.ends_with("/0.js")));
     assert_eq!(sharded.script, *names.last().unwrap());
 }
+
+/// The index reads documents a chunk at a time: numbers run on from chunk to chunk, postings
+/// stay in document order, and a word first met in a later chunk is the same word.
+#[test]
+fn terms_run_on_across_chunks() {
+    let n = 2 * super::index::CHUNK + 3;
+    let codes: Vec<String> = (0..n).map(|i| format!("1.{i:06}")).collect();
+    let texts: Vec<Texts<'_>> = codes
+        .iter()
+        .enumerate()
+        .map(|(i, code)| Texts {
+            title: if i % 3 == 0 {
+                "Đăng ký khai sinh"
+            } else {
+                "Đăng ký kết hôn"
+            },
+            code,
+            keywords: vec![if i % 2 == 0 { "Đảng" } else { "Đăng" }],
+            ..Texts::default()
+        })
+        .collect();
+    let groups = groups(&texts);
+    let docs = |postings: &[index::Posting]| postings.iter().map(|p| p.doc).collect::<Vec<_>>();
+    let all: Vec<u32> = (0..n as u32).collect();
+    let every_third: Vec<u32> = (0..n as u32).step_by(3).collect();
+    let others: Vec<u32> = (0..n as u32).filter(|i| i % 3 != 0).collect();
+    let even: Vec<u32> = (0..n as u32).step_by(2).collect();
+    assert_eq!(docs(&groups["dang"].postings), all);
+    assert_eq!(docs(&groups["khai"].postings), every_third);
+    assert_eq!(docs(&groups["ky"].next["khai"]), every_third);
+    assert_eq!(docs(&groups["ky"].next["ket"]), others);
+    assert_eq!(groups["dang"].variants["đăng"], all);
+    assert_eq!(groups["dang"].variants["đảng"], even);
+    // The number of the last code is only met in the last chunk.
+    let last = format!("{:06}", n - 1);
+    assert_eq!(docs(&groups[&last].postings), [n as u32 - 1]);
+    assert_eq!(docs(&groups[&last].next[index::CODE]), [n as u32 - 1]);
+}
