@@ -80,8 +80,11 @@ pub struct Pagination {
     pub current: usize,
     /// Number of pages.
     pub count: usize,
-    /// Every page: number and URL.
-    pub pages: Vec<(usize, String)>,
+    /// The pages to link to, number and URL: the first, the last and the two either side of
+    /// the current one; `None` stands for the pages left out between them ("…"). A list of
+    /// 100,000 procedures has a thousand pages, and a link to each on every page would be
+    /// most of the page (and of the build's memory).
+    pub pages: Vec<Option<(usize, String)>>,
     /// Previous page URL.
     pub prev: Option<String>,
     /// Next page URL.
@@ -178,6 +181,31 @@ fn page(
     }
 }
 
+/// Pages linked from page `current` of `count`: the first, the last and two either side of
+/// the current one, in order, with `None` for a run of two or more pages left out (a single
+/// page is shown rather than a "…" in its place).
+fn page_window(current: usize, count: usize) -> Vec<Option<usize>> {
+    const AROUND: usize = 2;
+    let shown = |k: usize| k == 1 || k == count || k.abs_diff(current) <= AROUND;
+    let mut out = Vec::new();
+    let mut k = 1;
+    while k <= count {
+        if shown(k) {
+            out.push(Some(k));
+            k += 1;
+            continue;
+        }
+        let next = (k..=count).find(|&j| shown(j)).unwrap_or(count + 1);
+        if next - k == 1 {
+            out.push(Some(k));
+        } else {
+            out.push(None);
+        }
+        k = next;
+    }
+    out
+}
+
 /// Splits a listing into pages of [`PAGE_SIZE`].
 fn listings(
     base_url: &str,
@@ -200,7 +228,10 @@ fn listings(
         let pagination = (count > 1).then(|| Pagination {
             current: n,
             count,
-            pages: (1..=count).map(|k| (k, url_of(k))).collect(),
+            pages: page_window(n, count)
+                .into_iter()
+                .map(|k| k.map(|k| (k, url_of(k))))
+                .collect(),
             prev: (n > 1).then(|| url_of(n - 1)),
             next: (n < count).then(|| url_of(n + 1)),
         });
@@ -479,4 +510,38 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
         kind: PageKind::Robots,
     });
     plans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_window;
+
+    fn show(current: usize, count: usize) -> String {
+        page_window(current, count)
+            .iter()
+            .map(|k| k.map_or("…".to_owned(), |k| k.to_string()))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn pagination_links_the_ends_and_the_pages_around_the_current_one() {
+        assert_eq!(show(1, 1), "1");
+        assert_eq!(show(3, 7), "1 2 3 4 5 6 7");
+        assert_eq!(show(1, 1000), "1 2 3 … 1000");
+        assert_eq!(show(500, 1000), "1 … 498 499 500 501 502 … 1000");
+        assert_eq!(show(1000, 1000), "1 … 998 999 1000");
+        // One page left out is shown rather than replaced by "…".
+        assert_eq!(show(5, 10), "1 2 3 4 5 6 7 … 10");
+        for count in 1..40 {
+            for current in 1..=count {
+                let window = page_window(current, count);
+                let numbers: Vec<usize> = window.iter().flatten().copied().collect();
+                assert!(numbers.windows(2).all(|w| w[0] < w[1]));
+                assert!(numbers.contains(&1) && numbers.contains(&count));
+                assert!(numbers.contains(&current));
+                assert!(window.len() <= 9, "{current}/{count}: {window:?}");
+            }
+        }
+    }
 }
