@@ -190,7 +190,7 @@ fn prepare<'a>(
 ) -> Result<Prepared<'a>, Diagnostics> {
     let labels = labels(catalogue, theme);
     let plans = timings.time("plan", || render::plan(catalogue, &labels));
-    let mut renderer = Renderer::new(catalogue, theme, render_options)?;
+    let mut renderer = timings.time("cards", || Renderer::new(catalogue, theme, render_options))?;
     // The search index comes before the pages: the search page names its hashed file.
     let index = timings.time("index", || index_site(catalogue, &renderer, &labels));
     for (key, value) in &index.globals {
