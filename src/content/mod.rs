@@ -95,6 +95,7 @@ pub fn load(root: &Path) -> Loaded {
     // The sources of records that parsed are not kept (46 MB at 10,000 records): the few
     // diagnostics that validation finds in them read the file again for their snippet.
     loaded.diagnostics.read_sources_from(root);
+    loaded.records.reserve_exact(parsed.len());
     for p in parsed {
         match p.result {
             Ok((procedure, body)) => {
@@ -298,7 +299,11 @@ pub fn read_record(root: &Path, path: &Path) -> Parsed<(Procedure, Option<String
         })
     } else {
         parse_yaml::<Procedure>(&text, &file, 0, "a procedure").map(|p| (p, None))
-    };
+    }
+    .map(|(mut procedure, body)| {
+        procedure.shrink_to_fit();
+        (procedure, body)
+    });
     Parsed { file, text, result }
 }
 
