@@ -148,12 +148,17 @@ pub fn facet_values(index: &Index) -> BTreeMap<&'static str, Value> {
 /// `<` is written as `\u003c` (same string for JSON and JavaScript) so that record text such as
 /// `</script>` can never end a script element, should the data ever be inlined in a page.
 pub fn script(key: &str, value: &Value) -> Vec<u8> {
-    let mut out = String::new();
+    script_json(key, &value.to_string())
+}
+
+/// [`script`] for a value already written as JSON.
+pub fn script_json(key: &str, json: &str) -> Vec<u8> {
+    let mut out = String::with_capacity(json.len() + key.len() + 48);
     let _ = writeln!(
         out,
         "(self.congkhaiSearch=self.congkhaiSearch||{{}})[{}]={};",
         Value::String(key.to_owned()),
-        value
+        json
     );
     out.replace('<', "\\u003c").into_bytes()
 }

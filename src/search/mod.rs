@@ -179,20 +179,21 @@ fn header(index: &Index, labels: &Value, tier: Tier) -> serde_json::Map<String, 
 }
 
 /// Splits the term groups into shards of about [`SHARD_TARGET_BYTES`], only between heads.
-/// Returns each shard's groups as (head, JSON).
-pub fn shard_layout(index: &Index, target: usize) -> Vec<Vec<(&str, Value)>> {
-    let mut shards: Vec<Vec<(&str, Value)>> = Vec::new();
-    let mut current: Vec<(&str, Value)> = Vec::new();
+/// Returns each shard's groups as (head, group as JSON text): text, not JSON values, because at
+/// 100,000 procedures the values of every group at once took hundreds of megabytes.
+pub fn shard_layout(index: &Index, target: usize) -> Vec<Vec<(&str, String)>> {
+    let mut shards: Vec<Vec<(&str, String)>> = Vec::new();
+    let mut current: Vec<(&str, String)> = Vec::new();
     let mut size = 0;
     for (head, group) in &index.groups {
-        let value = encode::group(group);
-        let bytes = head.len() + value.to_string().len() + 4;
+        let json = encode::group(group).to_string();
+        let bytes = head.len() + json.len() + 4;
         if !current.is_empty() && size + bytes > target {
             shards.push(std::mem::take(&mut current));
             size = 0;
         }
         size += bytes;
-        current.push((head.as_str(), value));
+        current.push((head.as_str(), json));
     }
     if !current.is_empty() {
         shards.push(current);
@@ -200,13 +201,25 @@ pub fn shard_layout(index: &Index, target: usize) -> Vec<Vec<(&str, Value)>> {
     shards
 }
 
+/// A shard's groups as one JSON object, `{"head":group,…}`, as `serde_json` writes a map.
+fn shard_json(shard: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(shard.iter().map(|(h, j)| h.len() + j.len() + 4).sum());
+    out.push('{');
+    for (i, (head, json)) in shard.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&Value::String((*head).to_owned()).to_string());
+        out.push(':');
+        out.push_str(json);
+    }
+    out.push('}');
+    out
+}
+
 /// Writes the files of `index` in `tier`.
 pub fn write(index: &Index, cards: &[Card], labels: &Value, tier: Tier) -> SearchFiles {
-    let doc_cards: Vec<Value> = index
-        .docs
-        .iter()
-        .map(|d| card(index, d, &cards[d.entry]))
-        .collect();
+    let doc_card = |d: &index::Doc| card(index, d, &cards[d.entry]);
     let facet_values = encode::facet_values(index);
     let columns = facet_columns(index);
     let mut head = header(index, labels, tier);
@@ -224,7 +237,10 @@ pub fn write(index: &Index, cards: &[Card], labels: &Value, tier: Tier) -> Searc
                 facets.insert((*key).into(), Value::Object(f));
             }
             head.insert("facets".into(), Value::Object(facets));
-            head.insert("cards".into(), Value::Array(doc_cards));
+            head.insert(
+                "cards".into(),
+                Value::Array(index.docs.iter().map(doc_card).collect()),
+            );
             let groups: serde_json::Map<String, Value> = index
                 .groups
                 .iter()
@@ -247,19 +263,17 @@ pub fn write(index: &Index, cards: &[Card], labels: &Value, tier: Tier) -> Searc
             let mut bounds = Vec::with_capacity(shards.len());
             for (i, shard) in shards.iter().enumerate() {
                 bounds.push(json!(shard[0].0));
-                let map: serde_json::Map<String, Value> = shard
-                    .iter()
-                    .map(|(h, v)| ((*h).to_owned(), v.clone()))
-                    .collect();
                 files.push((
                     format!("{i}.js"),
-                    encode::script(&format!("s{i}"), &Value::Object(map)),
+                    encode::script_json(&format!("s{i}"), &shard_json(shard)),
                 ));
             }
-            for (k, chunk) in doc_cards.chunks(CARDS_PER_FILE).enumerate() {
+            drop(shards);
+            for (k, chunk) in index.docs.chunks(CARDS_PER_FILE).enumerate() {
+                let chunk = Value::Array(chunk.iter().map(doc_card).collect());
                 files.push((
                     format!("the-{k}.js"),
-                    encode::script(&format!("c{k}"), &Value::Array(chunk.to_vec())),
+                    encode::script(&format!("c{k}"), &chunk),
                 ));
             }
             let mut facets = serde_json::Map::new();
