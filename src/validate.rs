@@ -58,7 +58,7 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         records
             .iter()
             .zip(&slugs)
-            .map(|(r, s)| (r.file.as_str(), &r.procedure, s.as_str())),
+            .map(|(r, s)| (r.file.as_str(), &*r.procedure, s.as_str())),
         &mut diagnostics,
     );
 
@@ -77,7 +77,11 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
     drop(code_set);
 
     if let Some(site) = &site {
-        check_officers_used(site, records.iter().map(|r| &r.procedure), &mut diagnostics);
+        check_officers_used(
+            site,
+            records.iter().map(|r| &*r.procedure),
+            &mut diagnostics,
+        );
     }
     check_stats(&stats, &mut diagnostics);
 
@@ -90,7 +94,7 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
 
     // Build the catalogue: sort fields and procedures, render guides, attach dates.
     let collation = Collation::new();
-    let attachments = attachments(&root, records.iter().map(|r| &r.procedure));
+    let attachments = attachments(&root, records.iter().map(|r| &*r.procedure));
     let procedures: Vec<Entry> = records
         .into_par_iter()
         .zip(slugs.into_par_iter())

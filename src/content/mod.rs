@@ -23,8 +23,8 @@ pub use yaml::parse as parse_yaml;
 pub struct RawRecord {
     /// Path relative to the site root, `/`-separated.
     pub file: String,
-    /// The typed record.
-    pub procedure: Procedure,
+    /// The typed record (boxed: it is 1.1 KB, and lists of records are moved between steps).
+    pub procedure: Box<Procedure>,
     /// The Markdown body of a `.md` record.
     pub body: Option<String>,
 }
@@ -81,7 +81,7 @@ pub fn load(root: &Path) -> Loaded {
         return loaded;
     }
     let record_files = record_files(root);
-    let parsed: Vec<Parsed<(Procedure, Option<String>)>> = record_files
+    let parsed: Vec<Parsed<(Box<Procedure>, Option<String>)>> = record_files
         .par_iter()
         .map(|path| {
             let mut parsed = read_record(root, path);
@@ -277,7 +277,7 @@ fn read_one<T: serde::de::DeserializeOwned>(
 }
 
 /// Reads and parses one procedure record (`.yaml`, or `.md` with front matter and a guide).
-pub fn read_record(root: &Path, path: &Path) -> Parsed<(Procedure, Option<String>)> {
+pub fn read_record(root: &Path, path: &Path) -> Parsed<(Box<Procedure>, Option<String>)> {
     let file = display_path(root, path);
     let text = match read_text(path, &file) {
         Ok(text) => text,
@@ -302,7 +302,7 @@ pub fn read_record(root: &Path, path: &Path) -> Parsed<(Procedure, Option<String
     }
     .map(|(mut procedure, body)| {
         procedure.shrink_to_fit();
-        (procedure, body)
+        (Box::new(procedure), body)
     });
     Parsed { file, text, result }
 }

@@ -31,8 +31,8 @@ pub struct Catalogue {
 /// One procedure and what was derived from its file.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    /// The record.
-    pub procedure: Procedure,
+    /// The record (boxed, so that the catalogue's list of entries stays small to move).
+    pub procedure: Box<Procedure>,
     /// The file it came from, relative to the site root.
     pub file: String,
     /// Its URL slug, unique in the catalogue.

@@ -67,7 +67,7 @@ struct RecordFile {
 
 /// What is derived from a record that parsed, once per change of its file.
 struct Parsed {
-    procedure: Procedure,
+    procedure: Box<Procedure>,
     body: Option<String>,
     slug: String,
     slug_problem: Option<Diagnostic>,
@@ -919,7 +919,7 @@ impl Site {
                     catalogue.by_code = validate::index_by_code(&entries);
                     catalogue.attachments = validate::attachments(
                         &self.options.root,
-                        entries.iter().map(|e| &e.procedure),
+                        entries.iter().map(|e| &*e.procedure),
                     );
                     catalogue.procedures = entries;
                     self.catalogue = Some(catalogue);
@@ -933,8 +933,10 @@ impl Site {
                     .par_iter()
                     .filter_map(|r| entry_of(r))
                     .collect();
-                let attachments =
-                    validate::attachments(&self.options.root, entries.iter().map(|e| &e.procedure));
+                let attachments = validate::attachments(
+                    &self.options.root,
+                    entries.iter().map(|e| &*e.procedure),
+                );
                 self.catalogue = Some(validate::assemble(
                     site.clone(),
                     self.rest.fields.clone(),
@@ -1020,7 +1022,7 @@ impl Site {
         if forms_changed {
             catalogue.attachments = validate::attachments(
                 &self.options.root,
-                catalogue.procedures.iter().map(|e| &e.procedure),
+                catalogue.procedures.iter().map(|e| &*e.procedure),
             );
         }
         Some(positions)
