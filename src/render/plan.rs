@@ -186,22 +186,22 @@ fn page(
 /// page is shown rather than a "…" in its place).
 fn page_window(current: usize, count: usize) -> Vec<Option<usize>> {
     const AROUND: usize = 2;
-    let shown = |k: usize| k == 1 || k == count || k.abs_diff(current) <= AROUND;
-    let mut out = Vec::new();
-    let mut k = 1;
-    while k <= count {
-        if shown(k) {
-            out.push(Some(k));
-            k += 1;
-            continue;
+    let mut shown: Vec<usize> = [1, count]
+        .into_iter()
+        .chain(current.saturating_sub(AROUND).max(1)..=(current + AROUND).min(count))
+        .collect();
+    shown.sort_unstable();
+    shown.dedup();
+    let mut out = Vec::with_capacity(shown.len() + 2);
+    let mut last = 0;
+    for k in shown {
+        match k - last {
+            1 => {}
+            2 => out.push(Some(k - 1)),
+            _ => out.push(None),
         }
-        let next = (k..=count).find(|&j| shown(j)).unwrap_or(count + 1);
-        if next - k == 1 {
-            out.push(Some(k));
-        } else {
-            out.push(None);
-        }
-        k = next;
+        out.push(Some(k));
+        last = k;
     }
     out
 }
