@@ -250,7 +250,8 @@ fn incremental_site_equals_full_build_after_edits_that_keep_the_plan() {
 
 /// The dev server keeps the checks across records (unique codes and slugs, references,
 /// officers in use) up to date record by record: after each edit its diagnostics are those of
-/// a fresh load of the same files.
+/// a fresh load of the same files, and those of a full build's `check` (which walks every
+/// record, without the dev server's indexes).
 #[test]
 fn cross_record_diagnostics_follow_edits() {
     let root = sample_copy("cross");
@@ -263,6 +264,12 @@ fn cross_record_diagnostics_follow_edits() {
             fresh.diagnostics().render_terminal(false),
         );
         assert_eq!(ours, theirs, "{what}");
+        let (_, built) = congkhai::check(&options(&root), &mut Timings::default());
+        assert_eq!(
+            ours,
+            built.render_terminal(false),
+            "{what}: as `build` checks"
+        );
         assert_eq!(site.diagnostics().has_errors(), errors, "{what}: {ours}");
     };
     let birth = record(&root, "ho-tich/dang-ky-khai-sinh.yaml");

@@ -69,12 +69,12 @@ impl Cross {
         if group.len() == 1 && !self.gone.remove(code) {
             self.appeared.insert(code.to_owned());
         }
-        self.refresh_group(Group::Code, code);
+        refresh_shared(&self.codes, &mut self.shared_codes, code);
         self.slugs
             .entry(member.slug.to_owned())
             .or_default()
             .insert(path.to_path_buf());
-        self.refresh_group(Group::Slug, member.slug);
+        refresh_shared(&self.slugs, &mut self.shared_slugs, member.slug);
         for officer in &p.officers {
             *self.officers.entry(officer.value.clone()).or_default() += 1;
         }
@@ -97,14 +97,14 @@ impl Cross {
                 }
             }
         }
-        self.refresh_group(Group::Code, code);
+        refresh_shared(&self.codes, &mut self.shared_codes, code);
         if let Some(group) = self.slugs.get_mut(member.slug) {
             group.remove(path);
             if group.is_empty() {
                 self.slugs.remove(member.slug);
             }
         }
-        self.refresh_group(Group::Slug, member.slug);
+        refresh_shared(&self.slugs, &mut self.shared_slugs, member.slug);
         for officer in &p.officers {
             if let Some(n) = self.officers.get_mut(officer.value.as_str()) {
                 *n -= 1;
@@ -116,23 +116,6 @@ impl Cross {
         self.referrers.remove(path);
         self.references.remove(path);
         self.stale.remove(path);
-    }
-
-    /// Keeps the sets of shared keys up to date for the group `key` after one of its records
-    /// came or went.
-    fn refresh_group(&mut self, group: Group, key: &str) {
-        let (groups, shared) = match group {
-            Group::Code => (&self.codes, &mut self.shared_codes),
-            Group::Slug => (&self.slugs, &mut self.shared_slugs),
-        };
-        match groups.get(key) {
-            Some(members) if key.trim().is_empty() || members.len() > 1 => {
-                shared.insert(key.to_owned());
-            }
-            _ => {
-                shared.remove(key);
-            }
-        }
     }
 
     /// The cross-record diagnostics, as [`crate::validate::validate`] gives them. `member`
@@ -183,8 +166,19 @@ impl Cross {
     }
 }
 
-#[derive(Clone, Copy)]
-enum Group {
-    Code,
-    Slug,
+/// Keeps the set of `shared` keys (empty, or with more than one record) up to date for the
+/// group `key` of `groups` after one of its records came or went.
+fn refresh_shared(
+    groups: &HashMap<String, BTreeSet<PathBuf>>,
+    shared: &mut BTreeSet<String>,
+    key: &str,
+) {
+    match groups.get(key) {
+        Some(members) if key.trim().is_empty() || members.len() > 1 => {
+            shared.insert(key.to_owned());
+        }
+        _ => {
+            shared.remove(key);
+        }
+    }
 }

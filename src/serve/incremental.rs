@@ -8,7 +8,8 @@
 //! [`crate::index_site`]), but:
 //!
 //! - **validation** re-checks a record on its own only when its file changed; the checks across
-//!   records (unique codes and slugs, `related`/`replaces`) are hash lookups and run in full;
+//!   records (unique codes and slugs, `related`/`replaces`, officers in use) are kept up to date
+//!   record by record (`cross.rs`) and re-run only on the records a change concerns;
 //! - **the catalogue** is patched: entries of changed files are replaced (put in their sorted
 //!   place), the rest are moved, not rebuilt;
 //! - **the plan** and what the renderer computes from the entries ([`EntryParts`]: cards, who
@@ -401,12 +402,10 @@ impl Site {
         }
         let global_prints = global_fingerprints(&mut renderer, &self.plan_index.template_set);
         let dirty: Vec<&PagePlan> = self
-            .plans
-            .iter()
-            .filter(|p| {
-                let t = template_name(&p.kind);
-                global_prints.get(t) != self.global_prints.get(t)
-            })
+            .plan_index
+            .stale_pages(&self.global_prints, &global_prints)
+            .into_iter()
+            .map(|i| &self.plans[i])
             .collect();
         let rendered = match update
             .timings
@@ -743,18 +742,7 @@ impl Site {
         } else {
             // Pages whose templates read global values that changed, and pages whose own
             // inputs changed.
-            let stale_templates: BTreeSet<&str> = global_prints
-                .iter()
-                .filter(|(t, print)| self.global_prints.get(*t) != Some(*print))
-                .map(|(t, _)| *t)
-                .collect();
-            let mut dirty: BTreeSet<usize> = if stale_templates.is_empty() {
-                BTreeSet::new()
-            } else {
-                (0..plans.len())
-                    .filter(|&i| stale_templates.contains(plan_index.templates[i]))
-                    .collect()
-            };
+            let mut dirty = plan_index.stale_pages(&self.global_prints, &global_prints);
             match &changed_pages {
                 Some(pages) => dirty.extend(pages),
                 None => dirty.extend((0..plans.len()).filter(|&i| {
@@ -1242,6 +1230,26 @@ impl PlanIndex {
             templates,
             shown_in,
         }
+    }
+
+    /// The pages whose templates read global values that changed from `old` to `new` (both
+    /// from [`global_fingerprints`]).
+    fn stale_pages(
+        &self,
+        old: &HashMap<&'static str, u64>,
+        new: &HashMap<&'static str, u64>,
+    ) -> BTreeSet<usize> {
+        let stale: BTreeSet<&str> = new
+            .iter()
+            .filter(|(t, print)| old.get(*t) != Some(*print))
+            .map(|(t, _)| *t)
+            .collect();
+        if stale.is_empty() {
+            return BTreeSet::new();
+        }
+        (0..self.templates.len())
+            .filter(|&i| stale.contains(self.templates[i]))
+            .collect()
     }
 }
 
