@@ -132,7 +132,7 @@ enum Follower {
     Start,
     /// [`TITLE_END`].
     End,
-    /// The next word: a range of [`DocTerms::buf`].
+    /// The next word: a range of [`RawTerms::buf`].
     Word(u32, u32),
 }
 
@@ -168,10 +168,6 @@ impl Hasher for WordHasher {
             self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
                 .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
         }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.write(&[n]);
     }
 
     fn finish(&self) -> u64 {
