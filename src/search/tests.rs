@@ -250,6 +250,33 @@ fn shards_split_only_between_heads_and_cover_every_head_once() {
     assert!(dang.to_string().contains("\"ky\""));
 }
 
+/// Shard files are assembled from each group's JSON text; they must be exactly what
+/// `serde_json` writes for the same map (the files are published and hashed).
+#[test]
+fn shard_text_is_what_serde_json_writes_for_the_map() {
+    let many: Vec<String> = (0..200)
+        .map(|i| format!("Thủ tục <số> {i} về \"đăng ký\" khai sinh lần {}", i * 3))
+        .collect();
+    let records: Vec<Record<'_>> = many
+        .iter()
+        .map(|t| (t.as_str(), "1.000001", &[][..], &[][..], &[][..]))
+        .collect();
+    let idx = index(&records);
+    let layout = shard_layout(&idx, 1024);
+    assert!(layout.len() > 1);
+    for shard in &layout {
+        let map: serde_json::Map<String, Value> = shard
+            .iter()
+            .map(|(head, _)| ((*head).to_owned(), encode::group(&idx.groups[*head])))
+            .collect();
+        assert_eq!(shard_json(shard), Value::Object(map.clone()).to_string());
+        assert_eq!(
+            encode::script_json("s0", &shard_json(shard)),
+            encode::script("s0", &Value::Object(map))
+        );
+    }
+}
+
 #[test]
 fn tiers_switch_above_five_thousand() {
     assert_eq!(Tier::for_size(5_000), Tier::Single);
