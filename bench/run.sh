@@ -9,13 +9,25 @@
 #   SYNTH=path          synth generator to use (default: cargo build --release --example synth,
 #                       falling back to a std-only rustc build of examples/synth.rs)
 #   SEED=1              generator seed
-#   BENCH_DIR=/tmp/congkhai-bench   where catalogues (reused if present) and outputs go
+#   BENCH_DIR=/tmp/congkhai-bench   where catalogues (reused if present) and logs go
+#   OUTPUTS=$BENCH_DIR  where the built sites go ($OUTPUTS/N/out/TOOL); see "Output file system"
 #   OUT_DIR=$BENCH_DIR/results      where raw TSV results go (bench/results/ to keep them)
 #   TOOLS="congkhai hugo zola"      tools to run (peers not on PATH are skipped with a note)
 #
 # Each round runs every tool once, alternating (congkhai, hugo, zola, congkhai, ...), each into
 # a fresh output folder, after `sync`. Wall time is taken around the command; CPU (user+sys) and
 # peak RSS come from GNU time (`/usr/bin/time -v`). Medians are reported.
+#
+# Output file system: put OUTPUTS on an ext4 with a journal (the mkfs.ext4 default). On an ext4
+# without one, the kernel skips inodes freed in the last minutes when it allocates new ones
+# (`recently_deleted` in fs/ext4/ialloc.c, checked only when there is no journal), so deleting
+# the previous output before a build makes every file and folder of the next one scan past the
+# freed inodes. On this project's 2-core VM (root ext4 without a journal) that put 0.7 to 8 s of
+# kernel time into a 10,000-procedure build, growing run after run, for every tool alike. The
+# script warns when OUTPUTS is on such a file system; a journaled image is made with
+#   truncate -s 40G /var/tmp/bench.img && mkfs.ext4 -q /var/tmp/bench.img
+#   mkdir -p /mnt/bench && mount -o loop /var/tmp/bench.img /mnt/bench
+# and used with OUTPUTS=/mnt/bench.
 set -euo pipefail
 
 # Where the search index lands in congkhai's output: relative globs of files or folders (counted
@@ -26,6 +38,7 @@ RUNS=${RUNS:-5}
 SEED=${SEED:-1}
 BENCH_DIR=${BENCH_DIR:-/tmp/congkhai-bench}
 OUT_DIR=${OUT_DIR:-$BENCH_DIR/results}
+OUTPUTS=${OUTPUTS:-$BENCH_DIR}
 TOOLS=${TOOLS:-"congkhai hugo zola"}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -47,7 +60,29 @@ if [[ ! -x /usr/bin/time ]]; then
     apt-get install -y time >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y time >/dev/null; }
 fi
 
-mkdir -p "$BENCH_DIR" "$OUT_DIR"
+mkdir -p "$BENCH_DIR" "$OUT_DIR" "$OUTPUTS"
+
+# "ext4, journaled", "ext4, no journal" or the file system type of a folder.
+filesystem_of() {
+    local fstype dev
+    fstype=$(findmnt -no FSTYPE -T "$1" 2>/dev/null || echo unknown)
+    if [[ $fstype == ext4 ]]; then
+        dev=$(findmnt -no SOURCE -T "$1" 2>/dev/null)
+        # jbd2 lists each journal as <device name>-<journal inode>.
+        if compgen -G "/proc/fs/jbd2/$(basename "$dev")-*" >/dev/null; then
+            echo "ext4, journaled"
+        else
+            echo "ext4, no journal"
+        fi
+    else
+        echo "$fstype"
+    fi
+}
+outputs_fs=$(filesystem_of "$OUTPUTS")
+if [[ $outputs_fs == "ext4, no journal" ]]; then
+    echo "warning: OUTPUTS=$OUTPUTS is on an ext4 without a journal: file creation after each" \
+        "deletion will dominate every tool's time; see \"Output file system\" at the top of $0" >&2
+fi
 
 if [[ -z ${SYNTH:-} ]]; then
     log "building the generator"
@@ -84,6 +119,7 @@ done
     echo "congkhai: $CONGKHAI"
     command -v hugo >/dev/null 2>&1 && echo "hugo: $(hugo version 2>/dev/null | head -n1)"
     command -v zola >/dev/null 2>&1 && echo "zola: $(zola --version 2>/dev/null | head -n1)"
+    echo "outputs: $OUTPUTS ($outputs_fs)"
     echo "machine: $(nproc) CPUs, $(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo), $(uname -sr)"
 } >&2
 
@@ -125,7 +161,8 @@ date_tag=$(date +%Y%m%d-%H%M%S)
 # ---------------------------------------------------------------- per N
 for n in "${SIZES[@]}"; do
     work=$BENCH_DIR/$n
-    mkdir -p "$work/out" "$work/logs"
+    outs=$OUTPUTS/$n/out
+    mkdir -p "$outs" "$work/logs"
     tsv=$OUT_DIR/$date_tag-$n.tsv
     printf 'n\ttool\trun\twall_s\tuser_s\tsys_s\tcpu_s\tmax_rss_kb\texit\tfiles\tfile_bytes\tdu_sb\n' >"$tsv"
 
@@ -143,7 +180,7 @@ for n in "${SIZES[@]}"; do
 
     log "N=$n: warm-up builds"
     for tool in "${available[@]}"; do
-        build "$tool" "$work/$tool" "$work/out/$tool" "$work/logs/$tool-warmup.log" "$work/logs/$tool-warmup.time"
+        build "$tool" "$work/$tool" "$outs/$tool" "$work/logs/$tool-warmup.log" "$work/logs/$tool-warmup.time"
         if [[ $BUILD_RC -ne 0 ]]; then
             echo "warning: $tool warm-up build failed (exit $BUILD_RC); last lines of its log:" >&2
             tail -n 20 "$work/logs/$tool-warmup.log" >&2
@@ -154,7 +191,7 @@ for n in "${SIZES[@]}"; do
     for ((run = 1; run <= RUNS; run++)); do
         for tool in "${available[@]}"; do
             stats=$work/logs/$tool-$run.time
-            build "$tool" "$work/$tool" "$work/out/$tool" "$work/logs/$tool-$run.log" "$stats"
+            build "$tool" "$work/$tool" "$outs/$tool" "$work/logs/$tool-$run.log" "$stats"
             cpu=$(cpu_of "$stats")
             rss=$(rss_of "$stats")
             printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$tool" "$run" "$BUILD_WALL" \
@@ -175,28 +212,28 @@ for n in "${SIZES[@]}"; do
     if [[ " ${available[*]} " == *" congkhai "* ]]; then
         log "N=$n: congkhai --timings"
         echo "congkhai build --timings, N=$n:"
-        rm -rf "$work/out/congkhai-timings"
-        "$CONGKHAI" build --root "$work/congkhai" --out "$work/out/congkhai-timings" --timings 2>&1 || true
-        rm -rf "$work/out/congkhai-timings"
+        rm -rf "$outs/congkhai-timings"
+        "$CONGKHAI" build --root "$work/congkhai" --out "$outs/congkhai-timings" --timings 2>&1 || true
+        rm -rf "$outs/congkhai-timings"
     fi
 
     # cp floor: copying congkhai's output tree.
     cp_median=NA
-    if [[ -d $work/out/congkhai ]] && [[ -n $(ls -A "$work/out/congkhai") ]]; then
+    if [[ -d $outs/congkhai ]] && [[ -n $(ls -A "$outs/congkhai") ]]; then
         cps=""
         for ((run = 1; run <= RUNS; run++)); do
-            rm -rf "$work/out/cp-floor"
+            rm -rf "$outs/cp-floor"
             sync
             t0=$(now_ns)
-            cp -r "$work/out/congkhai" "$work/out/cp-floor"
+            cp -r "$outs/congkhai" "$outs/cp-floor"
             t1=$(now_ns)
             cps+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }') "
         done
-        rm -rf "$work/out/cp-floor"
+        rm -rf "$outs/cp-floor"
         cp_median=$(tr ' ' '\n' <<<"$cps" | grep . | median)
         printf '%s\tcp-floor\tmedian\t%s\t\t\t\t\t0\n' "$n" "$cp_median" >>"$tsv"
     else
-        echo "note: no congkhai output tree at $work/out/congkhai; cp floor skipped" >&2
+        echo "note: no congkhai output tree at $outs/congkhai; cp floor skipped" >&2
     fi
 
     # Medians, sizes, table rows.
@@ -205,7 +242,7 @@ for n in "${SIZES[@]}"; do
         base_wall=$(tr ' ' '\n' <<<"${walls[congkhai]}" | grep . | median)
     fi
     for tool in "${available[@]}"; do
-        out=$work/out/$tool
+        out=$outs/$tool
         files=NA
         mb=NA
         if [[ -d $out ]]; then
@@ -234,11 +271,11 @@ for n in "${SIZES[@]}"; do
     if [[ $cp_median != NA ]]; then
         summary+=("| $n | cp -r floor (congkhai output) | $cp_median | | | | | |")
     fi
-    if [[ -d $work/out/congkhai ]]; then
+    if [[ -d $outs/congkhai ]]; then
         read -r -a globs <<<"$SEARCH_GLOBS"
         paths=()
         for g in "${globs[@]}"; do
-            for p in "$work/out/congkhai"/$g; do
+            for p in "$outs/congkhai"/$g; do
                 [[ -e $p ]] && paths+=("$p")
             done
         done
