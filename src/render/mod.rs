@@ -128,8 +128,13 @@ pub const SEARCH_FALLBACK_LIMIT: usize = 1000;
 
 /// FNV-1a: a stable content hash for asset file names (not for security).
 pub fn content_hash(bytes: &[u8]) -> String {
+    content_hash_of([bytes])
+}
+
+/// [`content_hash`] of the concatenation of `parts`, without concatenating them.
+pub fn content_hash_of<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
+    for b in parts.into_iter().flatten() {
         hash ^= u64::from(*b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }

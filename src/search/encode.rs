@@ -55,9 +55,9 @@ pub fn postings(list: &[Posting]) -> String {
     let mut out = String::with_capacity(list.len());
     let mut prev: i64 = -1;
     for p in list {
-        let gap = (i64::from(p.doc) - prev - 1) as u32;
-        push_number(&mut out, gap * 4 + p.class as u32);
-        prev = i64::from(p.doc);
+        let gap = (i64::from(p.doc()) - prev - 1) as u32;
+        push_number(&mut out, gap * 4 + p.class() as u32);
+        prev = i64::from(p.doc());
     }
     out
 }
@@ -71,10 +71,7 @@ pub fn read_postings(s: &str) -> Vec<Posting> {
         .map(|v| {
             let doc = (prev + 1 + i64::from(v / 4)) as u32;
             prev = i64::from(doc);
-            Posting {
-                doc,
-                class: class_of((v % 4) as u8),
-            }
+            Posting::new(doc, class_of((v % 4) as u8))
         })
         .collect()
 }
@@ -100,7 +97,7 @@ pub fn group(g: &Group) -> Value {
     let next: serde_json::Map<String, Value> = g
         .next
         .iter()
-        .map(|(k, v)| (k.clone(), Value::String(postings(v))))
+        .map(|(k, v)| (k.to_owned(), Value::String(postings(v))))
         .collect();
     let mut parts = vec![own, Value::Object(next)];
     if !g.variants.is_empty() {
@@ -185,10 +182,7 @@ mod tests {
     #[test]
     fn neighbouring_documents_cost_one_character_each() {
         let list: Vec<Posting> = (10..20)
-            .map(|doc| Posting {
-                doc,
-                class: Class::Title,
-            })
+            .map(|doc| Posting::new(doc, Class::Title))
             .collect();
         let s = postings(&list);
         assert_eq!(s.len(), 1 + 9 + 1, "first gap needs two digits: {s}");

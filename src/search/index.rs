@@ -55,13 +55,40 @@ pub const TITLE_END: &str = ">";
 /// Follower key of "the head word is the code of the procedure" (or its number).
 pub const CODE: &str = "#";
 
-/// One document of a posting list, with the best class the term was found in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Posting {
+/// One document of a posting list, with the best class the term was found in, packed into one
+/// number (document number × 4 + class): at 100,000 documents an index holds tens of millions
+/// of postings, and a `u32` and a class side by side would take eight bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct Posting(u32);
+
+impl Posting {
+    /// Document numbers must be below this.
+    pub const MAX_DOCS: u32 = 1 << 30;
+
+    /// The posting of document `doc` (below [`Posting::MAX_DOCS`]) for `class`.
+    pub fn new(doc: u32, class: Class) -> Posting {
+        debug_assert!(doc < Self::MAX_DOCS);
+        Posting(doc << 2 | class as u32)
+    }
+
     /// Document number (an index into [`Index::docs`]).
-    pub doc: u32,
+    pub fn doc(self) -> u32 {
+        self.0 >> 2
+    }
+
     /// Best class of the term in that document.
-    pub class: Class,
+    pub fn class(self) -> Class {
+        Class::from_u8((self.0 & 3) as u8)
+    }
+}
+
+impl std::fmt::Debug for Posting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Posting")
+            .field("doc", &self.doc())
+            .field("class", &self.class())
+            .finish()
+    }
 }
 
 /// Everything the index knows about one head word.
@@ -71,10 +98,96 @@ pub struct Group {
     pub postings: Vec<Posting>,
     /// Bigrams by second word, the title anchors [`TITLE_START`] and [`TITLE_END`], and
     /// [`CODE`] for the procedures whose code this word is.
-    pub next: BTreeMap<String, Vec<Posting>>,
+    pub next: Followers,
     /// Documents whose title, keywords or life events write the word exactly so ("mã" or
     /// "má" for "ma"); only kept when the word is written in two ways or more.
     pub variants: BTreeMap<String, Vec<u32>>,
+}
+
+/// The posting lists of a head word's followers, in byte order of the follower keys.
+///
+/// A map with a string and a list for each follower took about 130 bytes per follower besides
+/// the postings, and at 100,000 documents the index has millions of followers; here the keys
+/// are one string, and the postings one list.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Followers {
+    /// The keys, one after the other.
+    keys: String,
+    /// Where each follower's key and postings end in `keys` and `postings`.
+    ends: Vec<(u32, u32)>,
+    /// The posting lists, one after the other.
+    postings: Vec<Posting>,
+}
+
+impl Followers {
+    /// Adds a follower whose key sorts after every key so far.
+    pub fn push(&mut self, key: &str, postings: impl IntoIterator<Item = Posting>) {
+        debug_assert!(self.is_empty() || self.at(self.len() - 1).0 < key);
+        self.keys.push_str(key);
+        self.postings.extend(postings);
+        self.ends
+            .push((self.keys.len() as u32, self.postings.len() as u32));
+    }
+
+    /// Number of followers.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True when there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The key and postings of follower `i`.
+    fn at(&self, i: usize) -> (&str, &[Posting]) {
+        let (key_start, postings_start) = match i {
+            0 => (0, 0),
+            _ => self.ends[i - 1],
+        };
+        let (key_end, postings_end) = self.ends[i];
+        (
+            &self.keys[key_start as usize..key_end as usize],
+            &self.postings[postings_start as usize..postings_end as usize],
+        )
+    }
+
+    /// Followers and their postings, in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[Posting])> {
+        (0..self.len()).map(|i| self.at(i))
+    }
+
+    /// Followers from the first whose key is `key` or sorts after it, in key order.
+    pub fn from(&self, key: &str) -> impl Iterator<Item = (&str, &[Posting])> {
+        // A binary search over the followers' numbers.
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if self.at(middle).0 < key {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        (low..self.len()).map(|i| self.at(i))
+    }
+
+    /// The postings of `key`.
+    pub fn get(&self, key: &str) -> Option<&[Posting]> {
+        self.from(key)
+            .next()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, p)| p)
+    }
+}
+
+impl std::ops::Index<&str> for Followers {
+    type Output = [Posting];
+
+    fn index(&self, key: &str) -> &[Posting] {
+        self.get(key)
+            .unwrap_or_else(|| panic!("no follower `{key}`"))
+    }
 }
 
 /// A value of a facet: its URL value and its label.
@@ -377,12 +490,19 @@ impl<'a> Texts<'a> {
 /// holds them for every document at once (at 100,000 documents they would weigh 600 MB).
 pub(super) const CHUNK: usize = 2048;
 
-/// The term groups of documents given by their texts, in document order.
-pub fn groups(texts: &[Texts<'_>]) -> BTreeMap<String, Group> {
+/// The term groups of `count` documents, in document order, given the texts of each document
+/// by number (they are made a chunk at a time too).
+pub fn groups<'a>(
+    count: usize,
+    texts: impl Fn(usize) -> Texts<'a> + Sync,
+) -> BTreeMap<String, Group> {
     let mut merger = Merger::default();
-    for (n, chunk) in texts.chunks(CHUNK).enumerate() {
-        let per_doc: Vec<DocTerms> = chunk.par_iter().map(DocTerms::of).collect();
-        merger.add((n * CHUNK) as u32, per_doc);
+    for first in (0..count).step_by(CHUNK) {
+        let per_doc: Vec<DocTerms> = (first..count.min(first + CHUNK))
+            .into_par_iter()
+            .map(|doc| DocTerms::of(&texts(doc)))
+            .collect();
+        merger.add(first as u32, per_doc);
     }
     let mut groups = merger.finish();
     // Variants only say something when a word is written in two ways or more.
@@ -493,11 +613,9 @@ impl Index {
             })
             .collect();
 
-        let texts: Vec<Texts<'_>> = docs
-            .iter()
-            .map(|d| Texts::of(catalogue, &catalogue.procedures[d.entry]))
-            .collect();
-        let groups = groups(&texts);
+        let groups = groups(docs.len(), |doc| {
+            Texts::of(catalogue, &catalogue.procedures[docs[doc].entry])
+        });
 
         Index {
             docs,
@@ -568,7 +686,7 @@ impl Merger {
             }
             for &(head, follower, class) in &terms.terms {
                 let slot = &mut self.slots[self.global[head as usize] as usize];
-                let posting = Posting { doc, class };
+                let posting = Posting::new(doc, class);
                 match follower {
                     NONE => slot.postings.push(posting),
                     f if f >= END_ID => slot.next.push((f, posting)),
@@ -608,16 +726,21 @@ impl Merger {
                     postings: slot.postings,
                     ..Group::default()
                 };
-                for run in next.chunk_by(|a, b| a.0 == b.0) {
-                    let key = match run[0].0 {
-                        CODE_ID => CODE,
-                        START_ID => TITLE_START,
-                        END_ID => TITLE_END,
-                        word => &*names[word as usize],
-                    };
-                    group
-                        .next
-                        .insert(key.to_owned(), run.iter().map(|(_, p)| *p).collect());
+                let mut runs: Vec<(&str, &[(u32, Posting)])> = next
+                    .chunk_by(|a, b| a.0 == b.0)
+                    .map(|run| {
+                        let key = match run[0].0 {
+                            CODE_ID => CODE,
+                            START_ID => TITLE_START,
+                            END_ID => TITLE_END,
+                            word => &*names[word as usize],
+                        };
+                        (key, run)
+                    })
+                    .collect();
+                runs.sort_unstable_by_key(|(key, _)| *key);
+                for (key, run) in runs {
+                    group.next.push(key, run.iter().map(|(_, p)| *p));
                 }
                 (names[head].to_string(), group)
             })

@@ -35,8 +35,8 @@ pub use index::{Class, Index};
 pub use query::{Hit, Outcome, search};
 
 use crate::model::Catalogue;
-use crate::render::content_hash;
 use crate::render::view::Card;
+use crate::render::{content_hash, content_hash_of};
 
 /// Largest catalogue served as one index file.
 pub const SINGLE_FILE_MAX: usize = 5_000;
@@ -179,29 +179,29 @@ fn header(index: &Index, labels: &Value, tier: Tier) -> serde_json::Map<String, 
 }
 
 /// Splits the term groups into shards of about [`SHARD_TARGET_BYTES`], only between heads.
-/// Returns each shard's groups as (head, group as JSON text): text, not JSON values, because at
-/// 100,000 procedures the values of every group at once took hundreds of megabytes.
-pub fn shard_layout(index: &Index, target: usize) -> Vec<Vec<(&str, String)>> {
-    let mut shards: Vec<Vec<(&str, String)>> = Vec::new();
-    let mut current: Vec<(&str, String)> = Vec::new();
-    let mut size = 0;
-    for (head, group) in &index.groups {
-        let json = encode::group(group).to_string();
-        let bytes = head.len() + json.len() + 4;
-        if !current.is_empty() && size + bytes > target {
-            shards.push(std::mem::take(&mut current));
-            size = 0;
+/// Yields each shard's groups as (head, group as JSON text), a shard at a time: text, not JSON
+/// values, and one shard rather than all, because at 100,000 procedures the values of every
+/// group took hundreds of megabytes, and their texts all at once some fifty more.
+pub fn shard_layout(index: &Index, target: usize) -> impl Iterator<Item = Vec<(&str, String)>> {
+    let mut groups = index
+        .groups
+        .iter()
+        .map(|(head, group)| (head.as_str(), encode::group(group).to_string()))
+        .peekable();
+    let bytes = |(head, json): &(&str, String)| head.len() + json.len() + 4;
+    std::iter::from_fn(move || {
+        let mut shard = Vec::new();
+        let mut size = 0;
+        while let Some(group) =
+            groups.next_if(|group| shard.is_empty() || size + bytes(group) <= target)
+        {
+            size += bytes(&group);
+            shard.push(group);
         }
-        size += bytes;
-        current.push((head.as_str(), json));
-    }
-    if !current.is_empty() {
-        shards.push(current);
-    }
-    shards
+        (!shard.is_empty()).then_some(shard)
+    })
 }
 
-/// A shard's groups as one JSON object, `{"head":group,…}`, as `serde_json` writes a map.
 fn shard_json(shard: &[(&str, String)]) -> String {
     let mut out = String::with_capacity(shard.iter().map(|(h, j)| h.len() + j.len() + 4).sum());
     out.push('{');
@@ -259,16 +259,14 @@ pub fn write(index: &Index, cards: &[Card], labels: &Value, tier: Tier) -> Searc
         Tier::Sharded => {
             // Files of the folder, named without hashes; the folder gets the hash of them all.
             let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-            let shards = shard_layout(index, SHARD_TARGET_BYTES);
-            let mut bounds = Vec::with_capacity(shards.len());
-            for (i, shard) in shards.iter().enumerate() {
+            let mut bounds = Vec::new();
+            for (i, shard) in shard_layout(index, SHARD_TARGET_BYTES).enumerate() {
                 bounds.push(json!(shard[0].0));
                 files.push((
                     format!("{i}.js"),
-                    encode::script_json(&format!("s{i}"), &shard_json(shard)),
+                    encode::script_json(&format!("s{i}"), &shard_json(&shard)),
                 ));
             }
-            drop(shards);
             for (k, chunk) in index.docs.chunks(CARDS_PER_FILE).enumerate() {
                 let chunk = Value::Array(chunk.iter().map(doc_card).collect());
                 files.push((
@@ -302,12 +300,14 @@ pub fn write(index: &Index, cards: &[Card], labels: &Value, tier: Tier) -> Searc
                 encode::script("v", &json!(vocabulary.join(" "))),
             ));
 
-            let mut all = Vec::new();
-            for (name, bytes) in &files {
-                all.extend_from_slice(name.as_bytes());
-                all.extend_from_slice(bytes);
-            }
-            let dir = format!("chi-muc-{}/", content_hash(&all));
+            let dir = format!(
+                "chi-muc-{}/",
+                content_hash_of(
+                    files
+                        .iter()
+                        .flat_map(|(name, bytes)| [name.as_bytes(), bytes.as_slice()])
+                )
+            );
             head.insert("facets".into(), Value::Object(facets));
             head.insert("dir".into(), json!(dir));
             head.insert("shards".into(), Value::Array(bounds));

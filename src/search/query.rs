@@ -163,8 +163,8 @@ fn rank(index: &Index, words: &[Expanded<'_>]) -> Vec<Hit> {
         for (head, points) in &e.heads {
             let group = &index.groups[*head];
             for p in &group.postings {
-                let s = points * p.class.weight();
-                let slot = best.entry(p.doc).or_insert(0);
+                let s = points * p.class().weight();
+                let slot = best.entry(p.doc()).or_insert(0);
                 *slot = (*slot).max(s);
             }
         }
@@ -172,7 +172,7 @@ fn rank(index: &Index, words: &[Expanded<'_>]) -> Vec<Hit> {
         for (head, _) in &e.heads {
             if let Some(list) = index.groups[*head].next.get(CODE) {
                 for p in list {
-                    if let Some(s) = best.get_mut(&p.doc) {
+                    if let Some(s) = best.get_mut(&p.doc()) {
                         *s += CODE_POINTS;
                     }
                 }
@@ -213,8 +213,8 @@ fn rank(index: &Index, words: &[Expanded<'_>]) -> Vec<Hit> {
         let mut bonus: HashMap<u32, u32> = HashMap::new();
         for (head, _) in &a.heads {
             for p in followers(&index.groups[*head], &b.word.folded, b.prefix) {
-                let slot = bonus.entry(p.doc).or_insert(0);
-                *slot = (*slot).max(2 * p.class.weight());
+                let slot = bonus.entry(p.doc()).or_insert(0);
+                *slot = (*slot).max(2 * p.class().weight());
             }
         }
         add(&mut scores, bonus);
@@ -226,7 +226,7 @@ fn rank(index: &Index, words: &[Expanded<'_>]) -> Vec<Hit> {
             for (head, _) in &e.heads {
                 if let Some(list) = index.groups[*head].next.get(anchor) {
                     for p in list {
-                        bonus.insert(p.doc, ANCHOR_POINTS);
+                        bonus.insert(p.doc(), ANCHOR_POINTS);
                     }
                 }
             }
@@ -250,15 +250,15 @@ fn followers<'a>(
 ) -> impl Iterator<Item = &'a Posting> {
     group
         .next
-        .range::<str, _>((std::ops::Bound::Included(word), std::ops::Bound::Unbounded))
+        .from(word)
         .take_while(move |(k, _)| {
             if prefix {
                 k.starts_with(word)
             } else {
-                k.as_str() == word
+                *k == word
             }
         })
-        .filter(|(k, _)| ![TITLE_START, TITLE_END, CODE].contains(&k.as_str()))
+        .filter(|(k, _)| ![TITLE_START, TITLE_END, CODE].contains(k))
         .flat_map(|(_, list)| list.iter())
 }
 

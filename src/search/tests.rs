@@ -34,7 +34,7 @@ fn index(records: &[Record<'_>]) -> Index {
                 free: true,
             })
             .collect(),
-        groups: groups(&texts),
+        groups: groups(texts.len(), |doc| texts[doc].clone()),
         fields: vec![FacetValue {
             id: "ho-tich".into(),
             label: "Hộ tịch".into(),
@@ -233,7 +233,7 @@ fn shards_split_only_between_heads_and_cover_every_head_once() {
         .map(|t| (t.as_str(), "1.000001", &[][..], &[][..], &[][..]))
         .collect();
     let idx = index(&records);
-    let layout = shard_layout(&idx, 1024);
+    let layout: Vec<_> = shard_layout(&idx, 1024).collect();
     assert!(layout.len() > 3, "small target, several shards");
     let heads: Vec<&str> = layout.iter().flatten().map(|(h, _)| *h).collect();
     let expected: Vec<&str> = idx.groups.keys().map(String::as_str).collect();
@@ -262,7 +262,7 @@ fn shard_text_is_what_serde_json_writes_for_the_map() {
         .map(|t| (t.as_str(), "1.000001", &[][..], &[][..], &[][..]))
         .collect();
     let idx = index(&records);
-    let layout = shard_layout(&idx, 1024);
+    let layout: Vec<_> = shard_layout(&idx, 1024).collect();
     assert!(layout.len() > 1);
     for shard in &layout {
         let map: serde_json::Map<String, Value> = shard
@@ -345,8 +345,8 @@ fn terms_run_on_across_chunks() {
             ..Texts::default()
         })
         .collect();
-    let groups = groups(&texts);
-    let docs = |postings: &[index::Posting]| postings.iter().map(|p| p.doc).collect::<Vec<_>>();
+    let groups = groups(texts.len(), |doc| texts[doc].clone());
+    let docs = |postings: &[index::Posting]| postings.iter().map(|p| p.doc()).collect::<Vec<_>>();
     let all: Vec<u32> = (0..n as u32).collect();
     let every_third: Vec<u32> = (0..n as u32).step_by(3).collect();
     let others: Vec<u32> = (0..n as u32).filter(|i| i % 3 != 0).collect();
