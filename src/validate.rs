@@ -98,7 +98,7 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
     let procedures: Vec<Entry> = records
         .into_par_iter()
         .zip(slugs.into_par_iter())
-        .map(|(record, slug)| entry(record, slug, &collation, &options.git))
+        .map(|(record, slug)| entry(record, slug, &options.git))
         .collect();
     let catalogue = assemble(
         site,
@@ -329,10 +329,9 @@ pub fn attachments<'a>(
     attachments.into_values().collect()
 }
 
-/// A validated record as a catalogue entry: its guide rendered, its collation key and its
-/// last-change date attached.
-pub fn entry(record: RawRecord, slug: String, collation: &Collation, git: &GitDates) -> Entry {
-    let sort_key = collation.sort_key(&record.procedure.title.value);
+/// A validated record as a catalogue entry: its guide rendered and its last-change date
+/// attached.
+pub fn entry(record: RawRecord, slug: String, git: &GitDates) -> Entry {
     let updated = git.files.get(&record.file).copied();
     Entry {
         body_html: record.body.as_deref().map(markdown::to_html),
@@ -340,19 +339,20 @@ pub fn entry(record: RawRecord, slug: String, collation: &Collation, git: &GitDa
         file: record.file,
         slug,
         updated,
-        sort_key,
     }
 }
 
-/// Sorts entries in catalogue order: by title in Vietnamese order, then by code.
-pub fn sort_entries(procedures: &mut [Entry]) {
-    procedures.par_sort_by(entry_order);
+/// Sorts entries in catalogue order: by title in Vietnamese order, then by code. The titles'
+/// collation keys are made once for the sort and dropped after it (at 100,000 procedures they
+/// weigh 42 MB).
+pub fn sort_entries(procedures: &mut [Entry], collation: &Collation) {
+    procedures.par_sort_by_cached_key(|e| (collation.sort_key(e.title()), e.code().to_owned()));
 }
 
-/// The display order of entries: by collation key of the title, then by code.
-pub fn entry_order(a: &Entry, b: &Entry) -> std::cmp::Ordering {
-    a.sort_key
-        .cmp(&b.sort_key)
+/// The display order of entries: by title in Vietnamese order, then by code.
+pub fn entry_order(collation: &Collation, a: &Entry, b: &Entry) -> std::cmp::Ordering {
+    collation
+        .compare(a.title(), b.title())
         .then_with(|| a.code().cmp(b.code()))
 }
 
@@ -384,7 +384,7 @@ pub fn assemble(
             .then_with(|| collation.compare(&a.name, &b.name))
     });
     stats.sort_by_key(|s| std::cmp::Reverse(s.from));
-    sort_entries(&mut procedures);
+    sort_entries(&mut procedures, collation);
     let by_code = index_by_code(&procedures);
 
     let mut page_list: Vec<Page> = pages

@@ -41,8 +41,6 @@ pub struct Entry {
     pub body_html: Option<String>,
     /// Date of the last commit that touched the file.
     pub updated: Option<Date>,
-    /// Vietnamese collation key of the title, computed once.
-    pub sort_key: Vec<u8>,
 }
 
 impl Entry {

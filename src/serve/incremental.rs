@@ -874,7 +874,6 @@ impl Site {
                     body: parsed.body.clone(),
                 },
                 parsed.slug.clone(),
-                collation,
                 git,
             ))
         };
@@ -900,7 +899,7 @@ impl Site {
                     // through a sort.
                     for entry in by_file.values().filter_map(|r| entry_of(r)) {
                         let at = entries.partition_point(|e| {
-                            validate::entry_order(e, &entry) == std::cmp::Ordering::Less
+                            validate::entry_order(collation, e, &entry) == std::cmp::Ordering::Less
                         });
                         entries.insert(at, entry);
                     }
@@ -973,7 +972,7 @@ impl Site {
                 .iter()
                 .find(|(at, _)| *at == i)
                 .map_or(&entries[i], |(_, n)| n);
-            validate::entry_order(other, e) == std::cmp::Ordering::Less
+            validate::entry_order(&self.collation, other, e) == std::cmp::Ordering::Less
         };
         let sorted = fresh.iter().all(|(at, e)| {
             (*at == 0 || before(at - 1, e)) && (at + 1 == entries.len() || !before(at + 1, e))
