@@ -179,49 +179,74 @@ pub fn render_site(
     render_options: &RenderOptions,
     timings: &mut Timings,
 ) -> Result<Output, Diagnostics> {
-    let site = prepare(catalogue, theme, render_options, timings)?;
+    let mut index_files = Output::default();
+    let site = prepare(catalogue, theme, render_options, timings, |files, _| {
+        index_files = files;
+        Ok(())
+    })?;
     let mut output = timings.time("render", || {
         site.renderer.render_all(&site.plans, root, theme)
     })?;
-    for (path, bytes) in site.index_files {
-        output.insert(path, bytes);
-    }
+    output.extend(index_files);
     Ok(output)
 }
 
-/// What rendering needs: the plan, the renderer with the index step's globals, and the index
-/// step's files.
+/// What rendering needs: the plan, and the renderer with the index step's globals.
 struct Prepared<'a> {
     plans: Vec<render::PagePlan>,
     renderer: Renderer<'a>,
-    index_files: Vec<(String, Vec<u8>)>,
 }
 
-/// The plan and index steps.
+/// The cards, index and plan steps. The index step's files are handed to `index_files` as soon
+/// as they are made. The index comes before the pages, whose search page names its hashed
+/// file, and before the plan, so that the plan's memory is not taken while the index's working
+/// memory is (at 100,000 procedures they are about 170 and 600 MB).
 fn prepare<'a>(
     catalogue: &'a Catalogue,
     theme: &Theme,
     render_options: &RenderOptions,
     timings: &mut Timings,
+    index_files: impl FnOnce(Output, &mut Timings) -> Result<(), Diagnostics>,
 ) -> Result<Prepared<'a>, Diagnostics> {
     let labels = labels(catalogue, theme);
-    let plans = timings.time("plan", || render::plan(catalogue, &labels));
     let mut renderer = timings.time("cards", || Renderer::new(catalogue, theme, render_options))?;
-    // The search index comes before the pages: the search page names its hashed file.
     let index = timings.time("index", || index_site(catalogue, &renderer, &labels));
     for (key, value) in &index.globals {
         renderer.set_global(key, value);
     }
-    Ok(Prepared {
-        plans,
-        renderer,
-        index_files: index.files,
-    })
+    let mut files = Output::default();
+    for (path, bytes) in index.files {
+        files.insert(path, bytes);
+    }
+    index_files(files, timings)?;
+    release_free_memory();
+    let plans = timings.time("plan", || render::plan(catalogue, &labels));
+    Ok(Prepared { plans, renderer })
+}
+
+/// Gives the allocator's free memory back to the system. The index step frees most of what it
+/// allocated, on the worker threads; glibc keeps such memory in each thread's arena, where the
+/// plan and render steps did not reuse it. At 100,000 procedures the resident memory after the
+/// index step drops from about 880 to 630 MB, and the build's peak from 951 MB (in the render
+/// step) to 911 MB (in the index step).
+fn release_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    {
+        unsafe extern "C" {
+            fn malloc_trim(pad: usize) -> std::ffi::c_int;
+        }
+        // SAFETY: `malloc_trim` takes no pointers; it only hands free pages of glibc's heaps
+        // back to the system, and may be called at any time from any thread.
+        unsafe {
+            malloc_trim(0);
+        }
+    }
 }
 
 /// Pages rendered and published at a time by `build`: the whole site is never in memory at
-/// once (at 100,000 procedures its pages weigh 2.4 GB).
-const PART: usize = 2048;
+/// once (at 100,000 procedures its pages weigh 2.3 GB). Listing pages weigh about 80 KB each,
+/// so a part of them takes some 40 MB.
+const PART: usize = 512;
 
 /// The labels of the site's language in the theme (Vietnamese when the theme lacks it).
 pub fn labels(catalogue: &Catalogue, theme: &Theme) -> serde_json::Value {
@@ -287,7 +312,6 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         base_url: options.base_url.clone(),
         inject: None,
     };
-    let site = prepare(&catalogue, &theme, &render_options, &mut timings)?;
     let out = options.out_dir();
     let cannot_write = |e: std::io::Error| {
         let mut diagnostics = diagnostics.clone();
@@ -306,16 +330,24 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let mut staging = timings
         .time("publish", || publish::Staging::begin(&out))
         .map_err(cannot_write)?;
+    let site = prepare(
+        &catalogue,
+        &theme,
+        &render_options,
+        &mut timings,
+        |files, timings| {
+            timings
+                .time("publish", || staging.write(&files))
+                .map_err(cannot_write)
+        },
+    )?;
     for part in site.plans.chunks(PART) {
         let pages = timings.time("render", || site.renderer.render_pages(part))?;
         timings
             .time("publish", || staging.write(&pages))
             .map_err(cannot_write)?;
     }
-    let mut rest = timings.time("render", || site.renderer.extras(&options.root, &theme))?;
-    for (path, bytes) in site.index_files {
-        rest.insert(path, bytes);
-    }
+    let rest = timings.time("render", || site.renderer.extras(&options.root, &theme))?;
     timings
         .time("publish", || staging.write(&rest))
         .map_err(cannot_write)?;
