@@ -6,15 +6,17 @@
 //! ```text
 //! load      content/ → typed records + diagnostics            content::load
 //! validate  records → Catalogue | Diagnostics                 validate::validate
-//! plan      Catalogue → Vec<PagePlan>                         render::plan
+//! cards     Catalogue → the rows of lists and search results  render::Renderer::new
 //! index     search data, open data, feeds → Output            search, export
+//! plan      Catalogue → Vec<PagePlan>                         render::plan
 //! render    pages → Output (path → bytes), in parallel        render::Renderer
 //! publish   Output → public/, atomically                      publish::Staging
 //! ```
 //!
-//! `build` renders and publishes the pages in parts of a few thousand, so that the whole site
-//! is never in memory at once; the published tree is swapped in only when every part is
-//! written. (`serve` keeps the whole site in memory instead.)
+//! `build` publishes the index step's files as soon as they are made, then renders and
+//! publishes the pages in parts of a few hundred, so that the whole site is never in memory at
+//! once; the published tree is swapped in only when every part is written. (`serve` keeps the
+//! whole site in memory instead.)
 //!
 //! The build is a pure function of the content, the theme, the options and the git history:
 //! the same input gives byte-identical output.
