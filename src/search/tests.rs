@@ -362,3 +362,32 @@ fn terms_run_on_across_chunks() {
     assert_eq!(docs(&groups[&last].postings), [n as u32 - 1]);
     assert_eq!(docs(&groups[&last].next[index::CODE]), [n as u32 - 1]);
 }
+
+#[test]
+fn followers_find_keys_and_prefixes_and_postings_keep_document_and_class() {
+    let p = |doc| index::Posting::new(doc, Class::Title);
+    let mut f = index::Followers::default();
+    f.push(index::CODE, [p(1)]);
+    f.push("ke", [p(2), p(3)]);
+    f.push("ket", [p(4)]);
+    f.push("khai", []);
+    f.push("ky", [p(5)]);
+    assert_eq!(f.len(), 5);
+    let keys: Vec<&str> = f.iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, ["#", "ke", "ket", "khai", "ky"]);
+    assert_eq!(f.get("ke"), Some(&[p(2), p(3)][..]));
+    assert_eq!(f.get("khai"), Some(&[][..]));
+    assert_eq!(&f["ky"], &[p(5)][..]);
+    assert_eq!(f.get("k"), None);
+    assert_eq!(f.get("zz"), None);
+    let from_k: Vec<&str> = f.from("k").map(|(k, _)| k).collect();
+    assert_eq!(from_k, ["ke", "ket", "khai", "ky"]);
+    assert_eq!(f.from("kz").count(), 0);
+    assert_eq!(f.from("").count(), 5);
+
+    let last = index::Posting::new(index::Posting::MAX_DOCS - 1, Class::Facet);
+    assert_eq!(
+        (last.doc(), last.class()),
+        (index::Posting::MAX_DOCS - 1, Class::Facet)
+    );
+}
