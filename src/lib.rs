@@ -202,7 +202,7 @@ struct Prepared<'a> {
 /// The cards, index and plan steps. The index step's files are handed to `index_files` as soon
 /// as they are made. The index comes before the pages, whose search page names its hashed
 /// file, and before the plan, so that the plan's memory is not taken while the index's working
-/// memory is (at 100,000 procedures about 180 and 290 MB).
+/// memory is (at 100,000 procedures about 180 and 290 MiB).
 fn prepare<'a>(
     catalogue: &'a Catalogue,
     theme: &Theme,

@@ -343,8 +343,8 @@ pub fn entry(record: RawRecord, slug: String, git: &GitDates) -> Entry {
 }
 
 /// Sorts entries in catalogue order: by title in Vietnamese order, then by code. The titles'
-/// collation keys are made once for the sort and dropped after it (at 100,000 procedures they
-/// weigh 42 MB).
+/// collation keys are made once for the sort and dropped after it (kept in every entry, they
+/// weighed 12.6 MB at 30,000 synthetic procedures in a heaptrack run).
 pub fn sort_entries(procedures: &mut [Entry], collation: &Collation) {
     procedures.par_sort_by_cached_key(|e| (collation.sort_key(e.title()), e.code().to_owned()));
 }

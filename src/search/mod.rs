@@ -180,30 +180,34 @@ fn header(index: &Index, labels: &Value, tier: Tier) -> serde_json::Map<String, 
 
 /// Splits the term groups into shards of about [`SHARD_TARGET_BYTES`], only between heads.
 /// Yields each shard's groups as (head, group as JSON text), a shard at a time: text, not JSON
-/// values, and one shard rather than all, because at 100,000 procedures the values of every
-/// group took hundreds of megabytes, and their texts all at once some fifty more.
+/// values, because at 100,000 procedures the values of every group took hundreds of megabytes.
 pub fn shard_layout(index: &Index, target: usize) -> impl Iterator<Item = Vec<(&str, String)>> {
     let mut groups = index
         .groups
         .iter()
         .map(|(head, group)| (head.as_str(), encode::group(group).to_string()))
         .peekable();
-    let bytes = |(head, json): &(&str, String)| head.len() + json.len() + 4;
     std::iter::from_fn(move || {
         let mut shard = Vec::new();
         let mut size = 0;
         while let Some(group) =
-            groups.next_if(|group| shard.is_empty() || size + bytes(group) <= target)
+            groups.next_if(|group| shard.is_empty() || size + entry_bytes(group) <= target)
         {
-            size += bytes(&group);
+            size += entry_bytes(&group);
             shard.push(group);
         }
         (!shard.is_empty()).then_some(shard)
     })
 }
 
+/// Bytes of one (head, group JSON) entry in a shard file: the head, quoted, a colon, the JSON
+/// and a comma.
+fn entry_bytes((head, json): &(&str, String)) -> usize {
+    head.len() + json.len() + 4
+}
+
 fn shard_json(shard: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(shard.iter().map(|(h, j)| h.len() + j.len() + 4).sum());
+    let mut out = String::with_capacity(shard.iter().map(entry_bytes).sum::<usize>() + 2);
     out.push('{');
     for (i, (head, json)) in shard.iter().enumerate() {
         if i > 0 {
