@@ -9,14 +9,19 @@
 //! The table lives only as long as its scopes: when the last one closes, it is emptied, so a
 //! long-running `serve` does not keep every text it ever read.
 
-use std::collections::HashSet;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use rustc_hash::FxHashSet;
 
 /// Tables are split so that threads parsing records in parallel seldom wait for each other.
 const SHARDS: usize = 16;
 
-static TABLES: [Mutex<Option<HashSet<Arc<str>>>>; SHARDS] = [const { Mutex::new(None) }; SHARDS];
+/// The texts are the editors' own (trusted, and every one is read), so they are hashed with
+/// FxHash rather than the flooding-resistant SipHash.
+type Table = FxHashSet<Arc<str>>;
+
+static TABLES: [Mutex<Option<Table>>; SHARDS] = [const { Mutex::new(None) }; SHARDS];
 static OPEN: AtomicUsize = AtomicUsize::new(0);
 
 /// While a scope is alive, texts that are read are shared.
@@ -54,7 +59,7 @@ pub fn intern(s: &str) -> Arc<str> {
         return Arc::from(s);
     }
     let mut table = lock(&TABLES[shard_of(s)]);
-    let table = table.get_or_insert_with(HashSet::new);
+    let table = table.get_or_insert_with(Table::default);
     if let Some(shared) = table.get(s) {
         return Arc::clone(shared);
     }

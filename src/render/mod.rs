@@ -126,6 +126,10 @@ impl EntryParts {
 /// (with counts, linking to their listings) instead of every procedure.
 pub const SEARCH_FALLBACK_LIMIT: usize = 1000;
 
+/// The buffer a page is rendered into starts this large: a procedure page weighs about 20 KB
+/// in the synthetic catalogue, so most pages grow it once or not at all.
+const PAGE_CAPACITY: usize = 16 * 1024;
+
 /// FNV-1a: a stable content hash for asset file names (not for security).
 pub fn content_hash(bytes: &[u8]) -> String {
     content_hash_of([bytes])
@@ -470,22 +474,26 @@ impl<'a> Renderer<'a> {
             template_name(&plan.kind),
             "keep template_name in step"
         );
-        let mut html = self.tera.render(template, &context).map_err(|e| {
-            template_error(
-                &e,
-                &BTreeMap::new(),
-                format!("themes/default/templates/{template}"),
-            )
-        })?;
+        // Rendered into bytes: `Tera::render` would check the whole page is UTF-8 once more to
+        // return a `String`, and every value written was a `str` already.
+        let mut html = Vec::with_capacity(PAGE_CAPACITY);
+        self.tera
+            .render_to(template, &context, &mut html)
+            .map_err(|e| {
+                template_error(
+                    &e,
+                    &BTreeMap::new(),
+                    format!("themes/default/templates/{template}"),
+                )
+            })?;
         if let Some(inject) = &self.inject
             && template.ends_with(".html")
         {
-            match html.rfind("</body>") {
-                Some(i) => html.insert_str(i, inject),
-                None => html.push_str(inject),
-            }
+            let body_end = html.windows(7).rposition(|w| w == b"</body>");
+            let at = body_end.unwrap_or(html.len());
+            html.splice(at..at, inject.bytes());
         }
-        Ok(html.into_bytes())
+        Ok(html)
     }
 
     /// The cards of `items` as a template value. Made for each listing page rather than kept
