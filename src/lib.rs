@@ -371,39 +371,27 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     let mut staging = timings
         .time("publish", || publish::Staging::begin(&out))
         .map_err(cannot_write)?;
-    // Files are written on a writer thread while the next part renders: writing kept about
-    // 1.5 of 2 cores busy (many small files, folders made level by level), and the render
-    // fills the rest. "publish" in the timings is then the time the build waited for it.
-    let written = std::thread::scope(|scope| -> Result<(), Diagnostics> {
-        let (parts, writer) = publish::Writer::spawn(scope, &mut staging);
-        let rendered = (|| -> Result<(), Diagnostics> {
-            let site = prepare(
-                &catalogue,
-                &theme,
-                &render_options,
-                &mut timings,
-                |files, timings| {
-                    // Should the writer have stopped, joining it reports why.
-                    timings.time("publish", || parts.send(files));
-                    Ok(())
-                },
-            )?;
-            for part in site.plans.chunks(PART) {
-                let pages = timings.time("render", || site.renderer.render_pages(part))?;
-                if !timings.time("publish", || parts.send(pages)) {
-                    return Ok(());
-                }
-            }
-            let rest = timings.time("render", || site.renderer.extras(&options.root, &theme))?;
-            timings.time("publish", || parts.send(rest));
-            Ok(())
-        })();
-        drop(parts);
-        let written = timings.time("publish", || writer.join());
-        rendered?;
-        written.map_err(cannot_write)
-    });
-    written?;
+    let site = prepare(
+        &catalogue,
+        &theme,
+        &render_options,
+        &mut timings,
+        |files, timings| {
+            timings
+                .time("publish", || staging.write(&files))
+                .map_err(cannot_write)
+        },
+    )?;
+    for part in site.plans.chunks(PART) {
+        let pages = timings.time("render", || site.renderer.render_pages(part))?;
+        timings
+            .time("publish", || staging.write(&pages))
+            .map_err(cannot_write)?;
+    }
+    let rest = timings.time("render", || site.renderer.extras(&options.root, &theme))?;
+    timings
+        .time("publish", || staging.write(&rest))
+        .map_err(cannot_write)?;
     let (files, bytes) = (staging.files(), staging.bytes());
     timings
         .time("publish", || staging.commit())

@@ -10,8 +10,6 @@ use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, SyncSender};
-use std::thread::{Scope, ScopedJoinHandle};
 
 use rayon::prelude::*;
 
@@ -60,56 +58,6 @@ impl Output {
     /// Moves every file of `other` in (replacing files at the same paths).
     pub fn extend(&mut self, other: Output) {
         self.files.extend(other.files);
-    }
-}
-
-/// A thread that writes parts of a site into a [`Staging`] tree, so that the next part can be
-/// rendered meanwhile. It writes with a thread pool of its own: a part handed to the global
-/// pool would wait until rendering left it idle.
-pub struct Writer<'scope> {
-    thread: ScopedJoinHandle<'scope, io::Result<()>>,
-}
-
-/// The sending end of a [`Writer`].
-pub struct Parts {
-    sender: SyncSender<Output>,
-}
-
-impl Parts {
-    /// Hands `output` to the writer, waiting until it has finished the part before (so at most
-    /// two parts are in memory). False when the writer has stopped on an error: joining it
-    /// tells which.
-    pub fn send(&self, output: Output) -> bool {
-        self.sender.send(output).is_ok()
-    }
-}
-
-impl<'scope> Writer<'scope> {
-    /// Starts writing into `staging` what is sent to the returned [`Parts`], until it is
-    /// dropped.
-    pub fn spawn<'env>(
-        scope: &'scope Scope<'scope, 'env>,
-        staging: &'scope mut Staging,
-    ) -> (Parts, Writer<'scope>) {
-        let (sender, receiver) = mpsc::sync_channel::<Output>(0);
-        let thread = scope.spawn(move || {
-            let pool = rayon::ThreadPoolBuilder::new()
-                .thread_name(|i| format!("congkhai-writer-{i}"))
-                .build()
-                .map_err(io::Error::other)?;
-            for output in receiver {
-                pool.install(|| staging.write(&output))?;
-            }
-            Ok(())
-        });
-        (Parts { sender }, Writer { thread })
-    }
-
-    /// Waits for every part sent to be written (drop the [`Parts`] first).
-    pub fn join(self) -> io::Result<()> {
-        self.thread
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     }
 }
 
@@ -333,41 +281,6 @@ mod tests {
         assert!(!dir.join(".public.staging").exists());
         assert!(!target.join("x.html").exists());
         assert_eq!(fs::read(target.join("a/c/index.html")).unwrap(), b"two");
-        let _ = fs::remove_dir_all(&dir);
-    }
-
-    #[test]
-    fn writer_writes_every_part_and_reports_its_error() {
-        let (dir, target) = fresh("writer");
-        let mut staging = Staging::begin(&target).unwrap();
-        std::thread::scope(|scope| {
-            let (parts, writer) = Writer::spawn(scope, &mut staging);
-            assert!(parts.send(output(&[("a/index.html", "one")])));
-            assert!(parts.send(output(&[("b/index.html", "two"), ("c.html", "3")])));
-            drop(parts);
-            writer.join().unwrap();
-        });
-        assert_eq!((staging.files(), staging.bytes()), (3, 7));
-        staging.commit().unwrap();
-        assert_eq!(fs::read(target.join("b/index.html")).unwrap(), b"two");
-
-        // "c.html" is a file, so nothing can be written under it: the writer stops, the parts
-        // after are refused, joining says why, and the published site stays as it was.
-        let mut staging = Staging::begin(&target).unwrap();
-        let result = std::thread::scope(|scope| {
-            let (parts, writer) = Writer::spawn(scope, &mut staging);
-            parts.send(output(&[("c.html", "file")]));
-            parts.send(output(&[("c.html/index.html", "under a file")]));
-            let refused = (0..3).any(|_| !parts.send(output(&[("d.html", "late")])));
-            drop(parts);
-            (refused, writer.join())
-        });
-        assert!(result.0, "parts after the error are refused");
-        assert!(result.1.is_err());
-        drop(staging);
-        assert!(!dir.join(".public.staging").exists());
-        assert_eq!(fs::read(target.join("c.html")).unwrap(), b"3");
-        assert!(!target.join("d.html").exists());
         let _ = fs::remove_dir_all(&dir);
     }
 }
