@@ -54,10 +54,29 @@ impl Output {
     pub fn total_bytes(&self) -> u64 {
         self.files.values().map(|b| b.len() as u64).sum()
     }
+}
 
-    /// Moves every file of `other` in (replacing files at the same paths).
-    pub fn extend(&mut self, other: Output) {
-        self.files.extend(other.files);
+/// Files added in turn, replacing files at the same paths (another [`Output`] included).
+impl Extend<(String, Vec<u8>)> for Output {
+    fn extend<I: IntoIterator<Item = (String, Vec<u8>)>>(&mut self, files: I) {
+        self.files.extend(files);
+    }
+}
+
+impl FromIterator<(String, Vec<u8>)> for Output {
+    fn from_iter<I: IntoIterator<Item = (String, Vec<u8>)>>(files: I) -> Output {
+        Output {
+            files: files.into_iter().collect(),
+        }
+    }
+}
+
+impl IntoIterator for Output {
+    type Item = (String, Vec<u8>);
+    type IntoIter = std::collections::btree_map::IntoIter<String, Vec<u8>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.files.into_iter()
     }
 }
 

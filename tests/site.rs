@@ -182,6 +182,26 @@ fn free_fees_say_mien_phi_and_amounts_use_dots() {
     );
 }
 
+/// The build sorts entries with collation keys made once (`sort_entries`); the dev server
+/// places an edited entry by comparing titles (`entry_order`). The two must be one order.
+#[test]
+fn catalogue_order_is_the_order_the_dev_server_inserts_by() {
+    let c = catalogue();
+    let collation = congkhai::vi::Collation::new();
+    assert!(c.procedures.len() > 20);
+    for pair in c.procedures.windows(2) {
+        assert_eq!(
+            congkhai::validate::entry_order(&collation, &pair[0], &pair[1]),
+            std::cmp::Ordering::Less,
+            "`{}` ({}) is sorted before `{}` ({})",
+            pair[0].title(),
+            pair[0].code(),
+            pair[1].title(),
+            pair[1].code()
+        );
+    }
+}
+
 #[test]
 fn field_listings_hold_exactly_their_listed_procedures_in_vietnamese_order() {
     let c = catalogue();

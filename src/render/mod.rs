@@ -489,7 +489,8 @@ impl<'a> Renderer<'a> {
         if let Some(inject) = &self.inject
             && template.ends_with(".html")
         {
-            let body_end = html.windows(7).rposition(|w| w == b"</body>");
+            const BODY_END: &[u8] = b"</body>";
+            let body_end = html.windows(BODY_END.len()).rposition(|w| w == BODY_END);
             let at = body_end.unwrap_or(html.len());
             html.splice(at..at, inject.bytes());
         }

@@ -181,15 +181,6 @@ impl Followers {
     }
 }
 
-impl std::ops::Index<&str> for Followers {
-    type Output = [Posting];
-
-    fn index(&self, key: &str) -> &[Posting] {
-        self.get(key)
-            .unwrap_or_else(|| panic!("no follower `{key}`"))
-    }
-}
-
 /// A value of a facet: its URL value and its label.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FacetValue {

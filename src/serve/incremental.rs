@@ -717,9 +717,7 @@ impl Site {
             let mut output = output;
             let index = index.unwrap_or_default();
             self.index_files = index.files.iter().map(|(p, _)| p.clone()).collect();
-            for (path, bytes) in index.files {
-                output.insert(path, bytes);
-            }
+            output.extend(index.files);
             self.index_globals = index.globals;
             for (path, bytes) in output.iter() {
                 if self.output.get(path) != Some(bytes.as_slice()) {
