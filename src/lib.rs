@@ -285,9 +285,10 @@ fn release_free_memory() {
 }
 
 /// Pages rendered and published at a time by `build`: the whole site is never in memory at
-/// once (at 100,000 procedures its pages weigh 2.3 GB). Listing pages weigh about 80 KB each,
-/// so a part of them takes some 40 MB.
-const PART: usize = 512;
+/// once (at 100,000 procedures its pages weigh 2.2 GB). Listing pages weigh about 80 KB each,
+/// so a part of them takes some 20 MB; two parts are in memory at once (one rendering, one
+/// being written).
+const PART: usize = 256;
 
 /// The labels of the site's language in the theme (Vietnamese when the theme lacks it).
 pub fn labels(catalogue: &Catalogue, theme: &Theme) -> serde_json::Value {
@@ -382,8 +383,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
                 .map_err(cannot_write)
         },
     )?;
+    // Each part is written while the next renders: writing files waits on the kernel's folder
+    // locks and leaves a core idle, which the rendering takes up. The "render" step so
+    // includes writing every part but the last.
+    let mut rendered: Option<publish::Output> = None;
     for part in site.plans.chunks(PART) {
-        let pages = timings.time("render", || site.renderer.render_pages(part))?;
+        let previous = rendered.take();
+        let (written, pages) = timings.time("render", || {
+            rayon::join(
+                || previous.map_or(Ok(()), |pages| staging.write(&pages)),
+                || site.renderer.render_pages(part),
+            )
+        });
+        written.map_err(cannot_write)?;
+        rendered = Some(pages?);
+    }
+    if let Some(pages) = rendered {
         timings
             .time("publish", || staging.write(&pages))
             .map_err(cannot_write)?;
