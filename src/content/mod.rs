@@ -81,17 +81,20 @@ pub fn load(root: &Path) -> Loaded {
         return loaded;
     }
     let record_files = record_files(root);
-    let parsed: Vec<Parsed<(Box<Procedure>, Option<String>)>> = record_files
-        .par_iter()
-        .map(|path| {
-            let mut parsed = read_record(root, path);
-            if parsed.result.is_ok() {
-                // Not kept (see below): dropped here, not after every file is read.
-                parsed.text = String::new();
-            }
-            parsed
-        })
-        .collect();
+    let parsed: Vec<Parsed<(Box<Procedure>, Option<String>)>> = std::thread::scope(|scope| {
+        prefetch(scope, &record_files);
+        record_files
+            .par_iter()
+            .map(|path| {
+                let mut parsed = read_record(root, path);
+                if parsed.result.is_ok() {
+                    // Not kept (see below): dropped here, not after every file is read.
+                    parsed.text = String::new();
+                }
+                parsed
+            })
+            .collect()
+    });
     // The sources of records that parsed are not kept (46 MB at 10,000 records): the few
     // diagnostics that validation finds in them read the file again for their snippet.
     loaded.diagnostics.read_sources_from(root);
@@ -112,6 +115,40 @@ pub fn load(root: &Path) -> Loaded {
         }
     }
     loaded
+}
+
+/// Threads that ask the kernel to read record files ahead of the parsers.
+const PREFETCH_THREADS: usize = 4;
+
+/// Asks the kernel to start reading `files` while the parsers work. When the records are not in
+/// the page cache (a fresh machine, or after a large build pushed them out), each parsing thread
+/// otherwise waits on one small file at a time: `check` on 100,000 records took 50.7 s so,
+/// against 23.5 s with the files in the cache. Opening a file and advising `WILLNEED` starts its
+/// read without waiting for it; with the files cached it costs a few microseconds a file, on
+/// threads that mostly sleep.
+fn prefetch<'scope>(scope: &'scope std::thread::Scope<'scope, '_>, files: &'scope [PathBuf]) {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::fd::AsRawFd;
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let next = std::sync::Arc::new(AtomicUsize::new(0));
+        for _ in 0..PREFETCH_THREADS {
+            let next = std::sync::Arc::clone(&next);
+            scope.spawn(move || {
+                while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    if let Ok(file) = std::fs::File::open(path) {
+                        // SAFETY: the descriptor is open for the call; the advice only starts
+                        // reading ahead and changes nothing that Rust tracks.
+                        unsafe {
+                            libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED);
+                        }
+                    }
+                }
+            });
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (scope, files);
 }
 
 /// The procedure record files under `root/content/procedures`, in path order.
