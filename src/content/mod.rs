@@ -124,18 +124,16 @@ const PREFETCH_THREADS: usize = 4;
 /// the page cache (a fresh machine, or after a large build pushed them out), each parsing thread
 /// otherwise waits on one small file at a time: `check` on 100,000 records took 50.7 s so,
 /// against 23.5 s with the files in the cache. Opening a file and advising `WILLNEED` starts its
-/// read without waiting for it; with the files cached it costs a few microseconds a file, on
-/// threads that mostly sleep.
+/// read without waiting for it. With the files cached, builds of 10,000 showed no difference
+/// (medians of five: 5.53 s without, 5.58 s with).
 fn prefetch<'scope>(scope: &'scope std::thread::Scope<'scope, '_>, files: &'scope [PathBuf]) {
     #[cfg(target_os = "linux")]
     {
         use std::os::fd::AsRawFd;
-        use std::sync::atomic::{AtomicUsize, Ordering};
-        let next = std::sync::Arc::new(AtomicUsize::new(0));
-        for _ in 0..PREFETCH_THREADS {
-            let next = std::sync::Arc::clone(&next);
+        // Thread `t` takes files t, t + 4, t + 8…: together they go through the list in order.
+        for t in 0..PREFETCH_THREADS {
             scope.spawn(move || {
-                while let Some(path) = files.get(next.fetch_add(1, Ordering::Relaxed)) {
+                for path in files.iter().skip(t).step_by(PREFETCH_THREADS) {
                     if let Ok(file) = std::fs::File::open(path) {
                         // SAFETY: the descriptor is open for the call; the advice only starts
                         // reading ahead and changes nothing that Rust tracks.
