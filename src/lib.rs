@@ -436,30 +436,12 @@ mod tests {
         assert!(timings.steps[0].duration >= Duration::from_millis(4));
         let table = timings.render();
         assert_eq!(table.lines().count(), 3, "{table}");
+        if cfg!(unix) {
+            assert!(timings.steps.iter().all(|s| s.cpu.is_some()));
+        }
         if cfg!(target_os = "linux") {
             assert!(timings.steps.iter().all(|s| s.peak.is_some_and(|b| b > 0)));
             assert!(table.contains(" MB"), "{table}");
         }
-    }
-
-    #[test]
-    fn cpu_time_counts_work() {
-        if !cfg!(unix) {
-            return;
-        }
-        let mut timings = Timings::default();
-        let start = cpu_time().unwrap();
-        timings.time("work", || {
-            let mut x = 0u64;
-            while cpu_time().unwrap() < start + Duration::from_millis(30) {
-                x = std::hint::black_box(x.wrapping_add(1));
-            }
-        });
-        let work = timings.steps[0].cpu.unwrap();
-        assert!(work >= Duration::from_millis(25), "{work:?}");
-        // That waiting is not counted is tested in tests/timings.rs, a process of its own: here
-        // other tests run in parallel threads and their CPU time is the process's too.
-        let table = timings.render();
-        assert!(table.contains("cores"), "{table}");
     }
 }

@@ -30,4 +30,8 @@ fn a_waiting_step_takes_no_cpu_time_and_a_busy_one_does() {
         "spinning took {:?}",
         cpu(1)
     );
+    // The table shows each step's CPU time and the cores it kept busy.
+    let table = timings.render();
+    let spin = table.lines().find(|l| l.contains("spin")).unwrap();
+    assert!(spin.contains("cpu") && spin.contains("cores"), "{table}");
 }
