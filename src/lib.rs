@@ -383,9 +383,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
                 .map_err(cannot_write)
         },
     )?;
-    // Each part is written while the next renders: writing files waits on the kernel's folder
-    // locks and leaves a core idle, which the rendering takes up. The "render" step so
-    // includes writing every part but the last.
+    // Each part is written while the next renders: writing files alone kept 1.0–1.5 of the
+    // two cores busy (likely the kernel's folder locks: `thu-tuc/` and `ma/` each hold a folder
+    // per procedure), and the rendering takes up the rest. The "render" step so includes
+    // writing every part but the last.
     let mut rendered: Option<publish::Output> = None;
     for part in site.plans.chunks(PART) {
         let previous = rendered.take();
