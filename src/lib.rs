@@ -274,7 +274,9 @@ fn prepare<'a>(
 /// allocated, on the worker threads; glibc keeps such memory in each thread's arena, where the
 /// plan and render steps did not reuse it. At 100,000 procedures the resident memory after the
 /// index step drops from about 880 to 630 MB, and the build's peak from 951 MB (in the render
-/// step) to 911 MB (in the index step).
+/// step) to 911 MB (in the index step). The `congkhai` binary runs on jemalloc, which hands
+/// freed pages back after 100 ms by itself (see `main.rs`); this call then finds glibc's heaps
+/// nearly empty, and matters to programs that use the library with glibc's malloc.
 fn release_free_memory() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: `malloc_trim` takes no pointers; it only hands free pages of glibc's heaps back to
