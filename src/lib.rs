@@ -250,7 +250,8 @@ struct Prepared<'a> {
 /// The cards, index and plan steps. The index step's files are handed to `index_files` as soon
 /// as they are made. The index comes before the pages, whose search page names its hashed
 /// file, and before the plan, so that the plan's memory is not taken while the index's working
-/// memory is (at 100,000 procedures about 180 and 290 MiB).
+/// memory is (at 100,000 procedures about 180 and 290 MiB). The binary's allocator (jemalloc,
+/// see `main.rs`) hands the index's freed memory back to the system after 100 ms.
 fn prepare<'a>(
     catalogue: &'a Catalogue,
     theme: &Theme,
@@ -265,25 +266,8 @@ fn prepare<'a>(
         renderer.set_global(key, value);
     }
     index_files(index.files.into_iter().collect(), timings)?;
-    release_free_memory();
     let plans = timings.time("plan", || render::plan(catalogue, &labels));
     Ok(Prepared { plans, renderer })
-}
-
-/// Gives the allocator's free memory back to the system. The index step frees most of what it
-/// allocated, on the worker threads; glibc keeps such memory in each thread's arena, where the
-/// plan and render steps did not reuse it. At 100,000 procedures the resident memory after the
-/// index step drops from about 880 to 630 MB, and the build's peak from 951 MB (in the render
-/// step) to 911 MB (in the index step). The `congkhai` binary runs on jemalloc, which hands
-/// freed pages back after 100 ms by itself (see `main.rs`); this call then finds glibc's heaps
-/// nearly empty, and matters to programs that use the library with glibc's malloc.
-fn release_free_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: `malloc_trim` takes no pointers; it only hands free pages of glibc's heaps back to
-    // the system, and may be called at any time from any thread.
-    unsafe {
-        libc::malloc_trim(0);
-    }
 }
 
 /// Pages rendered and published at a time by `build`: the whole site is never in memory at
