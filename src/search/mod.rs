@@ -29,6 +29,7 @@ pub mod text;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 pub use index::{Class, Index};
@@ -178,14 +179,23 @@ fn header(index: &Index, labels: &Value, tier: Tier) -> serde_json::Map<String, 
     m
 }
 
+/// Groups turned into JSON text at a time, in parallel.
+const ENCODE_BATCH: usize = 4096;
+
 /// Splits the term groups into shards of about [`SHARD_TARGET_BYTES`], only between heads.
 /// Yields each shard's groups as (head, group as JSON text), a shard at a time: text, not JSON
 /// values, because at 100,000 procedures the values of every group took hundreds of megabytes.
+/// The text is made [`ENCODE_BATCH`] groups at a time, each batch in parallel.
 pub fn shard_layout(index: &Index, target: usize) -> impl Iterator<Item = Vec<(&str, String)>> {
-    let mut groups = index
-        .groups
-        .iter()
-        .map(|(head, group)| (head.as_str(), encode::group(group).to_string()))
+    let heads: Vec<(&String, &index::Group)> = index.groups.iter().collect();
+    let mut groups = (0..heads.len())
+        .step_by(ENCODE_BATCH)
+        .flat_map(move |start| {
+            heads[start..(start + ENCODE_BATCH).min(heads.len())]
+                .par_iter()
+                .map(|(head, group)| (head.as_str(), encode::group(group).to_string()))
+                .collect::<Vec<_>>()
+        })
         .peekable();
     std::iter::from_fn(move || {
         let mut shard = Vec::new();
@@ -271,13 +281,19 @@ pub fn write(index: &Index, cards: &[Card], labels: &Value, tier: Tier) -> Searc
                     encode::script_json(&format!("s{i}"), &shard_json(&shard)),
                 ));
             }
-            for (k, chunk) in index.docs.chunks(CARDS_PER_FILE).enumerate() {
-                let chunk = Value::Array(chunk.iter().map(doc_card).collect());
-                files.push((
-                    format!("the-{k}.js"),
-                    encode::script(&format!("c{k}"), &chunk),
-                ));
-            }
+            let card_files: Vec<(String, Vec<u8>)> = index
+                .docs
+                .par_chunks(CARDS_PER_FILE)
+                .enumerate()
+                .map(|(k, chunk)| {
+                    let chunk = Value::Array(chunk.iter().map(doc_card).collect());
+                    (
+                        format!("the-{k}.js"),
+                        encode::script(&format!("c{k}"), &chunk),
+                    )
+                })
+                .collect();
+            files.extend(card_files);
             let mut facets = serde_json::Map::new();
             for (key, (width, data)) in &columns {
                 let mut f = serde_json::Map::new();
