@@ -7,9 +7,11 @@ use serde::Serialize;
 
 use crate::config::StatsPeriod;
 use crate::model::{
-    Catalogue, Channel, DocumentMode, Entry, Fee, FeeKind, OnlineLevel, Procedure, Status,
+    Agencies, Catalogue, Channel, DocumentMode, Entry, Fee, FeeKind, Level, OnlineLevel, Procedure,
+    ProcessingTime, Status, Text,
 };
 use crate::vi;
+use crate::vi::Date;
 
 /// URL of a procedure page, relative to the site root.
 pub fn procedure_url(slug: &str) -> String {
@@ -158,8 +160,8 @@ impl Phone {
 pub struct ProcedureView<'a> {
     /// The row view (title, code, URLs, summaries).
     pub card: &'a Card,
-    /// The record itself, for anything not reformatted here.
-    pub record: &'a Procedure,
+    /// The record's keys that are not reformatted here, as written.
+    pub record: RecordView<'a>,
     /// Field link.
     pub field: Link,
     /// Level listing URL; `None` when no listed procedure has that level (the page would not
@@ -207,6 +209,78 @@ pub struct ProcedureView<'a> {
     pub stable_url: Option<String>,
     /// QR code of the stable URL as inline SVG.
     pub qr_svg: Option<String>,
+}
+
+/// A record's keys as written, but for the lists that [`ProcedureView`] shows in a form of its
+/// own (steps, channels, documents, forms, fees, legal basis, announcements, officers, related
+/// and replaced procedures): turning those into template values a second time for every page
+/// was a sixth of the work of rendering a procedure page, with what it took to free them.
+#[derive(Debug, Serialize)]
+pub struct RecordView<'a> {
+    code: &'a Text,
+    title: &'a Text,
+    slug: Option<&'a str>,
+    field: &'a str,
+    level: Level,
+    online_level: OnlineLevel,
+    online_url: Option<&'a Text>,
+    status: Status,
+    effective_from: Option<Date>,
+    effective_to: Option<Date>,
+    applicants: &'a [Text],
+    agencies: &'a Agencies,
+    processing_time: &'a ProcessingTime,
+    dossier_sets: Option<u32>,
+    results: &'a [Text],
+    conditions: &'a [Text],
+    applicant_deadline: Option<&'a Text>,
+    hotline: Option<&'a Text>,
+    life_events: &'a [Text],
+    keywords: &'a [Text],
+    verified_on: Option<Date>,
+}
+
+/// The keys of a record that [`RecordView`] leaves out.
+pub const REFORMATTED_KEYS: [&str; 10] = [
+    "steps",
+    "channels",
+    "documents",
+    "forms",
+    "fees",
+    "legal_basis",
+    "announcements",
+    "officers",
+    "related",
+    "replaces",
+];
+
+impl<'a> RecordView<'a> {
+    /// The keys of `p` that are not reformatted.
+    pub fn new(p: &'a Procedure) -> RecordView<'a> {
+        RecordView {
+            code: &p.code.value,
+            title: &p.title.value,
+            slug: p.slug.as_ref().map(|s| s.value.as_str()),
+            field: &p.field.value,
+            level: p.level,
+            online_level: p.online_level,
+            online_url: p.online_url.as_ref(),
+            status: p.status,
+            effective_from: p.effective_from.as_ref().map(|d| d.value),
+            effective_to: p.effective_to.as_ref().map(|d| d.value),
+            applicants: &p.applicants,
+            agencies: &p.agencies,
+            processing_time: &p.processing_time,
+            dossier_sets: p.dossier_sets,
+            results: &p.results,
+            conditions: &p.conditions,
+            applicant_deadline: p.applicant_deadline.as_ref(),
+            hotline: p.hotline.as_ref(),
+            life_events: &p.life_events,
+            keywords: &p.keywords,
+            verified_on: p.verified_on.as_ref().map(|d| d.value),
+        }
+    }
 }
 
 /// A step.
@@ -496,7 +570,7 @@ impl<'a> ProcedureView<'a> {
             .collect();
         ProcedureView {
             card,
-            record: p,
+            record: RecordView::new(p),
             field: Link {
                 title: card.field_name.clone(),
                 url: field_url(&p.field.value),
@@ -733,6 +807,29 @@ impl<'a> StatsView<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `p.record` in templates: every key of the record, with the same value, but the lists
+    /// the view reformats (a key added to `Procedure` must be added to `RecordView` too).
+    #[test]
+    fn the_record_view_keeps_every_key_but_the_reformatted_lists() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let files = crate::content::record_files(root);
+        assert!(files.len() > 10);
+        for path in &files {
+            let (record, _) = crate::content::read_record(root, path).result.unwrap();
+            let full = serde_json::to_value(&*record).unwrap();
+            let view = serde_json::to_value(RecordView::new(&record)).unwrap();
+            let (full, view) = (full.as_object().unwrap(), view.as_object().unwrap());
+            for (key, value) in full {
+                if REFORMATTED_KEYS.contains(&key.as_str()) {
+                    assert!(!view.contains_key(key), "{key}");
+                } else {
+                    assert_eq!(view.get(key), Some(value), "{key} in {}", path.display());
+                }
+            }
+            assert_eq!(view.len() + REFORMATTED_KEYS.len(), full.len());
+        }
+    }
 
     #[test]
     fn tel_keeps_digits_and_leading_plus() {
