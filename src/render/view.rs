@@ -320,6 +320,10 @@ pub struct GroupView<'a> {
     pub mode: &'static str,
     /// Items.
     pub items: Vec<DocumentView<'a>>,
+    /// Whether an item says how many originals or copies (the table gets those columns).
+    pub has_counts: bool,
+    /// Whether an item has a form (the table gets a form column).
+    pub has_form: bool,
 }
 
 /// One document.
@@ -544,13 +548,8 @@ impl<'a> ProcedureView<'a> {
             .documents
             .0
             .iter()
-            .map(|g| GroupView {
-                case: g.case.as_deref(),
-                mode: match g.mode {
-                    DocumentMode::Submit => "submit",
-                    DocumentMode::Present => "present",
-                },
-                items: g
+            .map(|g| {
+                let items: Vec<DocumentView<'a>> = g
                     .items
                     .iter()
                     .map(|d| DocumentView {
@@ -565,7 +564,19 @@ impl<'a> ProcedureView<'a> {
                         }),
                         note: d.note.as_deref(),
                     })
-                    .collect(),
+                    .collect();
+                GroupView {
+                    case: g.case.as_deref(),
+                    mode: match g.mode {
+                        DocumentMode::Submit => "submit",
+                        DocumentMode::Present => "present",
+                    },
+                    has_counts: items
+                        .iter()
+                        .any(|d| d.originals.is_some() || d.copies.is_some()),
+                    has_form: items.iter().any(|d| d.form.is_some()),
+                    items,
+                }
             })
             .collect();
         ProcedureView {
