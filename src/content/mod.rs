@@ -125,8 +125,8 @@ const PREFETCH_THREADS: usize = 4;
 /// otherwise waits on one small file at a time: `check` on 100,000 records took 50.7 s so,
 /// against 23.5 s with the files in the cache. Opening a file and advising `WILLNEED` starts its
 /// read without waiting for it. When a sample of the files is in the cache already (the usual
-/// case: an editor's or CI's second build), nothing is done: opening every file once more cost
-/// about 8 µs of CPU a record for nothing.
+/// case: an editor's or CI's second build), nothing is done: `check` on 10,000 cached records
+/// then makes 112,000 system calls instead of 142,000 (its CPU time moved within the noise).
 fn prefetch<'scope>(scope: &'scope std::thread::Scope<'scope, '_>, files: &'scope [PathBuf]) {
     #[cfg(target_os = "linux")]
     {
@@ -285,49 +285,37 @@ pub fn load_site(root: &Path) -> Loaded {
 
 /// Files under `dir` with one of `extensions`, sorted by path so that every run sees them in
 /// the same order. Hidden files and folders (editor swap files, `.git`) are skipped, and links
-/// are not followed. The folders right under `dir` (a catalogue's fields) are walked in
-/// parallel: walking and sorting 100,000 records took a third of a second on one core while
-/// the others waited.
+/// are not followed. The entries right under `dir` (a catalogue's field folders) are walked in
+/// parallel: walking and sorting 10,000 records took 34 ms on one core (perf) while the others
+/// waited.
 pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
-    let is_wanted = |path: &Path| {
-        path.extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| extensions.contains(&e))
-    };
     let is_hidden = |name: &std::ffi::OsStr| name.to_string_lossy().starts_with('.');
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();
     };
-    let mut folders = Vec::new();
-    let mut files = Vec::new();
-    for entry in entries.filter_map(Result::ok) {
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        if is_hidden(&entry.file_name()) {
-            continue;
-        }
-        if kind.is_dir() {
-            folders.push(entry.path());
-        } else if kind.is_file() {
-            files.push(entry.path());
-        }
-    }
-    files.retain(|p| is_wanted(p));
-    let nested: Vec<PathBuf> = folders
+    // Links are left out here as the walks below leave them out (a walk follows its root).
+    let roots: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| !is_hidden(&e.file_name()) && e.file_type().is_ok_and(|t| !t.is_symlink()))
+        .map(|e| e.path())
+        .collect();
+    let mut files: Vec<PathBuf> = roots
         .par_iter()
-        .flat_map_iter(|folder| {
-            walkdir::WalkDir::new(folder)
+        .flat_map_iter(|root| {
+            walkdir::WalkDir::new(root)
                 .follow_links(false)
                 .into_iter()
                 .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()))
                 .filter_map(Result::ok)
                 .filter(|e| e.file_type().is_file())
                 .map(walkdir::DirEntry::into_path)
-                .filter(|p| is_wanted(p))
+                .filter(|p| {
+                    p.extension()
+                        .and_then(|e| e.to_str())
+                        .is_some_and(|e| extensions.contains(&e))
+                })
         })
         .collect();
-    files.extend(nested);
     files.par_sort_unstable();
     files
 }
@@ -484,6 +472,13 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(&path, "x").unwrap();
         }
+        // Links are not followed, at the top or deeper.
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(dir.join("b"), dir.join("link")).unwrap();
+            std::os::unix::fs::symlink(dir.join("b"), dir.join("a/link")).unwrap();
+            std::os::unix::fs::symlink(dir.join("top.yaml"), dir.join("top-link.yaml")).unwrap();
+        }
         let found: Vec<String> = files_under(&dir, RECORD_EXTENSIONS)
             .iter()
             .map(|p| display_path(&dir, p))
@@ -505,8 +500,11 @@ mod tests {
 
     #[test]
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    fn files_just_written_are_found_in_the_page_cache() {
-        let dir = std::env::temp_dir().join(format!("congkhai-cached-{}", std::process::id()));
+    fn the_page_cache_probe_tells_cached_files_from_dropped_ones() {
+        // Under target/, on a disk: a tmpfs (often /tmp) cannot drop a file from its cache.
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("target")
+            .join(format!("congkhai-cached-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let files: Vec<PathBuf> = (0..40).map(|i| dir.join(format!("{i}.yaml"))).collect();
         for file in &files {
@@ -515,6 +513,15 @@ mod tests {
         assert!(sample_is_cached(&files));
         assert!(!sample_is_cached(&[]));
         assert!(!sample_is_cached(&[dir.join("missing.yaml")]));
+        // Written to disk and dropped from the cache, the files are not found there.
+        for file in &files {
+            use std::os::fd::AsRawFd;
+            let file = std::fs::File::open(file).unwrap();
+            file.sync_all().unwrap();
+            // SAFETY: the descriptor is open for the call; the advice only drops cached pages.
+            unsafe { libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_DONTNEED) };
+        }
+        assert!(!sample_is_cached(&files));
         let _ = std::fs::remove_dir_all(&dir);
     }
 

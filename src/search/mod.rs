@@ -187,16 +187,18 @@ const ENCODE_BATCH: usize = 4096;
 /// values, because at 100,000 procedures the values of every group took hundreds of megabytes.
 /// The text is made [`ENCODE_BATCH`] groups at a time, each batch in parallel.
 pub fn shard_layout(index: &Index, target: usize) -> impl Iterator<Item = Vec<(&str, String)>> {
-    let heads: Vec<(&String, &index::Group)> = index.groups.iter().collect();
-    let mut groups = (0..heads.len())
-        .step_by(ENCODE_BATCH)
-        .flat_map(move |start| {
-            heads[start..(start + ENCODE_BATCH).min(heads.len())]
-                .par_iter()
+    let mut heads = index.groups.iter();
+    let mut groups = std::iter::from_fn(move || {
+        let batch: Vec<_> = heads.by_ref().take(ENCODE_BATCH).collect();
+        (!batch.is_empty()).then(|| {
+            batch
+                .into_par_iter()
                 .map(|(head, group)| (head.as_str(), encode::group(group).to_string()))
                 .collect::<Vec<_>>()
         })
-        .peekable();
+    })
+    .flatten()
+    .peekable();
     std::iter::from_fn(move || {
         let mut shard = Vec::new();
         let mut size = 0;
