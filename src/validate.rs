@@ -739,7 +739,7 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
     }
     for hours in &site.opening_hours {
         for day in &hours.days {
-            if vi::weekday_name(&day.value).is_none() {
+            if !vi::WEEKDAYS.contains(&day.value.as_str()) {
                 diagnostics.push(at(
                     Diagnostic::error(
                         Code::CK013,

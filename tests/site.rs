@@ -168,7 +168,7 @@ fn free_fees_say_mien_phi_and_amounts_use_dots() {
         .find(|f| f.amount >= 1000)
         .unwrap();
     let html = page(&format!("thu-tuc/{}/index.html", paid.slug));
-    assert!(text_of(&html, "main").contains(&congkhai::vi::format_vnd(fee.amount)));
+    assert!(text_of(&html, "main").contains(&congkhai::render::Words::default().money(fee.amount)));
 
     let free = c
         .procedures

@@ -2,24 +2,28 @@
 
 use std::fmt::Write as _;
 
+use super::words::Words;
 use crate::config::StatsPeriod;
 use crate::vi;
 
 /// A horizontal bar per outcome (early, on time, late, in progress, withdrawn, returned) of one
 /// period, each labelled with its count and share of the period's dossiers. Text in the chart
 /// repeats the table beside it, so the figure carries `role="img"` with a full description.
-pub fn resolution_chart(s: &StatsPeriod) -> String {
+pub fn resolution_chart(s: &StatsPeriod, words: &Words) -> String {
+    // The labels come from the theme: escaped like any text put into the SVG.
+    let [early, on_time, late, in_progress, withdrawn, returned] =
+        words.chart.each_ref().map(|w| escape(w));
     let rows: [(&str, u64, &str); 6] = [
-        ("Giải quyết trước hạn", s.resolved.early, "#1a7f37"),
-        ("Giải quyết đúng hạn", s.resolved.on_time, "#2f6fb5"),
-        ("Giải quyết quá hạn", s.resolved.late, "#b42318"),
+        (&early, s.resolved.early, "#1a7f37"),
+        (&on_time, s.resolved.on_time, "#2f6fb5"),
+        (&late, s.resolved.late, "#b42318"),
         (
-            "Đang giải quyết",
+            &in_progress,
             s.in_progress.not_due + s.in_progress.overdue,
             "#8a6d00",
         ),
-        ("Rút hồ sơ", s.withdrawn, "#6b6b6b"),
-        ("Trả lại hồ sơ", s.returned, "#6b6b6b"),
+        (&withdrawn, s.withdrawn, "#6b6b6b"),
+        (&returned, s.returned, "#6b6b6b"),
     ];
     let total: u64 = rows.iter().map(|r| r.1).sum();
     let max = rows.iter().map(|r| r.1).max().unwrap_or(0).max(1);

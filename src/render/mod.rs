@@ -9,6 +9,7 @@ pub mod plan;
 mod qr;
 pub mod theme;
 pub mod view;
+pub mod words;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -23,6 +24,7 @@ use crate::publish::Output;
 pub use plan::{PageKind, PagePlan, plan};
 pub use theme::Theme;
 use view::{Card, Counts, Link, ProcedureView, StatsView};
+pub use words::Words;
 
 /// Settings of one render.
 #[derive(Debug, Clone, Default)]
@@ -39,6 +41,8 @@ pub struct Renderer<'a> {
     catalogue: &'a Catalogue,
     tera: Tera,
     cards: Vec<Card>,
+    /// The theme's words for the site's language.
+    words: Words,
     base_url: Option<String>,
     /// The path part of the base URL, "/" or "/thu-tuc/", for pages served at any depth (404).
     base_path: String,
@@ -54,11 +58,13 @@ pub struct Renderer<'a> {
 /// What a [`Renderer`] computes from the catalogue's entries: a card per entry, who replaces
 /// whom, which listings exist.
 pub struct EntryParts {
+    /// The theme's words the cards were made with.
+    words: Words,
     cards: Vec<Card>,
     replaced_by: BTreeMap<String, Vec<Link>>,
     listing_urls: std::collections::HashSet<String>,
     /// The theme as compiled by the renderer these parts came from, for the next one when
-    /// the theme is the same (see [`EntryParts::forget_theme`]).
+    /// the theme is the same.
     compiled: Option<Compiled>,
 }
 
@@ -69,12 +75,13 @@ struct Compiled {
 }
 
 impl EntryParts {
-    /// Computes them from every entry.
-    pub fn new(catalogue: &Catalogue) -> EntryParts {
+    /// Computes them from every entry, in the words of `theme` for the site's language.
+    pub fn new(catalogue: &Catalogue, theme: &Theme) -> EntryParts {
+        let words = Words::new(&crate::labels(catalogue, theme));
         let cards: Vec<Card> = catalogue
             .procedures
             .par_iter()
-            .map(|e| Card::new(catalogue, e))
+            .map(|e| Card::new(catalogue, e, &words))
             .collect();
 
         let mut replaced_by: BTreeMap<String, Vec<Link>> = BTreeMap::new();
@@ -100,16 +107,12 @@ impl EntryParts {
             })
             .collect();
         EntryParts {
+            words,
             cards,
             replaced_by,
             listing_urls,
             compiled: None,
         }
-    }
-
-    /// Drops the compiled theme kept from the last renderer: the theme changed.
-    pub fn forget_theme(&mut self) {
-        self.compiled = None;
     }
 
     /// Makes the cards of the entries at `changed` (indexes into `catalogue.procedures`) again.
@@ -119,7 +122,7 @@ impl EntryParts {
     pub fn update_cards(&mut self, catalogue: &Catalogue, changed: &[usize]) {
         debug_assert_eq!(self.cards.len(), catalogue.procedures.len());
         for &i in changed {
-            self.cards[i] = Card::new(catalogue, &catalogue.procedures[i]);
+            self.cards[i] = Card::new(catalogue, &catalogue.procedures[i], &self.words);
         }
     }
 }
@@ -228,7 +231,7 @@ impl<'a> Renderer<'a> {
         theme: &Theme,
         options: &RenderOptions,
     ) -> Result<Renderer<'a>, Diagnostics> {
-        Renderer::with_parts(catalogue, theme, options, EntryParts::new(catalogue))
+        Renderer::with_parts(catalogue, theme, options, EntryParts::new(catalogue, theme))
     }
 
     /// As [`Renderer::new`], with what it computes from the entries already made (the dev
@@ -240,6 +243,7 @@ impl<'a> Renderer<'a> {
         parts: EntryParts,
     ) -> Result<Renderer<'a>, Diagnostics> {
         let EntryParts {
+            words,
             cards,
             replaced_by,
             listing_urls,
@@ -285,7 +289,7 @@ impl<'a> Renderer<'a> {
         global.insert("counts", &counts);
         global.insert("assets", &assets);
         global.insert("base_url", &base_url);
-        global.insert("contact", &ContactView::new(catalogue));
+        global.insert("contact", &ContactView::new(catalogue, &words));
         global.insert("generator", concat!("congkhai ", env!("CARGO_PKG_VERSION")));
         global.insert("now", &catalogue.now.map(|d| d.vi()));
 
@@ -293,6 +297,7 @@ impl<'a> Renderer<'a> {
             catalogue,
             tera,
             cards,
+            words,
             base_url,
             base_path,
             inject: options.inject.clone(),
@@ -399,6 +404,7 @@ impl<'a> Renderer<'a> {
                         .cloned()
                         .unwrap_or_default(),
                     qr,
+                    &self.words,
                 );
                 view.stable_url = stable;
                 view.level_url = view.level_url.filter(|u| self.listing_urls.contains(u));
@@ -463,7 +469,7 @@ impl<'a> Renderer<'a> {
                     .stats
                     .iter()
                     .map(|s| StatsPage {
-                        chart_svg: chart::resolution_chart(s),
+                        chart_svg: chart::resolution_chart(s, &self.words),
                         view: StatsView::new(s),
                     })
                     .collect();
@@ -548,6 +554,7 @@ impl<'a> Renderer<'a> {
     /// Gives back what was computed from the entries (for [`Renderer::with_parts`]).
     pub fn into_parts(self) -> EntryParts {
         EntryParts {
+            words: self.words,
             cards: self.cards,
             replaced_by: self.replaced_by,
             listing_urls: self.listing_urls,
@@ -670,7 +677,7 @@ struct OfficerRow {
 }
 
 impl ContactView {
-    fn new(catalogue: &Catalogue) -> ContactView {
+    fn new(catalogue: &Catalogue, words: &Words) -> ContactView {
         let site = &catalogue.site;
         let field_names = |ids: &[serde_saphyr::Spanned<String>]| -> Vec<String> {
             ids.iter()
@@ -687,7 +694,7 @@ impl ContactView {
                 .opening_hours
                 .iter()
                 .map(|h| HoursView {
-                    days: days_label(&h.days.iter().map(|d| d.value.as_str()).collect::<Vec<_>>()),
+                    days: words.days(&h.days.iter().map(|d| d.value.as_str()).collect::<Vec<_>>()),
                     opens: h.opens.value.clone(),
                     closes: h.closes.value.clone(),
                     fields: field_names(&h.fields),
@@ -723,41 +730,5 @@ impl ContactView {
                 })
                 .collect(),
         }
-    }
-}
-
-/// "Thứ Hai – Thứ Sáu" for a run of consecutive weekdays, "Thứ Bảy" for one, else a list.
-fn days_label(days: &[&str]) -> String {
-    const ORDER: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    let mut indices: Vec<usize> = days
-        .iter()
-        .filter_map(|d| ORDER.iter().position(|o| o == d))
-        .collect();
-    indices.sort_unstable();
-    indices.dedup();
-    let name = |i: usize| crate::vi::weekday_name(ORDER[i]).unwrap_or("");
-    let consecutive = indices.windows(2).all(|w| w[1] == w[0] + 1);
-    match indices.as_slice() {
-        [] => String::new(),
-        [one] => name(*one).to_owned(),
-        [first, .., last] if consecutive && indices.len() > 2 => {
-            format!("{} – {}", name(*first), name(*last))
-        }
-        many => many.iter().map(|i| name(*i)).collect::<Vec<_>>().join(", "),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn weekday_runs_are_shown_as_ranges() {
-        assert_eq!(
-            days_label(&["mon", "tue", "wed", "thu", "fri"]),
-            "Thứ Hai – Thứ Sáu"
-        );
-        assert_eq!(days_label(&["sat"]), "Thứ Bảy");
-        assert_eq!(days_label(&["mon", "wed"]), "Thứ Hai, Thứ Tư");
     }
 }

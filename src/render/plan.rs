@@ -6,6 +6,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::view::{self, Link};
+use super::words::Words;
 use crate::model::{Catalogue, Level};
 use crate::vi;
 
@@ -160,9 +161,9 @@ pub fn code_segment(code: &str) -> String {
     }
 }
 
-fn home() -> Link {
+fn home(words: &Words) -> Link {
     Link {
-        title: "Trang chủ".to_owned(),
+        title: words.home.clone(),
         url: String::new(),
     }
 }
@@ -266,6 +267,7 @@ fn level_name(labels: &serde_json::Value, level: Level) -> String {
 
 /// Plans every page of the site.
 pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> {
+    let words = &Words::new(labels);
     let mut plans = Vec::with_capacity(catalogue.procedures.len() * 2 + 64);
     plans.push(PagePlan {
         path: "index.html".to_owned(),
@@ -276,7 +278,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     });
 
     let fields_link = Link {
-        title: "Lĩnh vực".to_owned(),
+        title: words.fields.clone(),
         url: "linh-vuc/".to_owned(),
     };
     // Two pages a procedure, planned in parallel (in one thread this was most of the plan
@@ -288,7 +290,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
             .enumerate()
             .flat_map_iter(|(i, entry)| {
                 let field = catalogue.field(&entry.procedure.field.value);
-                let mut crumbs = vec![home(), fields_link.clone()];
+                let mut crumbs = vec![home(words), fields_link.clone()];
                 if let Some(field) = field {
                     crumbs.push(Link {
                         title: field.name.to_string(),
@@ -305,7 +307,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
                     page(
                         &code_url(entry.code()),
                         entry.title(),
-                        vec![home()],
+                        vec![home(words)],
                         PageKind::Redirect(i),
                     ),
                 ]
@@ -332,7 +334,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
         listings(
             &url,
             &field.name,
-            &[home(), fields_link.clone()],
+            &[home(words), fields_link.clone()],
             Listing {
                 kind: "field",
                 name: field.name.to_string(),
@@ -346,8 +348,8 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     }
     plans.push(page(
         "linh-vuc/",
-        "Lĩnh vực",
-        vec![home()],
+        words.fields.clone(),
+        vec![home(words)],
         PageKind::Index(IndexList {
             kind: "fields",
             links: field_links,
@@ -356,7 +358,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
 
     // Levels.
     let levels_link = Link {
-        title: "Cấp thực hiện".to_owned(),
+        title: words.levels.clone(),
         url: "cap/".to_owned(),
     };
     let mut level_links = Vec::new();
@@ -382,7 +384,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
         listings(
             &url,
             &name,
-            &[home(), levels_link.clone()],
+            &[home(words), levels_link.clone()],
             Listing {
                 kind: "level",
                 name: name.clone(),
@@ -396,8 +398,8 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     }
     plans.push(page(
         "cap/",
-        "Cấp thực hiện",
-        vec![home()],
+        words.levels.clone(),
+        vec![home(words)],
         PageKind::Index(IndexList {
             kind: "levels",
             links: level_links,
@@ -407,7 +409,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     // Agencies, by implementing body; grouped by slug so that spelling variants that fold the
     // same share one page.
     let agencies_link = Link {
-        title: "Cơ quan thực hiện".to_owned(),
+        title: words.agencies.clone(),
         url: "co-quan/".to_owned(),
     };
     let mut agencies: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
@@ -435,7 +437,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
         listings(
             &url,
             &name,
-            &[home(), agencies_link.clone()],
+            &[home(words), agencies_link.clone()],
             Listing {
                 kind: "agency",
                 name: name.clone(),
@@ -451,8 +453,8 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     agency_links.sort_by(|a, b| collation.compare(&a.title, &b.title));
     plans.push(page(
         "co-quan/",
-        "Cơ quan thực hiện",
-        vec![home()],
+        words.agencies.clone(),
+        vec![home(words)],
         PageKind::Index(IndexList {
             kind: "agencies",
             links: agency_links,
@@ -461,35 +463,35 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
 
     plans.push(page(
         "tra-cuu/",
-        "Tra cứu thủ tục",
-        vec![home()],
+        words.search.clone(),
+        vec![home(words)],
         PageKind::Search,
     ));
     plans.push(page(
         "lien-he/",
-        "Liên hệ, góp ý",
-        vec![home()],
+        words.contact.clone(),
+        vec![home(words)],
         PageKind::Contact,
     ));
     plans.push(page(
         "thong-ke/",
-        "Thống kê tình hình giải quyết hồ sơ",
-        vec![home()],
+        words.stats.clone(),
+        vec![home(words)],
         PageKind::Stats,
     ));
     for (i, p) in catalogue.pages.iter().enumerate() {
         plans.push(page(
             &format!("{}/", p.slug),
             p.meta.title.to_string(),
-            vec![home()],
+            vec![home(words)],
             PageKind::Page(i),
         ));
     }
     plans.push(PagePlan {
         path: "404.html".to_owned(),
         url: "404.html".to_owned(),
-        title: "Không tìm thấy trang".to_owned(),
-        breadcrumbs: vec![home()],
+        title: words.not_found.clone(),
+        breadcrumbs: vec![home(words)],
         kind: PageKind::NotFound,
     });
 

@@ -13,6 +13,8 @@ use crate::model::{
 use crate::vi;
 use crate::vi::Date;
 
+use super::words::Words;
+
 /// URL of a procedure page, relative to the site root.
 pub fn procedure_url(slug: &str) -> String {
     format!("thu-tuc/{slug}/")
@@ -75,7 +77,7 @@ pub struct Card {
 
 impl Card {
     /// The card of `entry`.
-    pub fn new(catalogue: &Catalogue, entry: &Entry) -> Card {
+    pub fn new(catalogue: &Catalogue, entry: &Entry, words: &Words) -> Card {
         let p = &entry.procedure;
         Card {
             code: entry.code().to_owned(),
@@ -87,7 +89,7 @@ impl Card {
             online_level: p.online_level.id(),
             status: p.status.id(),
             processing_time: p.processing_time.text.to_string(),
-            fee_summary: fee_summary(&p.fees),
+            fee_summary: fee_summary(&p.fees, words),
             free: p.fees.iter().all(|f| f.amount == 0),
             agency: p.agencies.implementing.to_string(),
             effective_from: p.effective_from.as_ref().map(|d| d.value.vi()),
@@ -104,22 +106,22 @@ fn field_name(catalogue: &Catalogue, id: &str) -> String {
 
 /// "Miễn phí", "8.000 đồng" or "Từ 2.000 đồng": what a citizen should expect to pay at most
 /// glance; the page shows the verbatim texts and exemptions.
-pub fn fee_summary(fees: &[Fee]) -> String {
+pub fn fee_summary(fees: &[Fee], words: &Words) -> String {
     let paid: Vec<u64> = fees.iter().map(|f| f.amount).filter(|a| *a > 0).collect();
     let lowest = paid.iter().min().copied().unwrap_or(0);
     let summary = if paid.is_empty() {
-        return "Miễn phí".to_owned();
+        return words.money(0);
     } else if paid.iter().all(|a| *a == lowest) {
-        vi::format_vnd(lowest)
+        words.money(lowest)
     } else {
-        format!("Từ {}", vi::format_vnd(lowest))
+        words.money_from(lowest)
     };
     // An amount alone misleads people who owe nothing (birth registration on time is free).
     if fees
         .iter()
         .any(|f| f.amount > 0 && !f.exemptions.is_empty())
     {
-        format!("{summary} (có trường hợp được miễn)")
+        words.some_exempt(&summary)
     } else {
         summary
     }
@@ -448,31 +450,12 @@ fn change_id(change: crate::model::Change) -> &'static str {
     }
 }
 
-/// "8.000 đồng/trường hợp": the amount followed by its unit, without repeating "đồng".
-fn amount_with_unit(f: &Fee) -> String {
-    let amount = vi::format_vnd(f.amount);
-    match &f.unit {
-        Some(unit) if f.amount > 0 => {
-            let unit = unit.trim_start_matches("đồng").trim_start();
-            if unit.is_empty() {
-                amount
-            } else {
-                format!(
-                    "{amount}{}{unit}",
-                    if unit.starts_with('/') { "" } else { " " }
-                )
-            }
-        }
-        _ => amount,
-    }
-}
-
-fn channel_view<'a>(p: &'a Procedure, c: &'a Channel) -> ChannelView<'a> {
+fn channel_view<'a>(p: &'a Procedure, c: &'a Channel, words: &Words) -> ChannelView<'a> {
     let fees = c
         .fees
         .iter()
         .filter_map(|id| p.fees.iter().find(|f| f.id.value == id.value))
-        .map(amount_with_unit)
+        .map(|f| words.money_with_unit(f.amount, f.unit.as_deref()))
         .collect();
     ChannelView {
         kind: c.kind.id(),
@@ -517,6 +500,7 @@ impl<'a> ProcedureView<'a> {
         card: &'a Card,
         replaced_by: Vec<Link>,
         qr_svg: Option<String>,
+        words: &Words,
     ) -> ProcedureView<'a> {
         let p = &entry.procedure;
         let link_to = |code: &str| {
@@ -583,7 +567,11 @@ impl<'a> ProcedureView<'a> {
                     actor: s.actor.map(actor_id),
                 })
                 .collect(),
-            channels: p.channels.iter().map(|c| channel_view(p, c)).collect(),
+            channels: p
+                .channels
+                .iter()
+                .map(|c| channel_view(p, c, words))
+                .collect(),
             document_count: documents.iter().map(|g| g.items.len()).sum(),
             documents,
             forms: p.forms.iter().map(|f| form_view(catalogue, f)).collect(),
@@ -594,8 +582,8 @@ impl<'a> ProcedureView<'a> {
                     id: &f.id.value,
                     kind: fee_kind(f.kind),
                     amount: f.amount,
-                    amount_text: vi::format_vnd(f.amount),
-                    amount_unit_text: amount_with_unit(f),
+                    amount_text: words.money(f.amount),
+                    amount_unit_text: words.money_with_unit(f.amount, f.unit.as_deref()),
                     unit: f.unit.as_deref(),
                     text: &f.text,
                     exemptions: f.exemptions.iter().map(|e| e.as_str()).collect(),

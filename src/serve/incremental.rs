@@ -601,14 +601,14 @@ impl Site {
                 || replan.then(|| crate::render::plan(catalogue, &labels)),
                 || {
                     let parts = match parts {
-                        Some(mut parts) if same_entries => {
+                        // When everything is rendered again (the theme or the site files
+                        // changed), the cards are made again too: their words come from the
+                        // theme.
+                        Some(mut parts) if same_entries && !full => {
                             parts.update_cards(catalogue, &changed);
-                            if full {
-                                parts.forget_theme();
-                            }
                             parts
                         }
-                        _ => EntryParts::new(catalogue),
+                        _ => EntryParts::new(catalogue, &self.theme),
                     };
                     Renderer::with_parts(catalogue, &self.theme, &self.render_options, parts)
                 },

@@ -1,4 +1,5 @@
-//! Vietnamese number, money, percentage and weekday formatting.
+//! Vietnamese number and percentage formatting, and the ids of weekdays. Words (the currency,
+//! "free", weekday names) come from the theme: `render::words`.
 //!
 //! Vietnamese writes `.` between thousands and `,` before decimals
 //! ("1.250.000", "98,25"), the reverse of English.
@@ -6,17 +7,6 @@
 /// Group the digits of `n` in threes with `.`: 12018 → "12.018".
 pub fn format_number(n: u64) -> String {
     group_digits(u128::from(n))
-}
-
-/// An amount of money in đồng: 8000 → "8.000 đồng", 1250000 →
-/// "1.250.000 đồng", and 0 → "Miễn phí" (free of charge), which is how the
-/// catalogues state a procedure without a fee.
-pub fn format_vnd(amount: u64) -> String {
-    if amount == 0 {
-        "Miễn phí".to_owned()
-    } else {
-        format!("{} đồng", format_number(amount))
-    }
 }
 
 /// `num / den` as a percentage with `decimals` digits after a decimal comma:
@@ -83,21 +73,8 @@ fn group_digits(n: u128) -> String {
     out
 }
 
-/// The Vietnamese name of a weekday given its ISO id (`"mon"` … `"sun"`, as
-/// used in opening hours): "mon" → "Thứ Hai", "sun" → "Chủ nhật". `None` for
-/// any other id.
-pub fn weekday_name(id: &str) -> Option<&'static str> {
-    Some(match id {
-        "mon" => "Thứ Hai",
-        "tue" => "Thứ Ba",
-        "wed" => "Thứ Tư",
-        "thu" => "Thứ Năm",
-        "fri" => "Thứ Sáu",
-        "sat" => "Thứ Bảy",
-        "sun" => "Chủ nhật",
-        _ => return None,
-    })
-}
+/// Weekday ids in order, as `opening_hours[].days` writes them (the theme names them).
+pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 #[cfg(test)]
 mod tests {
@@ -111,19 +88,6 @@ mod tests {
         assert_eq!(format_number(12018), "12.018");
         assert_eq!(format_number(123456), "123.456");
         assert_eq!(format_number(u64::MAX), "18.446.744.073.709.551.615");
-    }
-
-    #[test]
-    fn vnd_formats_thousands_with_dots() {
-        assert_eq!(format_vnd(8000), "8.000 đồng");
-        assert_eq!(format_vnd(50000), "50.000 đồng");
-        assert_eq!(format_vnd(1250000), "1.250.000 đồng");
-        assert_eq!(format_vnd(500), "500 đồng");
-    }
-
-    #[test]
-    fn vnd_zero_is_free_of_charge() {
-        assert_eq!(format_vnd(0), "Miễn phí");
     }
 
     #[test]
@@ -156,11 +120,8 @@ mod tests {
     }
 
     #[test]
-    fn weekday_names_are_vietnamese() {
-        assert_eq!(weekday_name("mon"), Some("Thứ Hai"));
-        assert_eq!(weekday_name("thu"), Some("Thứ Năm"));
-        assert_eq!(weekday_name("sun"), Some("Chủ nhật"));
-        assert_eq!(weekday_name("Mon"), None);
-        assert_eq!(weekday_name("holiday"), None);
+    fn weekdays_are_in_order() {
+        assert_eq!(WEEKDAYS.first(), Some(&"mon"));
+        assert_eq!(WEEKDAYS.last(), Some(&"sun"));
     }
 }

@@ -11,14 +11,14 @@
 //!   [`slugify`] makes URL slugs.
 //! - [`Collation`] sorts in Vietnamese order (a < ă < â, d < đ, o < ô < ơ,
 //!   u < ư, tones secondary), not byte order.
-//! - [`format_vnd`] ("50.000 đồng", "Miễn phí"), [`format_number`],
-//!   [`percent`] ("98,25%"), [`Date`] ("15/03/2026") and [`weekday_name`].
+//! - [`format_number`] ("50.000"), [`percent`] ("98,25%"), [`Date`] ("15/03/2026") and the
+//!   ids of weekdays ([`WEEKDAYS`]).
 //!
 //! ```
 //! use congkhai::vi;
 //!
 //! assert_eq!(vi::slugify("Đăng ký khai sinh"), "dang-ky-khai-sinh");
-//! assert_eq!(vi::format_vnd(8000), "8.000 đồng");
+//! assert_eq!(vi::format_number(8000), "8.000");
 //! let date: vi::Date = "2026-03-15".parse().unwrap();
 //! assert_eq!(date.vi(), "15/03/2026");
 //! ```
@@ -32,4 +32,4 @@ pub use collate::Collation;
 pub(crate) use date::MONTH_NAMES;
 pub use date::{Date, DateError};
 pub use fold::{fold, fold_into, nfc, slugify, words};
-pub use format::{format_number, format_vnd, percent, weekday_name};
+pub use format::{WEEKDAYS, format_number, percent};
