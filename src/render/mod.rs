@@ -6,6 +6,7 @@
 
 mod chart;
 pub mod plan;
+pub mod prose;
 mod qr;
 pub mod theme;
 pub mod view;

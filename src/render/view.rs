@@ -13,6 +13,7 @@ use crate::model::{
 use crate::vi;
 use crate::vi::Date;
 
+use super::prose::{self, Prose};
 use super::words::Words;
 
 /// URL of a procedure page, relative to the site root.
@@ -173,6 +174,8 @@ pub struct ProcedureView<'a> {
     pub agency_url: Option<String>,
     /// Steps.
     pub steps: Vec<StepView<'a>>,
+    /// Conditions, each as paragraphs and lists.
+    pub conditions: Vec<Prose>,
     /// Channels with their fees resolved.
     pub channels: Vec<ChannelView<'a>>,
     /// Dossier groups.
@@ -276,8 +279,10 @@ impl<'a> RecordView<'a> {
 pub struct StepView<'a> {
     /// Title.
     pub title: Option<&'a str>,
-    /// Text.
+    /// Text, as written.
     pub text: &'a str,
+    /// The text's paragraphs and lists.
+    pub blocks: Prose,
     /// Actor id.
     pub actor: Option<&'static str>,
 }
@@ -564,9 +569,11 @@ impl<'a> ProcedureView<'a> {
                 .map(|s| StepView {
                     title: s.title.as_deref(),
                     text: &s.text,
+                    blocks: prose::blocks(&s.text),
                     actor: s.actor.map(actor_id),
                 })
                 .collect(),
+            conditions: p.conditions.iter().map(|c| prose::blocks(c)).collect(),
             channels: p
                 .channels
                 .iter()
