@@ -291,12 +291,20 @@ impl RawTerms {
         vi::fold_into(text, &mut self.buf);
         self.buf.push(' ');
         let base = self.buf.as_ptr() as usize;
-        vi::words(&self.buf[start..])
+        let words: Vec<(u32, u32)> = vi::words(&self.buf[start..])
             .map(|w| {
                 let at = (w.as_ptr() as usize - base) as u32;
                 (at, at + w.len() as u32)
             })
-            .collect()
+            .collect();
+        // Search reads a word-final "y" after a consonant as "i" (text::spelling); the
+        // rewrite keeps the length, so the ranges stay right.
+        for &(from, to) in &words {
+            if text::ends_in_y_read_as_i(&self.buf[from as usize..to as usize]) {
+                self.buf.replace_range(to as usize - 1..to as usize, "i");
+            }
+        }
+        words
     }
 
     fn text(&mut self, text: &str, class: Class, anchors: bool) {

@@ -31,13 +31,13 @@ pub fn words(text: &str) -> Vec<Word> {
         let mut parts = vi::words(&folded);
         match (parts.next(), parts.next()) {
             (Some(one), None) if one.len() == folded.len() => out.push(Word {
-                folded: one.to_owned(),
+                folded: spelling(one),
                 original: Some(token.to_lowercase()),
             }),
             (first, second) => {
                 for part in first.into_iter().chain(second).chain(parts) {
                     out.push(Word {
-                        folded: part.to_owned(),
+                        folded: spelling(part),
                         original: None,
                     });
                 }
@@ -45,6 +45,24 @@ pub fn words(text: &str) -> Vec<Word> {
         }
     }
     out
+}
+
+/// A folded word as search reads it: a word-final "y" after a consonant is "i". Vietnamese
+/// writes both "ký" and "kí", "lý" and "lí", "mỹ" and "mĩ", so "dang ki khai sinh" must find
+/// "Đăng ký khai sinh"; the index and queries go through this one rule (the browser client's
+/// `spelling` too). Slugs keep the word as written.
+pub fn spelling(folded: &str) -> String {
+    if ends_in_y_read_as_i(folded) {
+        format!("{}i", &folded[..folded.len() - 1])
+    } else {
+        folded.to_owned()
+    }
+}
+
+/// Whether the folded word ends in a "y" that [`spelling`] reads as "i": after a consonant
+/// ("ky", "ly", "my"), not after a vowel ("quy", "tay").
+pub fn ends_in_y_read_as_i(folded: &str) -> bool {
+    matches!(folded.as_bytes(), [.., consonant, b'y'] if b"bcdghklmnpqrstvx".contains(consonant))
 }
 
 /// Runs of alphanumeric characters, with a `.` kept between two ASCII digits.
@@ -183,8 +201,27 @@ mod tests {
             "dang ky khai sinh",
             "Đăng ký khai sinh",
             "ĐĂNG KÝ KHAI SINH",
+            "dang ki khai sinh",
+            "đăng kí khai sinh",
         ] {
-            assert_eq!(folded(&query(q)), ["dang", "ky", "khai", "sinh"], "{q}");
+            assert_eq!(folded(&query(q)), ["dang", "ki", "khai", "sinh"], "{q}");
+        }
+    }
+
+    #[test]
+    fn a_final_y_after_a_consonant_reads_as_i() {
+        for (word, read) in [
+            ("ky", "ki"),
+            ("ly", "li"),
+            ("my", "mi"),
+            ("sy", "si"),
+            ("ty", "ti"),
+        ] {
+            assert_eq!(spelling(word), read);
+        }
+        // After a vowel, or alone, "y" stays.
+        for word in ["quy", "tay", "uy", "y", "khay", "ki"] {
+            assert_eq!(spelling(word), word);
         }
     }
 

@@ -100,6 +100,19 @@ test('a typo in a long word gives approximate results, and says so', async () =>
   await page.close();
 });
 
+test('"kí" and "ký" are one spelling: "dang ki khai sinh" finds it first and marks "ký"', async () => {
+  const { page } = await searchPage();
+  for (const q of ['dang ki khai sinh', 'đăng kí khai sinh']) {
+    const titles = await search(page, q);
+    assert.equal(titles[0], 'Đăng ký khai sinh', q);
+  }
+  const marked = await page.$$eval('#danh-sach .card:first-child h3 mark, #danh-sach .card:first-child h2 mark', (m) => m.map((e) => e.textContent));
+  assert.ok(marked.some((m) => m.toLowerCase() === 'ký'), marked.join(' | '));
+  const kethon = await search(page, 'đăng kí kết hôn');
+  assert.equal(kethon[0], 'Đăng ký kết hôn');
+  await page.close();
+});
+
 test('matched words are highlighted and the result count is announced', async () => {
   const { page } = await searchPage();
   await search(page, 'khai sinh');

@@ -50,6 +50,13 @@
     }
     return out;
   }
+  // text::spelling: a word-final "y" after a consonant is read as "i" ("ký"/"kí", "lý"/"lí",
+  // "mỹ"/"mĩ" are both written), in the index and in queries alike.
+  function spelling(w) {
+    var n = w.length;
+    return n >= 2 && w.charCodeAt(n - 1) === 121 && 'bcdghklmnpqrstvx'.indexOf(w[n - 2]) >= 0 ? w.slice(0, n - 1) + 'i' : w;
+  }
+  function searchWords(f) { return splitWords(f).map(spelling); }
   // Tokens of the original text with their positions: runs of letters and digits (a dot
   // between two digits included).
   var TOKEN = /(?:[\p{Alphabetic}\p{N}]*[0-9]\.(?=[0-9]))*[\p{Alphabetic}\p{N}]+/gu;
@@ -63,7 +70,7 @@
     q = q.normalize('NFC');
     var words = [];
     tokens(q).forEach(function (t) {
-      var f = fold(t.text), parts = splitWords(f);
+      var f = fold(t.text), parts = searchWords(f);
       var whole = parts.length === 1 && parts[0].length === f.length;
       parts.forEach(function (w) {
         var telex = w.indexOf('dd') >= 0;          // Telex: "dd" is "đ"
@@ -532,7 +539,7 @@
     var t = tokenCache.get(text);
     if (t) return t;
     t = tokens(text);
-    t.forEach(function (x) { x.parts = splitWords(fold(x.text)); });
+    t.forEach(function (x) { x.parts = searchWords(fold(x.text)); });
     if (tokenCache.size > 2000) tokenCache.clear();
     tokenCache.set(text, t);
     return t;
