@@ -181,6 +181,11 @@ fn title_beats_keywords_beats_names_beats_documents() {
 fn codes_find_their_procedure_first() {
     assert_eq!(titles(CIVIL, "1.001193"), ["Đăng ký khai sinh"]);
     assert_eq!(titles(CIVIL, "001193"), ["Đăng ký khai sinh"]);
+    // As provincial portals print it, with the agency's suffix.
+    assert_eq!(
+        titles(CIVIL, "1.001193.000.00.00.H54"),
+        ["Đăng ký khai sinh"]
+    );
     // While typing a code, every code it starts matches.
     assert_eq!(titles(CIVIL, "1.00").len(), 5);
     let records: &[Record<'_>] = &[

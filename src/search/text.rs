@@ -109,7 +109,20 @@ pub struct Query {
 pub fn query(q: &str) -> Query {
     let q = vi::nfc(q);
     let mut words = Vec::new();
-    for Word { folded, original } in self::words(&q) {
+    let mut typed = self::words(&q).into_iter().peekable();
+    while let Some(Word { folded, original }) = typed.next() {
+        // A national code as provincial portals print it, with the suffix of the agency's
+        // copy ("1.004772.000.00.00.H54"), is searched as the code ("1.004772").
+        if let Some(code) = national_code(&folded) {
+            if typed.peek().is_some_and(|w| is_agency_suffix(&w.folded)) {
+                typed.next();
+            }
+            words.push(Word {
+                folded: code.to_owned(),
+                original: None,
+            });
+            continue;
+        }
         // Telex writes "đ" as "dd"; no Vietnamese word has a double d, so the rewrite is safe.
         let telex = folded.contains("dd");
         let folded = if telex {
@@ -129,6 +142,24 @@ pub fn query(q: &str) -> Query {
         words,
         last_is_prefix,
     }
+}
+
+/// The national code at the start of a longer dotted number: "1.004772.000.00.00" →
+/// "1.004772" (one digit, a dot, six digits, then more dotted groups).
+fn national_code(folded: &str) -> Option<&str> {
+    let b = folded.as_bytes();
+    let code = b.len() > 8
+        && b[0].is_ascii_digit()
+        && b[1] == b'.'
+        && b[2..8].iter().all(u8::is_ascii_digit)
+        && b[8] == b'.';
+    code.then(|| &folded[..8])
+}
+
+/// An agency's suffix to a national code: a letter and digits ("h54", "g18").
+fn is_agency_suffix(folded: &str) -> bool {
+    let b = folded.as_bytes();
+    b.len() >= 2 && b[0].is_ascii_lowercase() && b[1..].iter().all(u8::is_ascii_digit)
 }
 
 /// Whether `a` and `b` are at most one edit apart (insert, delete, substitute, or swap two
@@ -223,6 +254,19 @@ mod tests {
         for word in ["quy", "tay", "uy", "y", "khay", "ki"] {
             assert_eq!(spelling(word), word);
         }
+    }
+
+    #[test]
+    fn a_code_with_its_agency_suffix_is_searched_as_the_code() {
+        assert_eq!(folded(&query("1.004772.000.00.00.H54")), ["1.004772"]);
+        assert_eq!(
+            folded(&query("mã 1.004772.000.00.00.H54")),
+            ["ma", "1.004772"]
+        );
+        assert_eq!(folded(&query("1.004772.000.00.00")), ["1.004772"]);
+        // A plain code, and other numbers, stay as typed.
+        assert_eq!(folded(&query("1.004772")), ["1.004772"]);
+        assert_eq!(folded(&query("12.018.000")), ["12.018.000"]);
     }
 
     #[test]

@@ -71,9 +71,9 @@ test('accents, capitals and Telex "dd" find the same first result', async () => 
   await page.close();
 });
 
-test('the procedure code "1.001193" (and "001193") finds it first', async () => {
+test('the procedure code "1.001193" (and "001193", and "1.001193.000.00.00.H54") finds it first', async () => {
   const { page } = await searchPage();
-  for (const q of ['1.001193', '001193']) {
+  for (const q of ['1.001193', '001193', '1.001193.000.00.00.H54']) {
     const titles = await search(page, q);
     assert.equal(titles[0], 'Đăng ký khai sinh', q);
   }

@@ -68,9 +68,14 @@
   }
   function parse(q) {
     q = q.normalize('NFC');
-    var words = [];
+    var words = [], skipSuffix = false;
     tokens(q).forEach(function (t) {
       var f = fold(t.text), parts = searchWords(f);
+      // text::query: "1.004772.000.00.00.H54" (a code with an agency's suffix) is the code.
+      if (skipSuffix && /^[a-z][0-9]+$/.test(f)) { skipSuffix = false; return; }
+      skipSuffix = false;
+      var code = /^([0-9]\.[0-9]{6})\./.exec(f);
+      if (code && parts.length === 1) { words.push({ w: code[1], orig: null }); skipSuffix = true; return; }
       var whole = parts.length === 1 && parts[0].length === f.length;
       parts.forEach(function (w) {
         var telex = w.indexOf('dd') >= 0;          // Telex: "dd" is "đ"
