@@ -828,7 +828,10 @@ impl Site {
                 continue;
             };
             match &record.parsed {
-                Err(d) => diagnostics.push(d.clone()),
+                Err(d) => {
+                    diagnostics.mark_broken(&record.file, content::declared_code(&record.text));
+                    diagnostics.push(d.clone());
+                }
                 Ok(parsed) => {
                     diagnostics.extend_items(parsed.local.iter().cloned());
                     diagnostics.extend_items(parsed.slug_problem.clone());
@@ -852,6 +855,7 @@ impl Site {
                 diagnostics.add_source(&record.file, &record.text);
             }
         }
+        diagnostics.settle();
         diagnostics
     }
 
