@@ -742,6 +742,40 @@ mod tests {
     }
 
     #[test]
+    fn a_long_line_is_quoted_as_a_window_with_the_caret_under_its_column() {
+        let line = format!("{}X{}", "ä".repeat(3000), "ö".repeat(3000));
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.add_source("a.yaml", &format!("{line}\n"));
+        diagnostics.push(
+            Diagnostic::error(Code::CK002, "a.yaml", "here")
+                .at(Some(Position {
+                    line: 1,
+                    column: 3001,
+                }))
+                .label("this one")
+                .help("fix it"),
+        );
+        let text = diagnostics.render_terminal(false);
+        let quoted = text.lines().find(|l| l.starts_with("1 | ")).unwrap();
+        let caret = text.lines().find(|l| l.contains('^')).unwrap();
+        assert!(
+            quoted.starts_with("1 | …ä") && quoted.ends_with("ö…"),
+            "{quoted}"
+        );
+        assert!(quoted.chars().count() <= SNIPPET_WIDTH + 6, "{quoted}");
+        let x = quoted.chars().position(|c| c == 'X').unwrap();
+        assert_eq!(caret.chars().position(|c| c == '^'), Some(x), "{text}");
+        assert!(caret.ends_with("^ this one"), "{caret}");
+        // A short line is quoted whole.
+        assert_eq!(snippet_window("code: 1", 7), (Cow::Borrowed("code: 1"), 7));
+        // The end of a line: no `…` after it.
+        let (window, column) = snippet_window(&line, 6001);
+        assert!(window.starts_with('…') && window.ends_with('ö'), "{window}");
+        assert_eq!(window.chars().count(), SNIPPET_WIDTH + 1);
+        assert_eq!(column, SNIPPET_WIDTH + 1);
+    }
+
+    #[test]
     fn did_you_mean_suggests_the_close_key() {
         let keys = ["fees", "forms", "field", "results"];
         assert_eq!(did_you_mean("feess", keys), Some("fees"));

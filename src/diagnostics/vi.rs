@@ -571,11 +571,7 @@ const TABLE: &[(Option<Code>, &str, &str)] = &[
         "the code `{}` gives an empty link",
         "mã `{0}` không tạo được đường dẫn (rỗng)",
     ),
-    (
-        None,
-        "no letter or digit",
-        "không có chữ cái hay chữ số",
-    ),
+    (None, "no letter or digit", "không có chữ cái hay chữ số"),
     (
         None,
         "write the code as published, e.g. 1.001193",
@@ -586,11 +582,7 @@ const TABLE: &[(Option<Code>, &str, &str)] = &[
         "the code `{}` would have the stable link /ma/{}/, like the code `{}` of {}",
         "mã `{0}` sẽ có đường dẫn cố định /ma/{1}/, trùng với mã `{2}` của {3}",
     ),
-    (
-        None,
-        "same link",
-        "trùng đường dẫn",
-    ),
+    (None, "same link", "trùng đường dẫn"),
     (
         None,
         "write the code as published, e.g. 1.001193; one of the two codes is mistyped",
@@ -601,11 +593,7 @@ const TABLE: &[(Option<Code>, &str, &str)] = &[
         "name too long for a file: {} is {} bytes, at most 255",
         "tên quá dài để làm tên tệp: {0} dài {1} byte, tối đa 255 byte",
     ),
-    (
-        None,
-        "too long",
-        "quá dài",
-    ),
+    (None, "too long", "quá dài"),
     (
         None,
         "write a shorter id: it is the name of the field's folder (`linh-vuc/<id>/`)",
@@ -762,12 +750,22 @@ const PHRASES: &[(&str, &str)] = &[
     ("sequence", "danh sách"),
     ("map", "các dòng `khóa: giá trị`"),
     ("integer", "số nguyên"),
-    ("boolean", "`true` hoặc `false`"),    ("the field id", "mã lĩnh vực"),
+    ("boolean", "`true` hoặc `false`"),
+    ("the field id", "mã lĩnh vực"),
     ("the slug", "`slug`"),
-    ("the URL name made from the title", "tên đường dẫn tạo từ tên thủ tục"),
+    (
+        "the URL name made from the title",
+        "tên đường dẫn tạo từ tên thủ tục",
+    ),
     ("the stable link of the code", "đường dẫn cố định của mã"),
-    ("the URL name of the implementing agency", "tên đường dẫn của cơ quan thực hiện"),
-    ("a name in the form's path", "một tên trong đường dẫn biểu mẫu"),
+    (
+        "the URL name of the implementing agency",
+        "tên đường dẫn của cơ quan thực hiện",
+    ),
+    (
+        "a name in the form's path",
+        "một tên trong đường dẫn biểu mẫu",
+    ),
 ];
 
 /// `text` in Vietnamese, or `None` when the table has no template for it.
