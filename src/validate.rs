@@ -106,6 +106,7 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         );
     }
     check_stats(&stats, &mut diagnostics);
+    check_pages(&pages, &mut diagnostics);
 
     diagnostics.settle();
     let Some(site) = site else {
@@ -368,6 +369,20 @@ pub fn check_stats(stats: &[StatsPeriod], diagnostics: &mut Diagnostics) {
                 Code::CK031,
                 &file,
                 format!("the period {} ends before it starts", period.label),
+            ));
+        }
+    }
+}
+
+/// Checks free pages: a `slug:` names the page's folder, so it must fit a file name.
+pub fn check_pages(pages: &[RawPage], diagnostics: &mut Diagnostics) {
+    for page in pages {
+        if let Some(slug) = &page.meta.slug {
+            diagnostics.extend_items(name_too_long(
+                &page.file,
+                "the slug",
+                slug,
+                "write a shorter `slug:`: it is the name of the page's folder",
             ));
         }
     }

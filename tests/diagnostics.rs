@@ -320,3 +320,50 @@ fn a_list_of_a_million_items_is_too_long_in_words() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_broken_fields_yaml_comes_first_and_the_records_fields_wait_on_it() {
+    let dir = sample_copy("broken-fields");
+    let fields = dir.join("content/fields.yaml");
+    let text = std::fs::read_to_string(&fields).unwrap();
+    std::fs::write(&fields, format!("{text}\n  - broken: [\n")).unwrap();
+    let (_, diagnostics) = congkhai::check(&BuildOptions::new(&dir), &mut Timings::default());
+    let sorted = diagnostics.sorted();
+    let rendered = diagnostics.render_terminal(false);
+    assert_eq!(sorted[0].file, "content/fields.yaml", "{rendered}");
+    assert!(sorted[0].position.is_some(), "{rendered}");
+    let waiting: Vec<_> = sorted.iter().filter(|d| d.code == Code::CK022).collect();
+    assert_eq!(waiting.len(), 1, "{rendered}");
+    assert!(
+        waiting[0]
+            .message
+            .ends_with("references to fields wait on content/fields.yaml; fix it first"),
+        "{rendered}"
+    );
+    assert_eq!(diagnostics.error_count(), 2, "{rendered}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_page_slug_too_long_for_a_file_is_an_error_of_its_page() {
+    let dir = sample_copy("page-slug");
+    let pages = dir.join("content/pages");
+    std::fs::create_dir_all(&pages).unwrap();
+    std::fs::write(
+        pages.join("dai.md"),
+        format!(
+            "---\ntitle: \"Trang\"\nslug: {}\n---\nNội dung.\n",
+            "a".repeat(300)
+        ),
+    )
+    .unwrap();
+    let (catalogue, diagnostics) =
+        congkhai::check(&BuildOptions::new(&dir), &mut Timings::default());
+    assert!(catalogue.is_none());
+    let long = diagnostics
+        .iter()
+        .find(|d| d.file == "content/pages/dai.md")
+        .expect("the page's error");
+    assert_eq!(long.code, Code::CK018, "{long:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

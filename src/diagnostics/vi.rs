@@ -616,6 +616,11 @@ const TABLE: &[(Option<Code>, &str, &str)] = &[
     ),
     (
         None,
+        "write a shorter `slug:`: it is the name of the page's folder",
+        "viết `slug:` ngắn hơn: đó là tên thư mục của trang",
+    ),
+    (
+        None,
         "rename the file or folder with a shorter name, and write the new path",
         "đổi tên tệp hoặc thư mục cho ngắn hơn, rồi viết đường dẫn mới",
     ),

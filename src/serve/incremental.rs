@@ -846,6 +846,7 @@ impl Site {
             &mut cross,
         );
         validate::check_stats(&self.rest.stats, &mut cross);
+        validate::check_pages(&self.rest.pages, &mut cross);
         // Only the files that are quoted need their text: not 10,000 records on every edit.
         let root = &self.options.root;
         let quoted: BTreeSet<PathBuf> = cross.iter().map(|d| root.join(&d.file)).collect();
