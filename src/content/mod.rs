@@ -542,6 +542,24 @@ mod tests {
     }
 
     #[test]
+    fn a_broken_record_still_tells_its_code() {
+        assert_eq!(
+            declared_code("title: [\ncode: \"1.001193\"   # mã\n").as_deref(),
+            Some("1.001193")
+        );
+        assert_eq!(
+            declared_code("---\ncode: '2.000635'\n---\n").as_deref(),
+            Some("2.000635")
+        );
+        assert_eq!(
+            declared_code("  code: \"1.0\"\n"),
+            None,
+            "only at the top level"
+        );
+        assert_eq!(declared_code("code: \"\"\n"), None);
+    }
+
+    #[test]
     fn unclosed_front_matter_is_an_error() {
         let d = split_front_matter("---\ntitle: a\n", "x.md").unwrap_err();
         assert_eq!(d.code, Code::CK003);
