@@ -7,7 +7,7 @@
 //! ([`Diagnostics::to_json`]).
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -39,6 +39,13 @@ pub enum Code {
     CK015,
     /// Any other invalid value.
     CK016,
+    /// A name too long for a file: a title, slug, id, code or form file name that becomes a
+    /// path component longer than the file system allows (255 bytes), or a page path longer
+    /// than it allows.
+    CK018,
+    /// A file beyond a limit of the YAML reader: a list too long, nesting too deep, too many
+    /// aliases, too much text.
+    CK019,
     /// Two records share a procedure code.
     CK020,
     /// Two records would be published at the same URL.
@@ -87,6 +94,8 @@ impl Code {
             Code::CK014 => "CK014",
             Code::CK015 => "CK015",
             Code::CK016 => "CK016",
+            Code::CK018 => "CK018",
+            Code::CK019 => "CK019",
             Code::CK020 => "CK020",
             Code::CK021 => "CK021",
             Code::CK022 => "CK022",
@@ -239,7 +248,16 @@ pub struct Diagnostics {
     root: Option<PathBuf>,
     /// The language of the words around the messages ("error", "help").
     lang: Lang,
+    /// Files that could not be read or parsed, with the procedure code a broken record
+    /// declares (read from its `code:` line) when it has one. Their diagnostics are the causes:
+    /// shown first, and what only follows from them is summarised ([`Diagnostics::settle`]).
+    broken: BTreeMap<String, Option<String>>,
 }
+
+/// `site.yaml`, which defines the officers records refer to.
+pub const SITE_FILE: &str = "content/site.yaml";
+/// `fields.yaml`, which defines the fields records belong to.
+pub const FIELDS_FILE: &str = "content/fields.yaml";
 
 impl Diagnostics {
     /// An empty set.
@@ -281,6 +299,95 @@ impl Diagnostics {
             .map(Cow::Owned)
     }
 
+    /// Adds the error of a file that could not be read or parsed (see [`Diagnostics::mark_broken`]).
+    pub fn push_broken(&mut self, diagnostic: Diagnostic) {
+        self.broken.entry(diagnostic.file.clone()).or_insert(None);
+        self.items.push(diagnostic);
+    }
+
+    /// Notes that `file` could not be read or parsed; `code` is the procedure code it declares,
+    /// when it is a record and one can be read from it.
+    pub fn mark_broken(&mut self, file: &str, code: Option<String>) {
+        self.broken.insert(file.to_owned(), code);
+    }
+
+    /// Replaces the errors that only follow from a broken file by one summary per broken file
+    /// and kind: every "unknown officer" while `site.yaml` does not parse, every "unknown
+    /// field" while `fields.yaml` does not, every "no procedure has the code" naming the code
+    /// of a record that does not parse. They would go away with the fix of that file, and 62
+    /// of them bury the one error that matters. Run once all diagnostics are in.
+    pub fn settle(&mut self) {
+        if self.broken.is_empty() {
+            return;
+        }
+        let site = self.broken.contains_key(SITE_FILE);
+        let fields = self.broken.contains_key(FIELDS_FILE);
+        let codes: HashMap<String, String> = self
+            .broken
+            .iter()
+            .filter_map(|(file, code)| Some((code.clone()?, file.clone())))
+            .collect();
+        // (broken file, code of the dependants, what they refer to) → how many.
+        let mut waiting: BTreeMap<(String, Code, Waits), usize> = BTreeMap::new();
+        self.items.retain(|d| {
+            let cause = match d.code {
+                Code::CK025
+                    if site
+                        && d.file != SITE_FILE
+                        && d.message.starts_with("unknown officer `") =>
+                {
+                    Some((SITE_FILE.to_owned(), Waits::Officers))
+                }
+                Code::CK022
+                    if fields
+                        && d.file != FIELDS_FILE
+                        && d.message.starts_with("unknown field `") =>
+                {
+                    Some((FIELDS_FILE.to_owned(), Waits::Fields))
+                }
+                Code::CK026 => d
+                    .message
+                    .strip_prefix("no procedure has the code `")
+                    .and_then(|rest| rest.strip_suffix('`'))
+                    .and_then(|code| {
+                        Some((codes.get(code)?.clone(), Waits::Code(code.to_owned())))
+                    }),
+                _ => None,
+            };
+            match cause {
+                Some((file, waits)) => {
+                    *waiting.entry((file, d.code, waits)).or_default() += 1;
+                    false
+                }
+                None => true,
+            }
+        });
+        for ((file, code, waits), n) in waiting {
+            let what = match &waits {
+                Waits::Officers if n == 1 => "1 reference to an officer waits on".to_owned(),
+                Waits::Officers => format!("{n} references to officers wait on"),
+                Waits::Fields if n == 1 => "1 reference to a field waits on".to_owned(),
+                Waits::Fields => format!("{n} references to fields wait on"),
+                Waits::Code(c) if n == 1 => format!("1 reference to the code `{c}` waits on"),
+                Waits::Code(c) => format!("{n} references to the code `{c}` wait on"),
+            };
+            let help = match waits {
+                Waits::Officers => {
+                    "the records' `officers:` are checked once content/site.yaml reads without errors"
+                }
+                Waits::Fields => {
+                    "the records' `field:` is checked once content/fields.yaml reads without errors"
+                }
+                Waits::Code(_) => {
+                    "`related` and `replaces` are checked once the record with that code reads without errors"
+                }
+            };
+            let message = format!("{what} {file}; fix it first");
+            self.items
+                .push(Diagnostic::error(code, file, message).help(help));
+        }
+    }
+
     /// Adds several diagnostics.
     pub fn extend_items(&mut self, items: impl IntoIterator<Item = Diagnostic>) {
         self.items.extend(items);
@@ -317,14 +424,26 @@ impl Diagnostics {
         if self.root.is_none() {
             self.root = other.root;
         }
+        self.broken.extend(other.broken);
     }
 
-    /// The diagnostics in a stable order: by file, position, code.
+    /// The diagnostics in a stable order, causes first: the files that could not be read or
+    /// parsed (their own errors, then the summaries of what waits on them), then the others;
+    /// each by file, position, code.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut items: Vec<&Diagnostic> = self.items.iter().collect();
+        let key = |d: &Diagnostic| {
+            let broken = self.broken.contains_key(&d.file);
+            (!broken, broken && d.position.is_none())
+        };
         items.sort_by(|a, b| {
-            (&a.file, a.position, a.code, &a.message)
-                .cmp(&(&b.file, b.position, b.code, &b.message))
+            (key(a), &a.file, a.position, a.code, &a.message).cmp(&(
+                key(b),
+                &b.file,
+                b.position,
+                b.code,
+                &b.message,
+            ))
         });
         items.dedup();
         items
@@ -419,6 +538,51 @@ impl Diagnostics {
     }
 }
 
+/// What a summary of [`Diagnostics::settle`] says its errors refer to.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Waits {
+    Officers,
+    Fields,
+    Code(String),
+}
+
+/// Characters of a source line shown in a snippet: a 10 MB line is quoted as a window around
+/// the column, not whole.
+const SNIPPET_WIDTH: usize = 120;
+/// Of which before the column, when the line is cut.
+const SNIPPET_BEFORE: usize = 40;
+/// Characters of a message, label or help shown (values quoted in them can be huge).
+const MESSAGE_WIDTH: usize = 400;
+
+/// The part of `line` a snippet shows, with `…` where it is cut (on character boundaries), and
+/// the 1-based column of `column` in it.
+fn snippet_window(line: &str, column: usize) -> (Cow<'_, str>, usize) {
+    let count = line.chars().count();
+    if count <= SNIPPET_WIDTH {
+        return (Cow::Borrowed(line), column);
+    }
+    let at = column.saturating_sub(1).min(count);
+    let start = at.saturating_sub(SNIPPET_BEFORE).min(count - SNIPPET_WIDTH);
+    let end = (start + SNIPPET_WIDTH).min(count);
+    let mut out = String::with_capacity(SNIPPET_WIDTH * 4 + 6);
+    if start > 0 {
+        out.push('…');
+    }
+    out.extend(line.chars().skip(start).take(end - start));
+    if end < count {
+        out.push('…');
+    }
+    (Cow::Owned(out), at - start + 1 + usize::from(start > 0))
+}
+
+/// `text` cut to [`MESSAGE_WIDTH`] characters, with `…` where it is cut.
+fn shorten(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(MESSAGE_WIDTH) {
+        Some((end, _)) => Cow::Owned(format!("{}…", &text[..end])),
+        None => Cow::Borrowed(text),
+    }
+}
+
 fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
@@ -450,7 +614,7 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, color: boo
         out,
         "{paint}{kind}[{}]{reset}{bold}: {}{reset}",
         d.code.as_str(),
-        d.message
+        shorten(&d.message)
     );
     let line_text = d
         .position
@@ -473,19 +637,25 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, color: boo
             let _ = writeln!(out, "{pad}{blue}-->{reset} {}", d.file);
         }
     }
+    let label = d.label.as_deref().map(shorten);
     if let (Some(p), Some(text)) = (d.position, line_text) {
-        let text = text.trim_end_matches('\r');
+        let line = text.trim_end_matches('\r');
+        let (text, column) = snippet_window(line, p.column as usize);
+        let text = &*text;
         let _ = writeln!(out, "{pad} {blue}|{reset}");
         let _ = writeln!(out, "{blue}{}{reset} {blue}|{reset} {text}", p.line);
-        let column = p.column as usize;
         let before: String = text
             .chars()
             .take(column.saturating_sub(1))
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
-        let width = caret_width(text, column);
+        // A quoted value cut by the window ends at its `…`, not under it.
+        let shown = text.chars().count().saturating_sub(column - 1);
+        let width = caret_width(text, column)
+            .min(shown.saturating_sub(usize::from(text.ends_with('…') && text != line)))
+            .max(1);
         let carets = "^".repeat(width);
-        match &d.label {
+        match &label {
             Some(label) => {
                 let _ = writeln!(
                     out,
@@ -496,10 +666,11 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, color: boo
                 let _ = writeln!(out, "{pad} {blue}|{reset} {before}{paint}{carets}{reset}");
             }
         }
-    } else if let Some(label) = &d.label {
+    } else if let Some(label) = &label {
         let _ = writeln!(out, "{pad} {blue}={reset} {note_word}: {label}");
     }
     if let Some(help) = &d.help {
+        let help = shorten(help);
         let _ = writeln!(out, "{pad} {blue}={reset} {bold}{help_word}{reset}: {help}");
     }
 }
@@ -568,6 +739,40 @@ mod tests {
         assert!(text.contains("2 | phi: 8000"), "{text}");
         assert!(text.contains("| ^^^ not a key of a procedure"), "{text}");
         assert!(text.contains("= help: did you mean `fees`?"), "{text}");
+    }
+
+    #[test]
+    fn a_long_line_is_quoted_as_a_window_with_the_caret_under_its_column() {
+        let line = format!("{}X{}", "ä".repeat(3000), "ö".repeat(3000));
+        let mut diagnostics = Diagnostics::new();
+        diagnostics.add_source("a.yaml", &format!("{line}\n"));
+        diagnostics.push(
+            Diagnostic::error(Code::CK002, "a.yaml", "here")
+                .at(Some(Position {
+                    line: 1,
+                    column: 3001,
+                }))
+                .label("this one")
+                .help("fix it"),
+        );
+        let text = diagnostics.render_terminal(false);
+        let quoted = text.lines().find(|l| l.starts_with("1 | ")).unwrap();
+        let caret = text.lines().find(|l| l.contains('^')).unwrap();
+        assert!(
+            quoted.starts_with("1 | …ä") && quoted.ends_with("ö…"),
+            "{quoted}"
+        );
+        assert!(quoted.chars().count() <= SNIPPET_WIDTH + 6, "{quoted}");
+        let x = quoted.chars().position(|c| c == 'X').unwrap();
+        assert_eq!(caret.chars().position(|c| c == '^'), Some(x), "{text}");
+        assert!(caret.ends_with("^ this one"), "{caret}");
+        // A short line is quoted whole.
+        assert_eq!(snippet_window("code: 1", 7), (Cow::Borrowed("code: 1"), 7));
+        // The end of a line: no `…` after it.
+        let (window, column) = snippet_window(&line, 6001);
+        assert!(window.starts_with('…') && window.ends_with('ö'), "{window}");
+        assert_eq!(window.chars().count(), SNIPPET_WIDTH + 1);
+        assert_eq!(column, SNIPPET_WIDTH + 1);
     }
 
     #[test]

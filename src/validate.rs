@@ -22,6 +22,28 @@ pub struct ValidateOptions {
     pub git: GitDates,
 }
 
+/// The longest name of a file or folder most file systems allow (ext4, XFS, Btrfs, NTFS, APFS:
+/// 255 bytes). A title, slug, field id, code or agency becomes a folder name of the site
+/// (`thu-tuc/<slug>/index.html`); a longer one fails only when the site is written.
+pub const MAX_NAME_BYTES: usize = 255;
+
+/// The CK018 error when `name`, which becomes a file or folder name as `what`, is longer than
+/// [`MAX_NAME_BYTES`].
+fn name_too_long(file: &str, what: &str, name: &str, help: &str) -> Option<Diagnostic> {
+    (name.len() > MAX_NAME_BYTES).then(|| {
+        Diagnostic::error(
+            Code::CK018,
+            file,
+            format!(
+                "name too long for a file: {what} is {} bytes, at most {MAX_NAME_BYTES}",
+                name.len()
+            ),
+        )
+        .label("too long")
+        .help(help)
+    })
+}
+
 /// A one-line location for messages that name a second file ("also used by a.yaml:3").
 fn where_is<T>(file: &str, spanned: &Spanned<T>) -> String {
     format!("{file}:{}", spanned.referenced.line())
@@ -84,7 +106,9 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         );
     }
     check_stats(&stats, &mut diagnostics);
+    check_pages(&pages, &mut diagnostics);
 
+    diagnostics.settle();
     let Some(site) = site else {
         return (None, diagnostics);
     };
@@ -149,6 +173,14 @@ pub fn check_site_files(
                 &field.id.referenced,
             ));
         }
+        if let Some(d) = name_too_long(
+            "content/fields.yaml",
+            "the field id",
+            id,
+            "write a shorter id: it is the name of the field's folder (`linh-vuc/<id>/`)",
+        ) {
+            diagnostics.push(at(d, &field.id.referenced));
+        }
         if vi::slugify(id) != *id {
             diagnostics.push(at(
                 Diagnostic::error(
@@ -196,9 +228,23 @@ pub fn record_slug(file: &str, p: &Procedure) -> (String, Option<Diagnostic>) {
                 ))
                 .at_location(&s.referenced, offset)
             });
+            let problem = problem.or_else(|| {
+                name_too_long(file, "the slug", &clean, "write a shorter `slug:`: it is the name of the procedure's folder (`thu-tuc/<slug>/`)")
+                    .map(|d| d.at_location(&s.referenced, offset))
+            });
             (clean, problem)
         }
-        None => (vi::slugify(&p.title.value), None),
+        None => {
+            let slug = vi::slugify(&p.title.value);
+            let problem = name_too_long(
+                file,
+                "the URL name made from the title",
+                &slug,
+                "set a shorter `slug:` (a few words of the title), which names the procedure's folder (`thu-tuc/<slug>/`)",
+            )
+            .map(|d| d.at_location(&p.title.referenced, offset));
+            (slug, problem)
+        }
     }
 }
 
@@ -210,6 +256,9 @@ pub fn check_unique<'a>(
 ) -> HashSet<&'a str> {
     let mut by_code: HashMap<&str, (&str, &Spanned<crate::model::Text>)> = HashMap::new();
     let mut by_slug: HashMap<&str, &str> = HashMap::new();
+    // Stable-link segment → the first code that has it; distinct codes can share one
+    // (`9.99 A` and `9-99-a` are both `/ma/9-99-a/`), and a QR code would open the other.
+    let mut by_segment: HashMap<String, (&str, &Spanned<crate::model::Text>)> = HashMap::new();
     for (file, p, slug) in records {
         let at = |d: Diagnostic, loc: &serde_saphyr::Location| -> Diagnostic {
             d.at_location(loc, u32::from(file.ends_with(".md")))
@@ -230,6 +279,28 @@ pub fn check_unique<'a>(
             ));
         } else {
             by_code.insert(code, (file, &p.code));
+            let segment = vi::code_segment(code);
+            if segment.is_empty() {
+                diagnostics.push(at(
+                    Diagnostic::error(
+                        Code::CK016,
+                        file,
+                        format!("the code `{code}` gives an empty link"),
+                    )
+                    .label("no letter or digit")
+                    .help("write the code as published, e.g. 1.001193"),
+                    &p.code.referenced,
+                ));
+            } else if let Some((other_file, other)) = by_segment.get(&segment) {
+                diagnostics.push(at(
+                    Diagnostic::error(Code::CK021, file, format!("the code `{code}` would have the stable link /ma/{segment}/, like the code `{}` of {}", other.value, where_is(other_file, other)))
+                        .label("same link")
+                        .help("write the code as published, e.g. 1.001193; one of the two codes is mistyped"),
+                    &p.code.referenced,
+                ));
+            } else {
+                by_segment.insert(segment, (file, &p.code));
+            }
         }
 
         if slug.is_empty() {
@@ -298,6 +369,20 @@ pub fn check_stats(stats: &[StatsPeriod], diagnostics: &mut Diagnostics) {
                 Code::CK031,
                 &file,
                 format!("the period {} ends before it starts", period.label),
+            ));
+        }
+    }
+}
+
+/// Checks free pages: a `slug:` names the page's folder, so it must fit a file name.
+pub fn check_pages(pages: &[RawPage], diagnostics: &mut Diagnostics) {
+    for page in pages {
+        if let Some(slug) = &page.meta.slug {
+            diagnostics.extend_items(name_too_long(
+                &page.file,
+                "the slug",
+                slug,
+                "write a shorter `slug:`: it is the name of the page's folder",
             ));
         }
     }
@@ -492,6 +577,25 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
         out.push(at(d, &p.field.referenced));
     }
 
+    // Names that become file or folder names of the site.
+    let too_long = [
+        name_too_long(
+            file,
+            "the stable link of the code",
+            &vi::code_segment(&p.code.value),
+            "write the code as published, e.g. 1.001193",
+        )
+        .map(|d| at(d, &p.code.referenced)),
+        name_too_long(
+            file,
+            "the URL name of the implementing agency",
+            &vi::slugify(&p.agencies.implementing),
+            "write the agency's name as published, without its address or notes: it names the agency's folder (`co-quan/<name>/`)",
+        )
+        .map(|d| at(d, &p.title.referenced)),
+    ];
+    out.extend(too_long.into_iter().flatten());
+
     // Non-empty lists the law requires.
     let required: [(&str, bool); 6] = [
         ("applicants", p.applicants.is_empty()),
@@ -562,7 +666,21 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
                 &form.id.referenced,
             ));
         }
-        if let Some(problem) = check_attachment(root, &form.file.value) {
+        let long_name = Path::new(&*form.file.value)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .find(|c| c.len() > MAX_NAME_BYTES);
+        if let Some(name) = long_name {
+            out.extend(
+                name_too_long(
+                    file,
+                    "a name in the form's path",
+                    &name,
+                    "rename the file or folder with a shorter name, and write the new path",
+                )
+                .map(|d| at(d, &form.file.referenced)),
+            );
+        } else if let Some(problem) = check_attachment(root, &form.file.value) {
             out.push(at(
                 Diagnostic::error(Code::CK027, file, problem)
                     .label("form file")

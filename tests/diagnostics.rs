@@ -7,7 +7,7 @@ use common::copy_dir;
 
 use std::path::Path;
 
-use congkhai::diagnostics::Severity;
+use congkhai::diagnostics::{Code, Lang, Severity};
 use congkhai::{BuildOptions, Timings};
 
 fn fixture() -> &'static Path {
@@ -161,4 +161,209 @@ fn snippets_quote_the_line_in_records_that_parsed_and_those_that_did_not() {
         "the fixture must have validation errors with positions"
     );
     assert!(quoted >= 20, "only {quoted} snippets checked");
+}
+
+/// A copy of the sample catalogue (53 records, 62 references to officers) in a folder of its
+/// own, for tests that break one of its files.
+fn sample_copy(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("congkhai-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &dir.join("content"),
+    );
+    dir
+}
+
+/// The sample's record with the code `2.000635`, which four other records name in `related`.
+const REFERENCED: &str = "content/procedures/ho-tich/cap-ban-sao-trich-luc-ho-tich.yaml";
+
+#[test]
+fn two_codes_with_one_stable_link_name_both_files() {
+    let (_, diagnostics) = congkhai::check(&BuildOptions::new(fixture()), &mut Timings::default());
+    let collision = diagnostics
+        .iter()
+        .find(|d| d.code == Code::CK021 && d.file.ends_with("code-link-b.yaml"))
+        .expect("`9.99 A` and `9-99-a` share /ma/9-99-a/");
+    assert!(
+        collision.message.contains("/ma/9-99-a/")
+            && collision.message.contains("`9.99 A`")
+            && collision
+                .message
+                .contains("content/procedures/ho-tich/code-link-a.yaml:1"),
+        "{collision:?}"
+    );
+    assert_eq!(collision.position.map(|p| p.line), Some(1));
+    let empty = diagnostics
+        .iter()
+        .find(|d| d.file.ends_with("code-empty-link.yaml"))
+        .expect("`***` gives no link");
+    assert_eq!(empty.code, Code::CK016);
+    assert!(
+        empty.help.as_deref().unwrap_or("").contains("1.001193"),
+        "{empty:?}"
+    );
+}
+
+#[test]
+fn a_title_too_long_for_a_file_is_an_error_of_its_record() {
+    let (_, diagnostics) = congkhai::check(&BuildOptions::new(fixture()), &mut Timings::default());
+    let long = diagnostics
+        .iter()
+        .find(|d| d.file.ends_with("title-too-long.yaml"))
+        .expect("a 900-character title");
+    assert_eq!(long.code, Code::CK018, "{long:?}");
+    assert!(
+        long.message.starts_with("name too long for a file"),
+        "{long:?}"
+    );
+    assert!(long.message.contains("900 bytes"), "{long:?}");
+    assert!(long.position.is_some(), "{long:?}");
+}
+
+#[test]
+fn a_broken_site_yaml_comes_first_and_what_waits_on_it_is_one_line() {
+    let dir = sample_copy("broken-site");
+    let site = dir.join("content/site.yaml");
+    let text = std::fs::read_to_string(&site).unwrap();
+    std::fs::write(&site, format!("agency: [\n{text}")).unwrap();
+    let (catalogue, diagnostics) =
+        congkhai::check(&BuildOptions::new(&dir), &mut Timings::default());
+    assert!(catalogue.is_none());
+    let sorted = diagnostics.sorted();
+    let rendered = diagnostics.render_terminal(false);
+    assert_eq!(sorted[0].file, "content/site.yaml", "{rendered}");
+    assert!(
+        sorted[0].position.is_some(),
+        "the parse error first:\n{rendered}"
+    );
+    let officers: Vec<_> = sorted.iter().filter(|d| d.code == Code::CK025).collect();
+    assert_eq!(officers.len(), 1, "{rendered}");
+    assert_eq!(officers[0].file, "content/site.yaml");
+    assert_eq!(
+        officers[0].message,
+        "62 references to officers wait on content/site.yaml; fix it first"
+    );
+    assert_eq!(diagnostics.error_count(), 2, "{rendered}");
+    let vietnamese = diagnostics.localized(Lang::Vi).render_terminal(false);
+    assert!(
+        vietnamese.contains("62 chỗ nhắc đến cán bộ đang chờ content/site.yaml"),
+        "{vietnamese}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_ten_megabyte_line_is_quoted_as_a_window_and_references_to_its_record_wait_on_it() {
+    let dir = sample_copy("long-line");
+    let record = dir.join(REFERENCED);
+    let text = std::fs::read_to_string(&record).unwrap();
+    let long = format!("title: \"Cấp bản sao\" {}", "đ".repeat(5_000_000));
+    let text = text.replacen("title: ", &format!("{long}\nold_title: "), 1);
+    std::fs::write(&record, text).unwrap();
+    let (_, diagnostics) = congkhai::check(&BuildOptions::new(&dir), &mut Timings::default());
+    let rendered = diagnostics.render_terminal(false);
+    assert!(rendered.len() < 4_000, "{} bytes", rendered.len());
+    let sorted = diagnostics.sorted();
+    assert_eq!(sorted[0].file, REFERENCED, "{rendered}");
+    // The quoted window is cut with `…`, and the caret stays under the column it marks.
+    let column = sorted[0].position.unwrap().column as usize;
+    let quoted = rendered
+        .lines()
+        .find(|l| l.starts_with("2 | "))
+        .expect("the line is quoted");
+    let caret = rendered
+        .lines()
+        .skip_while(|l| !l.starts_with("2 | "))
+        .nth(1)
+        .unwrap();
+    assert!(quoted.ends_with('…'), "{quoted}");
+    let at = caret.chars().position(|c| c == '^').unwrap();
+    let window: Vec<char> = quoted.chars().collect();
+    let line: Vec<char> = format!("2 | {long}").chars().collect();
+    assert_eq!(window[at], line[column - 1 + 4], "{quoted}\n{caret}");
+    // The four records that name its code are one line, not four errors.
+    let waiting: Vec<_> = sorted.iter().filter(|d| d.code == Code::CK026).collect();
+    assert_eq!(waiting.len(), 1, "{rendered}");
+    assert_eq!(
+        waiting[0].message,
+        format!("4 references to the code `2.000635` wait on {REFERENCED}; fix it first")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_list_of_a_million_items_is_too_long_in_words() {
+    let dir = sample_copy("huge-list");
+    let record = dir.join(REFERENCED);
+    let text = std::fs::read_to_string(&record).unwrap();
+    let items = "  - \"Người yêu cầu\"\n".repeat(1_000_000);
+    std::fs::write(
+        &record,
+        text.replacen("applicants:\n", &format!("applicants:\n{items}"), 1),
+    )
+    .unwrap();
+    let (_, diagnostics) = congkhai::check(&BuildOptions::new(&dir), &mut Timings::default());
+    let rendered = diagnostics.render_terminal(false);
+    let limit = diagnostics
+        .iter()
+        .find(|d| d.file == REFERENCED)
+        .expect("the record's error");
+    assert_eq!(limit.code, Code::CK019, "{rendered}");
+    assert_eq!(limit.message, "the list is too long: at most 250000 items");
+    assert!(limit.position.is_some_and(|p| p.line > 1), "{limit:?}");
+    assert!(!rendered.contains("Nodes"), "{rendered}");
+    let vietnamese = diagnostics.localized(Lang::Vi).render_terminal(false);
+    assert!(
+        vietnamese.contains("lỗi[CK019]: danh sách quá dài: tối đa 250000 mục"),
+        "{vietnamese}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_broken_fields_yaml_comes_first_and_the_records_fields_wait_on_it() {
+    let dir = sample_copy("broken-fields");
+    let fields = dir.join("content/fields.yaml");
+    let text = std::fs::read_to_string(&fields).unwrap();
+    std::fs::write(&fields, format!("{text}\n  - broken: [\n")).unwrap();
+    let (_, diagnostics) = congkhai::check(&BuildOptions::new(&dir), &mut Timings::default());
+    let sorted = diagnostics.sorted();
+    let rendered = diagnostics.render_terminal(false);
+    assert_eq!(sorted[0].file, "content/fields.yaml", "{rendered}");
+    assert!(sorted[0].position.is_some(), "{rendered}");
+    let waiting: Vec<_> = sorted.iter().filter(|d| d.code == Code::CK022).collect();
+    assert_eq!(waiting.len(), 1, "{rendered}");
+    assert!(
+        waiting[0]
+            .message
+            .ends_with("references to fields wait on content/fields.yaml; fix it first"),
+        "{rendered}"
+    );
+    assert_eq!(diagnostics.error_count(), 2, "{rendered}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_page_slug_too_long_for_a_file_is_an_error_of_its_page() {
+    let dir = sample_copy("page-slug");
+    let pages = dir.join("content/pages");
+    std::fs::create_dir_all(&pages).unwrap();
+    std::fs::write(
+        pages.join("dai.md"),
+        format!(
+            "---\ntitle: \"Trang\"\nslug: {}\n---\nNội dung.\n",
+            "a".repeat(300)
+        ),
+    )
+    .unwrap();
+    let (catalogue, diagnostics) =
+        congkhai::check(&BuildOptions::new(&dir), &mut Timings::default());
+    assert!(catalogue.is_none());
+    let long = diagnostics
+        .iter()
+        .find(|d| d.file == "content/pages/dai.md")
+        .expect("the page's error");
+    assert_eq!(long.code, Code::CK018, "{long:?}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

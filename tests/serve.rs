@@ -772,3 +772,70 @@ fn build_output_has_no_reload_script() {
         );
     }
 }
+
+/// Colliding and empty stable links, a broken record and a broken site.yaml, edited in and out
+/// while serving: the diagnostics (causes first, their dependants summarised) are a fresh
+/// check's.
+#[test]
+fn causes_and_stable_links_follow_edits() {
+    let root = sample_copy("causes");
+    let mut site = Site::open(&options(&root), RenderOptions::default());
+    site.defer_index(true);
+    let same_as_fresh = |site: &Site, what: &str| {
+        let (_, built) = congkhai::check(&options(&root), &mut Timings::default());
+        let ours = site.diagnostics().render_terminal(false);
+        assert_eq!(ours, built.render_terminal(false), "{what}");
+        ours
+    };
+    let birth = record(&root, "ho-tich/dang-ky-khai-sinh.yaml");
+    let death = record(&root, "ho-tich/dang-ky-khai-tu.md");
+
+    // Two codes, one stable link; then an empty one; then both as they were.
+    edit(&birth, "code: \"1.001193\"", "code: \"9.99 A\"");
+    edit(&death, "code: \"1.000656\"", "code: \"9-99-a\"");
+    site.apply(&[birth.clone(), death.clone()]);
+    assert!(same_as_fresh(&site, "one link").contains("CK021"));
+    edit(&death, "code: \"9-99-a\"", "code: \"***\"");
+    site.apply(std::slice::from_ref(&death));
+    let text = same_as_fresh(&site, "empty link");
+    assert!(text.contains("CK016") && !text.contains("CK021"), "{text}");
+    edit(&birth, "code: \"9.99 A\"", "code: \"1.001193\"");
+    edit(&death, "code: \"***\"", "code: \"1.000656\"");
+    site.apply(&[birth.clone(), death.clone()]);
+    assert_eq!(same_as_fresh(&site, "codes back"), "");
+
+    // A record that others name stops parsing: one summary line waits on it.
+    let named = std::fs::read_dir(root.join("content/procedures"))
+        .unwrap()
+        .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
+        .map(|f| f.unwrap().path())
+        .find(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .contains("code: \"1.003583\"")
+        })
+        .expect("a record with code 1.003583");
+    let good = std::fs::read_to_string(&named).unwrap();
+    std::fs::write(&named, good.replacen("level: ", "level: [", 1)).unwrap();
+    site.apply(std::slice::from_ref(&named));
+    let text = same_as_fresh(&site, "named record broken");
+    assert!(text.contains("to the code `1.003583` wait"), "{text}");
+    std::fs::write(&named, &good).unwrap();
+    site.apply(std::slice::from_ref(&named));
+    assert_eq!(same_as_fresh(&site, "named record fixed"), "");
+
+    // site.yaml stops parsing: its error first, the officers' references one line.
+    let site_yaml = root.join("content/site.yaml");
+    let good = std::fs::read_to_string(&site_yaml).unwrap();
+    std::fs::write(&site_yaml, format!("agency: [\n{good}")).unwrap();
+    site.apply(std::slice::from_ref(&site_yaml));
+    let text = same_as_fresh(&site, "site.yaml broken");
+    assert!(text.starts_with("error[CK012]"), "{text}");
+    assert!(
+        text.contains("62 references to officers wait on content/site.yaml"),
+        "{text}"
+    );
+    std::fs::write(&site_yaml, &good).unwrap();
+    site.apply(std::slice::from_ref(&site_yaml));
+    assert_eq!(same_as_fresh(&site, "site.yaml fixed"), "");
+}

@@ -109,6 +109,9 @@ pub fn load(root: &Path) -> Loaded {
                 });
             }
             Err(d) => {
+                loaded
+                    .diagnostics
+                    .mark_broken(&p.file, declared_code(&p.text));
                 loaded.diagnostics.add_source_owned(p.file, p.text);
                 loaded.diagnostics.push(*d);
             }
@@ -216,7 +219,7 @@ pub fn load_site(root: &Path) -> Loaded {
             loaded.diagnostics.add_source(&parsed.file, &parsed.text);
             match parsed.result {
                 Ok(site) => loaded.site = Some(site),
-                Err(d) => loaded.diagnostics.push(*d),
+                Err(d) => loaded.diagnostics.push_broken(*d),
             }
         }
         None => loaded.diagnostics.push(
@@ -230,7 +233,7 @@ pub fn load_site(root: &Path) -> Loaded {
             loaded.diagnostics.add_source(&parsed.file, &parsed.text);
             match parsed.result {
                 Ok(fields) => loaded.fields = fields,
-                Err(d) => loaded.diagnostics.push(*d),
+                Err(d) => loaded.diagnostics.push_broken(*d),
             }
         }
         None => loaded.diagnostics.push(
@@ -248,7 +251,7 @@ pub fn load_site(root: &Path) -> Loaded {
             loaded.diagnostics.add_source(&parsed.file, &parsed.text);
             match parsed.result {
                 Ok(stats) => loaded.stats.push(stats),
-                Err(d) => loaded.diagnostics.push(*d),
+                Err(d) => loaded.diagnostics.push_broken(*d),
             }
         }
     }
@@ -258,7 +261,7 @@ pub fn load_site(root: &Path) -> Loaded {
         let text = match read_text(&path, &file) {
             Ok(text) => text,
             Err(d) => {
-                loaded.diagnostics.push(*d);
+                loaded.diagnostics.push_broken(*d);
                 continue;
             }
         };
@@ -277,10 +280,23 @@ pub fn load_site(root: &Path) -> Loaded {
                 meta,
                 body: body.to_owned(),
             }),
-            Err(d) => loaded.diagnostics.push(*d),
+            Err(d) => loaded.diagnostics.push_broken(*d),
         }
     }
     loaded
+}
+
+/// The procedure code a record's text declares on a `code:` line at the top level, read
+/// without parsing: a record that does not parse still tells which code the references to it
+/// name.
+pub fn declared_code(text: &str) -> Option<String> {
+    let line = text.lines().find_map(|l| l.strip_prefix("code:"))?;
+    let value = match line.find(" #") {
+        Some(i) => &line[..i],
+        None => line,
+    };
+    let value = value.trim().trim_matches(|c| c == '"' || c == '\'').trim();
+    (!value.is_empty()).then(|| value.to_owned())
 }
 
 /// Files under `dir` with one of `extensions`, sorted by path so that every run sees them in
@@ -523,6 +539,24 @@ mod tests {
         }
         assert!(!sample_is_cached(&files));
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_broken_record_still_tells_its_code() {
+        assert_eq!(
+            declared_code("title: [\ncode: \"1.001193\"   # mã\n").as_deref(),
+            Some("1.001193")
+        );
+        assert_eq!(
+            declared_code("---\ncode: '2.000635'\n---\n").as_deref(),
+            Some("2.000635")
+        );
+        assert_eq!(
+            declared_code("  code: \"1.0\"\n"),
+            None,
+            "only at the top level"
+        );
+        assert_eq!(declared_code("code: \"\"\n"), None);
     }
 
     #[test]

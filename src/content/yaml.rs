@@ -2,6 +2,7 @@
 
 use serde::de::DeserializeOwned;
 use serde_saphyr::Error;
+use serde_saphyr::budget::{Budget, BudgetBreach};
 
 use crate::diagnostics::{Code, Diagnostic, did_you_mean};
 use crate::model::labels::key_label;
@@ -92,6 +93,7 @@ fn to_diagnostic(error: &Error, file: &str, line_offset: u32, what: &str) -> Dia
             format!("invalid value {unexpected}, expected {expected}"),
         )
         .label("invalid value"),
+        Error::Budget { breach, .. } => budget_diagnostic(breach, file),
         Error::DuplicateMappingKey { key, .. } => {
             let key = key.clone().unwrap_or_else(|| "?".to_owned());
             Diagnostic::error(Code::CK014, file, format!("the key `{key}` appears twice"))
@@ -132,6 +134,59 @@ fn to_diagnostic(error: &Error, file: &str, line_offset: u32, what: &str) -> Dia
         Some(location) => diagnostic.at_location(&location, line_offset),
         None => diagnostic,
     }
+}
+
+/// A limit of the YAML reader (serde-saphyr's budget, which keeps YAML bombs and runaway files
+/// from exhausting memory) in the editor's words: what is too long and how long it may be.
+fn budget_diagnostic(breach: &BudgetBreach, file: &str) -> Diagnostic {
+    let budget = Budget::default();
+    let (message, help) = match breach {
+        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => (
+            format!("the list is too long: at most {} items", budget.max_nodes),
+            format!(
+                "a file holds at most {} values (list items, keys and texts together); split the list or remove repeated items",
+                budget.max_nodes
+            ),
+        ),
+        BudgetBreach::Depth { .. } => (
+            format!(
+                "the lists and mappings are nested too deeply: at most {} levels",
+                budget.max_depth
+            ),
+            "check the indentation: each level of a record is indented under its key".to_owned(),
+        ),
+        BudgetBreach::Aliases { .. }
+        | BudgetBreach::Anchors { .. }
+        | BudgetBreach::AliasAnchorRatio { .. }
+        | BudgetBreach::RecordedAnchorEvents { .. }
+        | BudgetBreach::RecordedAnchorBytes { .. }
+        | BudgetBreach::MergeKeys { .. } => (
+            format!(
+                "the file repeats too much through aliases (`&name`, `*name`): at most {} aliases",
+                budget.max_aliases
+            ),
+            "write the values out instead of repeating them with `*name`".to_owned(),
+        ),
+        BudgetBreach::ScalarBytes { .. } | BudgetBreach::InputBytes { .. } => (
+            format!(
+                "the file is too large: at most {} MB of text",
+                budget.max_total_scalar_bytes / (1024 * 1024)
+            ),
+            "a record is a few kilobytes; check that the file is the record you meant".to_owned(),
+        ),
+        BudgetBreach::Documents { .. } => (
+            format!(
+                "the file has too many YAML documents (`---` lines): at most {}",
+                budget.max_documents
+            ),
+            "a record is one YAML document; remove the extra `---` lines".to_owned(),
+        ),
+        _ => (
+            "the file is too complex for the YAML reader".to_owned(),
+            "simplify the file: shorter lists, less nesting, no aliases".to_owned(),
+        ),
+    };
+    Diagnostic::error(Code::CK019, file, message).help(help)
 }
 
 fn plain_message(error: &Error) -> String {

@@ -565,6 +565,170 @@ const TABLE: &[(Option<Code>, &str, &str)] = &[
         "fix the template; `themes/default/` in the site root overrides the embedded theme",
         "sửa mẫu giao diện; thư mục `themes/default/` trong trang thay thế giao diện có sẵn",
     ),
+    // Stable links, names too long for a file, limits of the YAML reader.
+    (
+        Some(Code::CK016),
+        "the code `{}` gives an empty link",
+        "mã `{0}` không tạo được đường dẫn (rỗng)",
+    ),
+    (None, "no letter or digit", "không có chữ cái hay chữ số"),
+    (
+        None,
+        "write the code as published, e.g. 1.001193",
+        "viết mã đúng như đã công bố, ví dụ 1.001193",
+    ),
+    (
+        Some(Code::CK021),
+        "the code `{}` would have the stable link /ma/{}/, like the code `{}` of {}",
+        "mã `{0}` sẽ có đường dẫn cố định /ma/{1}/, trùng với mã `{2}` của {3}",
+    ),
+    (None, "same link", "trùng đường dẫn"),
+    (
+        None,
+        "write the code as published, e.g. 1.001193; one of the two codes is mistyped",
+        "viết mã đúng như đã công bố, ví dụ 1.001193; một trong hai mã bị gõ sai",
+    ),
+    (
+        Some(Code::CK018),
+        "name too long for a file: {} is {} bytes, at most 255",
+        "tên quá dài để làm tên tệp: {0} dài {1} byte, tối đa 255 byte",
+    ),
+    (None, "too long", "quá dài"),
+    (
+        None,
+        "write a shorter id: it is the name of the field's folder (`linh-vuc/<id>/`)",
+        "viết mã ngắn hơn: đó là tên thư mục của lĩnh vực (`linh-vuc/<mã>/`)",
+    ),
+    (
+        None,
+        "write a shorter `slug:`: it is the name of the procedure's folder (`thu-tuc/<slug>/`)",
+        "viết `slug:` ngắn hơn: đó là tên thư mục của thủ tục (`thu-tuc/<slug>/`)",
+    ),
+    (
+        None,
+        "set a shorter `slug:` (a few words of the title), which names the procedure's folder (`thu-tuc/<slug>/`)",
+        "đặt `slug:` ngắn hơn (vài từ của tên thủ tục), dùng làm tên thư mục của thủ tục (`thu-tuc/<slug>/`)",
+    ),
+    (
+        None,
+        "write the agency's name as published, without its address or notes: it names the agency's folder (`co-quan/<name>/`)",
+        "viết tên cơ quan đúng như đã công bố, không kèm địa chỉ hay ghi chú: đó là tên thư mục của cơ quan (`co-quan/<tên>/`)",
+    ),
+    (
+        None,
+        "write a shorter `slug:`: it is the name of the page's folder",
+        "viết `slug:` ngắn hơn: đó là tên thư mục của trang",
+    ),
+    (
+        None,
+        "rename the file or folder with a shorter name, and write the new path",
+        "đổi tên tệp hoặc thư mục cho ngắn hơn, rồi viết đường dẫn mới",
+    ),
+    (
+        Some(Code::CK019),
+        "the list is too long: at most {} items",
+        "danh sách quá dài: tối đa {0} mục",
+    ),
+    (
+        None,
+        "a file holds at most {} values (list items, keys and texts together); split the list or remove repeated items",
+        "mỗi tệp chứa tối đa {0} giá trị (tính chung mục danh sách, khóa và văn bản); hãy tách danh sách hoặc bỏ các mục lặp lại",
+    ),
+    (
+        Some(Code::CK019),
+        "the lists and mappings are nested too deeply: at most {} levels",
+        "danh sách và các dòng `khóa: giá trị` lồng nhau quá sâu: tối đa {0} cấp",
+    ),
+    (
+        None,
+        "check the indentation: each level of a record is indented under its key",
+        "kiểm tra thụt lề: mỗi cấp của hồ sơ được thụt vào dưới khóa của nó",
+    ),
+    (
+        Some(Code::CK019),
+        "the file repeats too much through aliases (`&name`, `*name`): at most {} aliases",
+        "tệp lặp lại quá nhiều qua bí danh (`&tên`, `*tên`): tối đa {0} bí danh",
+    ),
+    (
+        None,
+        "write the values out instead of repeating them with `*name`",
+        "viết đầy đủ các giá trị thay vì lặp lại bằng `*tên`",
+    ),
+    (
+        Some(Code::CK019),
+        "the file is too large: at most {} MB of text",
+        "tệp quá lớn: tối đa {0} MB văn bản",
+    ),
+    (
+        None,
+        "a record is a few kilobytes; check that the file is the record you meant",
+        "một hồ sơ chỉ dài vài kilobyte; hãy kiểm tra xem tệp có đúng là hồ sơ bạn định viết không",
+    ),
+    (
+        Some(Code::CK019),
+        "the file has too many YAML documents (`---` lines): at most {}",
+        "tệp có quá nhiều tài liệu YAML (dòng `---`): tối đa {0}",
+    ),
+    (
+        None,
+        "a record is one YAML document; remove the extra `---` lines",
+        "mỗi hồ sơ là một tài liệu YAML; hãy bỏ các dòng `---` thừa",
+    ),
+    (
+        Some(Code::CK019),
+        "the file is too complex for the YAML reader",
+        "tệp quá phức tạp đối với bộ đọc YAML",
+    ),
+    (
+        None,
+        "simplify the file: shorter lists, less nesting, no aliases",
+        "hãy đơn giản hóa tệp: danh sách ngắn hơn, ít lồng nhau hơn, không dùng bí danh",
+    ),
+    (
+        Some(Code::CK025),
+        "{} references to officers wait on {}; fix it first",
+        "{0} chỗ nhắc đến cán bộ đang chờ {1}; hãy sửa tệp này trước",
+    ),
+    (
+        Some(Code::CK025),
+        "1 reference to an officer waits on {}; fix it first",
+        "1 chỗ nhắc đến cán bộ đang chờ {0}; hãy sửa tệp này trước",
+    ),
+    (
+        Some(Code::CK022),
+        "{} references to fields wait on {}; fix it first",
+        "{0} chỗ nhắc đến lĩnh vực đang chờ {1}; hãy sửa tệp này trước",
+    ),
+    (
+        Some(Code::CK022),
+        "1 reference to a field waits on {}; fix it first",
+        "1 chỗ nhắc đến lĩnh vực đang chờ {0}; hãy sửa tệp này trước",
+    ),
+    (
+        Some(Code::CK026),
+        "{} references to the code `{}` wait on {}; fix it first",
+        "{0} chỗ nhắc đến mã `{1}` đang chờ {2}; hãy sửa tệp này trước",
+    ),
+    (
+        Some(Code::CK026),
+        "1 reference to the code `{}` waits on {}; fix it first",
+        "1 chỗ nhắc đến mã `{0}` đang chờ {1}; hãy sửa tệp này trước",
+    ),
+    (
+        None,
+        "the records' `officers:` are checked once content/site.yaml reads without errors",
+        "mục `officers:` của các hồ sơ sẽ được kiểm tra khi content/site.yaml hết lỗi",
+    ),
+    (
+        None,
+        "the records' `field:` is checked once content/fields.yaml reads without errors",
+        "mục `field:` của các hồ sơ sẽ được kiểm tra khi content/fields.yaml hết lỗi",
+    ),
+    (
+        None,
+        "`related` and `replaces` are checked once the record with that code reads without errors",
+        "`related` và `replaces` sẽ được kiểm tra khi hồ sơ có mã đó hết lỗi",
+    ),
 ];
 
 /// English phrases that appear inside messages (serde's names of types, the things read).
@@ -592,6 +756,21 @@ const PHRASES: &[(&str, &str)] = &[
     ("map", "các dòng `khóa: giá trị`"),
     ("integer", "số nguyên"),
     ("boolean", "`true` hoặc `false`"),
+    ("the field id", "mã lĩnh vực"),
+    ("the slug", "`slug`"),
+    (
+        "the URL name made from the title",
+        "tên đường dẫn tạo từ tên thủ tục",
+    ),
+    ("the stable link of the code", "đường dẫn cố định của mã"),
+    (
+        "the URL name of the implementing agency",
+        "tên đường dẫn của cơ quan thực hiện",
+    ),
+    (
+        "a name in the form's path",
+        "một tên trong đường dẫn biểu mẫu",
+    ),
 ];
 
 /// `text` in Vietnamese, or `None` when the table has no template for it.

@@ -146,20 +146,8 @@ pub fn code_url(code: &str) -> String {
     format!("ma/{}/", code_segment(code))
 }
 
-/// A code as a URL segment: codes are opaque, so keep them as they are when they are URL-safe
-/// (`1.001193`, `1.004772.000.00.00.H54`) and slug them otherwise.
-pub fn code_segment(code: &str) -> String {
-    if !code.is_empty()
-        && code
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
-        && !code.starts_with('.')
-    {
-        code.to_owned()
-    } else {
-        vi::slugify(code)
-    }
-}
+/// A code as a URL segment (the function validation checks codes with).
+pub use crate::vi::code_segment;
 
 fn home(words: &Words) -> Link {
     Link {

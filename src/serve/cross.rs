@@ -3,7 +3,7 @@
 //!
 //! The diagnostics are those of the functions [`crate::validate`] runs in a full build, called
 //! on the few records concerned: [`validate::check_unique`] on the records that share a code or a
-//! slug (or have an empty one), [`validate::check_references`] on the records that name other
+//! slug or stable link (or have an empty one), [`validate::check_references`] on the records that name other
 //! procedures (again only when the set of codes changed), [`validate::check_officers_named`]
 //! with counts of officer ids.
 
@@ -29,10 +29,13 @@ pub(super) struct Cross {
     codes: HashMap<String, BTreeSet<PathBuf>>,
     /// Slug → the records published at it.
     slugs: HashMap<String, BTreeSet<PathBuf>>,
+    /// Stable-link segment of the code ([`crate::vi::code_segment`]) → the records that have it.
+    segments: HashMap<String, BTreeSet<PathBuf>>,
     /// Codes and slugs that are empty or shared: their records are the only ones
     /// `check_unique` can flag.
     shared_codes: BTreeSet<String>,
     shared_slugs: BTreeSet<String>,
+    shared_segments: BTreeSet<String>,
     /// Officer id → number of records that name it.
     officers: HashMap<String, usize>,
     /// Records that name other procedures (`related`, `replaces`).
@@ -75,6 +78,12 @@ impl Cross {
             .or_default()
             .insert(path.to_path_buf());
         refresh_shared(&self.slugs, &mut self.shared_slugs, member.slug);
+        let segment = crate::vi::code_segment(code);
+        self.segments
+            .entry(segment.clone())
+            .or_default()
+            .insert(path.to_path_buf());
+        refresh_shared(&self.segments, &mut self.shared_segments, &segment);
         for officer in &p.officers {
             *self.officers.entry(officer.value.clone()).or_default() += 1;
         }
@@ -105,6 +114,14 @@ impl Cross {
             }
         }
         refresh_shared(&self.slugs, &mut self.shared_slugs, member.slug);
+        let segment = crate::vi::code_segment(code);
+        if let Some(group) = self.segments.get_mut(&segment) {
+            group.remove(path);
+            if group.is_empty() {
+                self.segments.remove(&segment);
+            }
+        }
+        refresh_shared(&self.segments, &mut self.shared_segments, &segment);
         for officer in &p.officers {
             if let Some(n) = self.officers.get_mut(officer.value.as_str()) {
                 *n -= 1;
@@ -130,7 +147,12 @@ impl Cross {
             .shared_codes
             .iter()
             .filter_map(|k| self.codes.get(k))
-            .chain(self.shared_slugs.iter().filter_map(|k| self.slugs.get(k)));
+            .chain(self.shared_slugs.iter().filter_map(|k| self.slugs.get(k)))
+            .chain(
+                self.shared_segments
+                    .iter()
+                    .filter_map(|k| self.segments.get(k)),
+            );
         let suspects: BTreeSet<&PathBuf> = shared.flatten().collect();
         let suspects: Vec<Member<'a>> = suspects.into_iter().filter_map(|p| member(p)).collect();
         validate::check_unique(

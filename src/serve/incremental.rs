@@ -828,7 +828,10 @@ impl Site {
                 continue;
             };
             match &record.parsed {
-                Err(d) => diagnostics.push(d.clone()),
+                Err(d) => {
+                    diagnostics.mark_broken(&record.file, content::declared_code(&record.text));
+                    diagnostics.push(d.clone());
+                }
                 Ok(parsed) => {
                     diagnostics.extend_items(parsed.local.iter().cloned());
                     diagnostics.extend_items(parsed.slug_problem.clone());
@@ -843,6 +846,7 @@ impl Site {
             &mut cross,
         );
         validate::check_stats(&self.rest.stats, &mut cross);
+        validate::check_pages(&self.rest.pages, &mut cross);
         // Only the files that are quoted need their text: not 10,000 records on every edit.
         let root = &self.options.root;
         let quoted: BTreeSet<PathBuf> = cross.iter().map(|d| root.join(&d.file)).collect();
@@ -852,6 +856,7 @@ impl Site {
                 diagnostics.add_source(&record.file, &record.text);
             }
         }
+        diagnostics.settle();
         diagnostics
     }
 

@@ -134,6 +134,23 @@ fn is_combining_diacritic(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
+/// A procedure code as the URL segment of its stable link (`/ma/<segment>/`): codes are
+/// opaque, so they are kept as they are when they are URL-safe (`1.001193`,
+/// `1.004772.000.00.00.H54`) and slugged otherwise (`9.99 A` → `9-99-a`). The renderer makes
+/// its links and validation finds collisions and empty segments with this one function.
+pub fn code_segment(code: &str) -> String {
+    if !code.is_empty()
+        && code
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+        && !code.starts_with('.')
+    {
+        code.to_owned()
+    } else {
+        slugify(code)
+    }
+}
+
 /// Make an ASCII URL slug: fold, then turn every run of characters other than
 /// `[a-z0-9]` into one `-`, with none at either end.
 ///

@@ -31,5 +31,5 @@ mod format;
 pub use collate::Collation;
 pub(crate) use date::MONTH_NAMES;
 pub use date::{Date, DateError};
-pub use fold::{fold, fold_into, nfc, slugify, words};
+pub use fold::{code_segment, fold, fold_into, nfc, slugify, words};
 pub use format::{WEEKDAYS, format_number, percent};
