@@ -95,3 +95,58 @@ fn an_english_site_has_no_vietnamese_interface_word() {
     );
     let _ = std::fs::remove_dir_all(&root);
 }
+
+/// A copy of the sample with `themes/default/i18n/vi.yaml` holding `labels`.
+fn with_labels(name: &str, labels: &str) -> PathBuf {
+    let root = std::env::temp_dir().join(format!("congkhai-labels-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    common::copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &root.join("content"),
+    );
+    let i18n = root.join("themes/default/i18n");
+    std::fs::create_dir_all(&i18n).unwrap();
+    std::fs::write(i18n.join("vi.yaml"), labels).unwrap();
+    root
+}
+
+fn build(root: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_congkhai"))
+        .args(["build", "--now", "2026-12-01", "--lang", "en", "--root"])
+        .arg(root)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_theme_can_change_some_words_and_keep_the_others() {
+    let root = with_labels("partial", "pages:\n  home: \"Trang đầu\"\n");
+    let out = build(&root);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = std::fs::read_to_string(root.join("public/404.html")).unwrap();
+    assert!(page.contains("Trang đầu"), "the overridden word (breadcrumbs)");
+    // The other words stay, the navigation's "Trang chủ" (nav.home) among them.
+    assert!(page.contains("Trang chủ") && page.contains("Tra cứu"));
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+#[test]
+fn a_theme_label_file_that_does_not_parse_fails_the_build_at_its_line() {
+    let root = with_labels(
+        "broken",
+        "nav:\n  home: \"Trang đầu\"\n  fields: [unclosed\n",
+    );
+    let out = build(&root);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("themes/default/i18n/vi.yaml:3:"),
+        "{stderr}"
+    );
+    assert!(!root.join("public").exists(), "nothing is published");
+    let _ = std::fs::remove_dir_all(&root);
+}

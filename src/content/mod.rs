@@ -6,7 +6,7 @@
 
 pub mod git;
 pub mod markdown;
-mod yaml;
+pub(crate) mod yaml;
 
 use std::path::{Path, PathBuf};
 

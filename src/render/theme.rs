@@ -53,8 +53,14 @@ impl Theme {
                     continue;
                 }
                 let relative = display_path(&dir, entry.path());
+                let origin = display_path(root, entry.path());
                 match std::fs::read(entry.path()) {
-                    Ok(bytes) => theme.add(&relative, bytes, display_path(root, entry.path())),
+                    Ok(bytes) if relative.starts_with("i18n/") => {
+                        if let Err(d) = theme.override_labels(&relative, &bytes, &origin) {
+                            diagnostics.push(*d);
+                        }
+                    }
+                    Ok(bytes) => theme.add(&relative, bytes, origin),
                     Err(e) => diagnostics.push(Diagnostic::error(
                         Code::CK050,
                         display_path(root, entry.path()),
@@ -69,6 +75,41 @@ impl Theme {
         Ok(theme)
     }
 
+    /// Lays the labels of a site's `i18n/<lang>.yaml` over the embedded ones of that language,
+    /// key by key, so that a theme can change a few words and keep the rest. A file that does
+    /// not parse is an error: its words would silently be the default ones.
+    fn override_labels(
+        &mut self,
+        path: &str,
+        bytes: &[u8],
+        origin: &str,
+    ) -> Result<(), Box<Diagnostic>> {
+        let lang = language_of(path);
+        let text = std::str::from_utf8(bytes).map_err(|_| {
+            Box::new(
+                Diagnostic::error(Code::CK050, origin, "the file is not valid UTF-8").help(
+                    "save the file as UTF-8 (most editors: File → Save with Encoding → UTF-8)",
+                ),
+            )
+        })?;
+        let value: serde_json::Value =
+            crate::content::yaml::parse(text, origin, 0, "a theme's labels")?;
+        if !value.is_object() && !value.is_null() {
+            return Err(Box::new(
+                Diagnostic::error(Code::CK050, origin, "the labels must be a mapping of keys")
+                    .help("write one `key: \"text\"` per line, grouped under section keys as in the default theme's i18n files"),
+            ));
+        }
+        merge(
+            self.i18n
+                .entry(lang.to_owned())
+                .or_insert(serde_json::Value::Null),
+            value,
+        );
+        self.origins.insert(path.to_owned(), origin.to_owned());
+        Ok(())
+    }
+
     fn add(&mut self, path: &str, bytes: Vec<u8>, origin: String) {
         if let Some(name) = path.strip_prefix("templates/") {
             self.templates.insert(
@@ -79,13 +120,32 @@ impl Theme {
         } else if let Some(name) = path.strip_prefix("static/") {
             self.static_files.insert(name.to_owned(), bytes);
         } else if let Some(file) = path.strip_prefix("i18n/") {
-            let lang = file.trim_end_matches(".yaml").trim_end_matches(".yml");
+            let lang = language_of(file);
             let text = String::from_utf8_lossy(&bytes);
             if let Ok(value) = serde_saphyr::from_str::<serde_json::Value>(&text) {
                 self.i18n.insert(lang.to_owned(), value);
             }
             self.origins.insert(path.to_owned(), origin);
         }
+    }
+}
+
+/// "en" of "i18n/en.yaml" or "en.yml".
+fn language_of(path: &str) -> &str {
+    let file = path.strip_prefix("i18n/").unwrap_or(path);
+    file.trim_end_matches(".yaml").trim_end_matches(".yml")
+}
+
+/// `over` laid onto `base`: mappings merge key by key, anything else replaces.
+fn merge(base: &mut serde_json::Value, over: serde_json::Value) {
+    match (base, over) {
+        (serde_json::Value::Object(base), serde_json::Value::Object(over)) => {
+            for (key, value) in over {
+                merge(base.entry(key).or_insert(serde_json::Value::Null), value);
+            }
+        }
+        (_, serde_json::Value::Null) => {}
+        (base, over) => *base = over,
     }
 }
 
