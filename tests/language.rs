@@ -37,13 +37,8 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 #[test]
 fn an_english_site_has_no_vietnamese_interface_word() {
-    let root = std::env::temp_dir().join(format!("congkhai-language-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
+    let root = common::sample_copy("language");
     let content = root.join("content");
-    common::copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &content,
-    );
     let mut sources = Vec::new();
     files(&content, &mut sources);
     for path in sources {
@@ -98,12 +93,7 @@ fn an_english_site_has_no_vietnamese_interface_word() {
 
 /// A copy of the sample with `themes/default/i18n/vi.yaml` holding `labels`.
 fn with_labels(name: &str, labels: &str) -> PathBuf {
-    let root = std::env::temp_dir().join(format!("congkhai-labels-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    common::copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &root.join("content"),
-    );
+    let root = common::sample_copy(&format!("labels-{name}"));
     let i18n = root.join("themes/default/i18n");
     std::fs::create_dir_all(&i18n).unwrap();
     std::fs::write(i18n.join("vi.yaml"), labels).unwrap();

@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::Command;
 
 use scraper::{Html, Selector};
@@ -26,12 +25,7 @@ fn long_step() -> String {
 
 #[test]
 fn a_structured_step_is_shown_as_paragraphs_and_lists() {
-    let root = std::env::temp_dir().join(format!("congkhai-prose-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&root);
-    common::copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        &root.join("content"),
-    );
+    let root = common::sample_copy("prose");
     let record = root.join("content/procedures/ho-tich/dang-ky-khai-sinh.yaml");
     let source = std::fs::read_to_string(&record).unwrap();
     let step = long_step();

@@ -15,3 +15,17 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// A fresh folder `congkhai-<name>-<pid>` in the temporary folder holding a copy of the sample
+/// catalogue's `content/`: a site root to change and build.
+// Each test binary compiles this module and some use only `copy_dir`.
+#[allow(dead_code)]
+pub fn sample_copy(name: &str) -> std::path::PathBuf {
+    let root = std::env::temp_dir().join(format!("congkhai-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        &root.join("content"),
+    );
+    root
+}
