@@ -118,7 +118,10 @@ fn a_theme_can_change_some_words_and_keep_the_others() {
         String::from_utf8_lossy(&out.stderr)
     );
     let page = std::fs::read_to_string(root.join("public/404.html")).unwrap();
-    assert!(page.contains("Trang đầu"), "the overridden word (breadcrumbs)");
+    assert!(
+        page.contains("Trang đầu"),
+        "the overridden word (breadcrumbs)"
+    );
     // The other words stay, the navigation's "Trang chủ" (nav.home) among them.
     assert!(page.contains("Trang chủ") && page.contains("Tra cứu"));
     let _ = std::fs::remove_dir_all(&root);

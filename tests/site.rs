@@ -538,3 +538,57 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         })
         .collect()
 }
+
+#[test]
+fn a_procedure_page_is_in_the_order_people_act() {
+    let html = page("thu-tuc/dang-ky-khai-sinh/index.html");
+    let sections: Vec<&str> = html
+        .select(&select(".proc-layout section[id]"))
+        .filter_map(|s| s.value().attr("id"))
+        .collect();
+    let at = |id: &str| {
+        sections
+            .iter()
+            .position(|s| *s == id)
+            .unwrap_or_else(|| panic!("no section {id} in {sections:?}"))
+    };
+    // What it takes, what to bring, where and how to submit, then the steps, then the rest.
+    assert_eq!(at("tom-tat"), 0, "{sections:?}");
+    assert!(at("ho-so") < at("cach-thuc"), "{sections:?}");
+    assert!(at("cach-thuc") < at("trinh-tu"), "{sections:?}");
+    assert!(at("noi-tiep-nhan") < at("trinh-tu"), "{sections:?}");
+    assert!(at("trinh-tu") < at("can-cu"), "{sections:?}");
+    // The contents list follows the same order.
+    let toc: Vec<String> = hrefs(&html, "nav.toc");
+    let pos = |href: &str| toc.iter().position(|h| h == href).unwrap();
+    assert!(pos("#ho-so") < pos("#cach-thuc") && pos("#cach-thuc") < pos("#trinh-tu"));
+    // The hotline is said once, in the summary.
+    let c = catalogue();
+    let entry = c.by_code("1.001193").unwrap();
+    if entry.procedure.hotline.is_some() || !c.site.hotlines.is_empty() {
+        assert_eq!(
+            select_count(&html, ".hotline"),
+            select_count(&html, "#tom-tat .hotline")
+        );
+    }
+}
+
+#[test]
+fn a_procedure_online_without_its_own_address_offers_the_portal_with_its_code() {
+    let c = catalogue();
+    let portal = &c.site.online_portals[0];
+    let entry = c
+        .listed()
+        .find(|e| {
+            e.procedure.online_url.is_none()
+                && e.procedure.online_level != congkhai::model::OnlineLevel::None
+                && e.procedure.status == congkhai::model::Status::Active
+        })
+        .expect("the sample has an online procedure without an address of its own");
+    let html = page(&format!("thu-tuc/{}/index.html", entry.slug));
+    let hrefs = hrefs(&html, "#tom-tat .online-action");
+    assert_eq!(hrefs, [portal.url.to_string()]);
+    let action = text_of(&html, "#tom-tat .online-action");
+    assert!(action.contains(entry.code()), "{action}");
+    assert!(action.contains(portal.name.as_ref() as &str), "{action}");
+}
