@@ -100,6 +100,25 @@ test('a typo in a long word gives approximate results, and says so', async () =>
   await page.close();
 });
 
+test('nothing found offers the fields, the hotline and the desk instead of a dead end', async () => {
+  const { page } = await searchPage();
+  assert.equal(await page.isVisible('#khong-thay'), false);
+  await page.fill('#q', '');
+  await type(page, '#q', 'qqxxzz ');
+  await statusContains(page, 'Không tìm thấy');
+  await page.waitForSelector('#khong-thay', { state: 'visible' });
+  const hrefs = await page.$$eval('#khong-thay a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.some((h) => h.endsWith('linh-vuc/')), hrefs.join(' '));
+  assert.ok(hrefs.some((h) => h.startsWith('tel:')), hrefs.join(' '));
+  assert.ok(hrefs.some((h) => h.endsWith('lien-he/')), hrefs.join(' '));
+  // A query that finds something hides it again.
+  await page.fill('#q', '');
+  await type(page, '#q', 'khai sinh ');
+  await statusContains(page, 'Tìm thấy');
+  assert.equal(await page.isVisible('#khong-thay'), false);
+  await page.close();
+});
+
 test('"kí" and "ký" are one spelling: "dang ki khai sinh" finds it first and marks "ký"', async () => {
   const { page } = await searchPage();
   for (const q of ['dang ki khai sinh', 'đăng kí khai sinh']) {

@@ -22,7 +22,8 @@
   var $ = function (id) { return document.getElementById(id); };
   var form = input.form;
   var list = $('danh-sach'), status = $('trang-thai'), live = $('thong-bao'),
-    pager = $('phan-trang'), filters = $('bo-loc'), all = $('tat-ca'), results = $('ket-qua');
+    pager = $('phan-trang'), filters = $('bo-loc'), all = $('tat-ca'), results = $('ket-qua'),
+    none = $('khong-thay');
   var base = app.getAttribute('data-index');
   var root = app.getAttribute('data-root') || '';
   var dir = base.slice(0, base.lastIndexOf('/') + 1);
@@ -870,6 +871,7 @@
     else if (res && res.approximate) msg = fmt(L('approximate'), { q: res.approximate, n: kept.length });
     else msg = fmt(L(q ? 'found' : 'found_filtered'), { q: q, n: kept.length });
     if (status.textContent !== msg) status.textContent = msg;
+    if (none) none.hidden = kept.length > 0;
     announce(msg, false);
     var shape = pages > 1 ? state.page + '/' + pages : '';
     if (pager.shape !== shape) {
