@@ -3,9 +3,9 @@
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 
 /// Renders CommonMark (with tables and strikethrough) to HTML. Raw HTML in the source is shown
-/// as text, not passed through, and links or images with a script-capable scheme
-/// (`javascript:`, `vbscript:`, `data:`) point nowhere: records are written by many hands and
-/// published on a government domain.
+/// as text, not passed through, and links or images the URL policy refuses ([`crate::links`]:
+/// `javascript:`, `vbscript:`, `data:`, any scheme but http(s), mailto and tel, `//host`)
+/// point nowhere: records are written by many hands and published on a government domain.
 pub fn to_html(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
@@ -39,18 +39,12 @@ pub fn to_html(markdown: &str) -> String {
     out
 }
 
+/// `url` when the URL policy ([`crate::links`]) allows it, else a link to nowhere.
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
-    let scheme: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .take_while(|c| *c != ':' && *c != '/' && *c != '?' && *c != '#')
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let has_scheme = url.contains(':') && !scheme.is_empty();
-    if has_scheme && matches!(scheme.as_str(), "javascript" | "vbscript" | "data" | "file") {
-        CowStr::Borrowed("#")
-    } else {
+    if crate::links::is_allowed(&url) {
         url
+    } else {
+        CowStr::Borrowed("#")
     }
 }
 
@@ -68,8 +62,12 @@ mod tests {
 
     #[test]
     fn script_links_are_neutralised() {
-        let html = to_html("[bấm](javascript:alert(1)) [ok](https://dichvucong.gov.vn)");
-        assert!(!html.contains("javascript:"), "{html}");
+        let html = to_html(
+            "[bấm](javascript:alert(1)) [a](JaVaScRiPt:x) [b](vbscript:x) [c](data:text/html,x) \
+             [ok](https://dichvucong.gov.vn)",
+        );
+        assert!(!html.to_ascii_lowercase().contains("script:"), "{html}");
+        assert!(!html.contains("data:"), "{html}");
         assert!(
             html.contains("href=\"https://dichvucong.gov.vn\""),
             "{html}"

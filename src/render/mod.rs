@@ -19,7 +19,7 @@ use tera::{Context, Tera, Value};
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::Catalogue;
-use crate::publish::Output;
+use crate::publish::{Output, OutputPath};
 pub use plan::{PageKind, PagePlan, plan};
 pub use theme::Theme;
 use view::{Card, Counts, Link, ProcedureView, StatsView};
@@ -317,11 +317,11 @@ impl<'a> Renderer<'a> {
 
     /// Renders the pages of `plans`.
     pub fn render_pages(&self, plans: &[PagePlan]) -> Result<Output, Diagnostics> {
-        let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = plans
+        let rendered: Vec<Result<(OutputPath, Vec<u8>), Diagnostic>> = plans
             .par_iter()
             .map(|plan| {
-                self.render_page(plan)
-                    .map(|bytes| (plan.path.clone(), bytes))
+                let path = plan_path(plan)?;
+                self.render_page(plan).map(|bytes| (path, bytes))
             })
             .collect();
         let mut output = Output::default();
@@ -349,12 +349,33 @@ impl<'a> Renderer<'a> {
         let mut output = Output::default();
         let mut diagnostics = Diagnostics::new();
         for (name, bytes) in &theme.static_files {
-            output.insert(self.assets[name].clone(), bytes.clone());
+            match OutputPath::new(self.assets[name].clone()) {
+                Ok(path) => output.insert(path, bytes.clone()),
+                Err(e) => diagnostics.push(Diagnostic::error(
+                    Code::CK050,
+                    format!("themes/static/{name}"),
+                    format!("cannot publish the theme file: {e}"),
+                )),
+            }
         }
         for attachment in &self.catalogue.attachments {
+            let path = match OutputPath::new(attachment.path.clone()) {
+                Ok(path) => path,
+                Err(e) => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            Code::CK027,
+                            format!("content/{}", attachment.path),
+                            format!("cannot publish the form file: {e}"),
+                        )
+                        .help("keep form files under content/forms/ with plain file names"),
+                    );
+                    continue;
+                }
+            };
             let source = root.join("content").join(&attachment.path);
             match std::fs::read(&source) {
-                Ok(bytes) => output.insert(attachment.path.clone(), bytes),
+                Ok(bytes) => output.insert(path, bytes),
                 Err(e) => diagnostics.push(Diagnostic::error(
                     Code::CK027,
                     format!("content/{}", attachment.path),
@@ -562,6 +583,20 @@ impl<'a> Renderer<'a> {
     pub fn set_global(&mut self, key: &'static str, value: &impl Serialize) {
         self.tera.global_context().insert(key, value);
     }
+}
+
+/// The checked output path of a planned page: a slug or code that would leave the output
+/// folder is an error about that page, never a file written elsewhere. Validation refuses such
+/// slugs first; this is the last gate.
+pub fn plan_path(plan: &PagePlan) -> Result<OutputPath, Diagnostic> {
+    OutputPath::new(plan.path.clone()).map_err(|e| {
+        Diagnostic::error(
+            Code::CK016,
+            plan.path.clone(),
+            format!("cannot publish the page “{}”: {e}", plan.title),
+        )
+        .help("give the page a slug of lowercase letters, digits and `-`")
+    })
 }
 
 /// Every page template, in the order of [`template_index`].
