@@ -313,7 +313,7 @@ pub struct PageMeta {
     pub title: Text,
     /// URL slug; from the file name when absent.
     #[serde(default)]
-    pub slug: Option<String>,
+    pub slug: Option<Spanned<String>>,
     /// A one-line summary.
     #[serde(default)]
     pub description: Option<Text>,

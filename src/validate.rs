@@ -84,6 +84,13 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         );
     }
     check_stats(&stats, &mut diagnostics);
+    check_pages(
+        &pages,
+        records
+            .iter()
+            .flat_map(|r| r.procedure.forms.iter().map(|f| f.file.value.as_str())),
+        &mut diagnostics,
+    );
 
     let Some(site) = site else {
         return (None, diagnostics);
@@ -199,6 +206,102 @@ pub fn record_slug(file: &str, p: &Procedure) -> (String, Option<Diagnostic>) {
             (clean, problem)
         }
         None => (vi::slugify(&p.title.value), None),
+    }
+}
+
+/// The URL slug of a free page (its `slug:`, or the file name's), and the problem with a
+/// `slug:` that is not one. Pages follow the rules of records' slugs ([`record_slug`]): a slug
+/// is one path segment of lowercase ASCII letters, digits and `-`, so it cannot leave its
+/// folder (`../../x`) or name another one.
+pub fn page_slug(page: &RawPage) -> (String, Option<Diagnostic>) {
+    match &page.meta.slug {
+        Some(s) => {
+            let clean = vi::slugify(&s.value);
+            let problem = (clean != s.value || clean.is_empty()).then(|| {
+                let help = if clean.is_empty() {
+                    "write lowercase ASCII letters, digits and `-`, for example `slug: gioi-thieu`, \
+                     or remove `slug:` to use the file name"
+                        .to_owned()
+                } else {
+                    format!("write `{clean}`, or remove `slug:` to use the file name")
+                };
+                Diagnostic::error(
+                    Code::CK016,
+                    &page.file,
+                    format!("the slug `{}` is not a URL slug", s.value),
+                )
+                .help(help)
+                .at_location(&s.referenced, 1)
+            });
+            (clean, problem)
+        }
+        None => {
+            let slug = vi::slugify(&page.stem);
+            let problem = slug.is_empty().then(|| {
+                Diagnostic::error(Code::CK016, &page.file, "the file name gives an empty URL")
+                    .help("rename the file with letters or digits, or write `slug:`")
+            });
+            (slug, problem)
+        }
+    }
+}
+
+/// Checks free pages' slugs: each a URL slug ([`page_slug`]), none the same as another page's,
+/// and none a route the site itself publishes at ([`crate::render::plan::route`]) or a folder
+/// of form files (`forms` for `content/forms/…`): a page there would replace that page or
+/// folder.
+pub fn check_pages<'a>(
+    pages: &[RawPage],
+    form_files: impl Iterator<Item = &'a str>,
+    diagnostics: &mut Diagnostics,
+) {
+    let form_folders: HashSet<&str> = form_files
+        .filter_map(|f| {
+            f.trim_start_matches("./")
+                .split_once('/')
+                .map(|(top, _)| top)
+        })
+        .collect();
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for page in pages {
+        let (slug, problem) = page_slug(page);
+        if let Some(problem) = problem {
+            diagnostics.push(problem);
+            continue;
+        }
+        let at = |d: Diagnostic| match &page.meta.slug {
+            Some(s) => d.at_location(&s.referenced, 1),
+            None => d,
+        };
+        let help = if page.meta.slug.is_some() {
+            "choose another `slug:`, for example `gioi-thieu-2`"
+        } else {
+            "rename the file, or write another `slug:`"
+        };
+        let like = crate::render::plan::route::reserved(&slug)
+            .map(str::to_owned)
+            .or_else(|| {
+                form_folders
+                    .contains(slug.as_str())
+                    .then(|| format!("content/{slug}/"))
+            });
+        if let Some(like) = like {
+            diagnostics.push(at(Diagnostic::error(
+                Code::CK021,
+                &page.file,
+                format!("this page would be published at /{slug}/, like {like}"),
+            )
+            .help(help)));
+        } else if let Some(first) = seen.get(&slug) {
+            diagnostics.push(at(Diagnostic::error(
+                Code::CK021,
+                &page.file,
+                format!("this page would be published at /{slug}/, like {first}"),
+            )
+            .help(help)));
+        } else {
+            seen.insert(slug, &page.file);
+        }
     }
 }
 
@@ -390,7 +493,7 @@ pub fn assemble(
     let mut page_list: Vec<Page> = pages
         .into_iter()
         .map(|p| Page {
-            slug: p.meta.slug.clone().unwrap_or_else(|| vi::slugify(&p.stem)),
+            slug: page_slug(&p).0,
             body_html: markdown::to_html(&p.body),
             meta: p.meta,
             file: p.file,

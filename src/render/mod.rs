@@ -215,7 +215,12 @@ impl Compiled {
         let assets = theme
             .static_files
             .iter()
-            .map(|(name, bytes)| (name.clone(), format!("assets/{}", hashed_name(name, bytes))))
+            .map(|(name, bytes)| {
+                (
+                    name.clone(),
+                    format!("{}/{}", plan::route::ASSETS, hashed_name(name, bytes)),
+                )
+            })
             .collect();
         Ok(Compiled { tera, assets })
     }

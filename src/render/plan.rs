@@ -9,6 +9,56 @@ use super::view::{self, Link};
 use crate::model::{Catalogue, Level};
 use crate::vi;
 
+/// The top-level folders and files the site itself publishes, each with the page or files it
+/// holds. Every URL the plan, the renderer and the index step produce starts with one of
+/// these (`tests/site.rs` checks it on the sample), and a free page may not take one for its
+/// slug (`validate::check_pages`).
+pub mod route {
+    /// `/thu-tuc/<slug>/`: procedure pages.
+    pub const PROCEDURES: &str = "thu-tuc";
+    /// `/ma/<code>/`: stable code pages.
+    pub const CODES: &str = "ma";
+    /// `/linh-vuc/`: fields.
+    pub const FIELDS: &str = "linh-vuc";
+    /// `/cap/`: levels.
+    pub const LEVELS: &str = "cap";
+    /// `/co-quan/`: agencies.
+    pub const AGENCIES: &str = "co-quan";
+    /// `/tra-cuu/`: the search page and its index files.
+    pub const SEARCH: &str = "tra-cuu";
+    /// `/lien-he/`: the contact page.
+    pub const CONTACT: &str = "lien-he";
+    /// `/thong-ke/`: statistics.
+    pub const STATS: &str = "thong-ke";
+    /// `/assets/`: the theme's static files.
+    pub const ASSETS: &str = "assets";
+
+    /// Every top-level route with what it holds (the title of its page, as the site shows it).
+    pub const RESERVED: [(&str, &str); 13] = [
+        (PROCEDURES, "các trang thủ tục"),
+        (CODES, "các trang mã thủ tục"),
+        (FIELDS, "trang “Lĩnh vực”"),
+        (LEVELS, "trang “Cấp thực hiện”"),
+        (AGENCIES, "trang “Cơ quan thực hiện”"),
+        (SEARCH, "trang “Tra cứu thủ tục”"),
+        (CONTACT, "trang “Liên hệ, góp ý”"),
+        (STATS, "trang “Thống kê”"),
+        (ASSETS, "các tệp giao diện"),
+        ("index.html", "trang chủ"),
+        ("404.html", "trang “Không tìm thấy”"),
+        ("sitemap.xml", "sơ đồ trang"),
+        ("robots.txt", "robots.txt"),
+    ];
+
+    /// What the site publishes at the top-level `segment`, when it is one of its own routes.
+    pub fn reserved(segment: &str) -> Option<&'static str> {
+        RESERVED
+            .iter()
+            .find(|(route, _)| *route == segment)
+            .map(|(_, what)| *what)
+    }
+}
+
 /// Procedures per listing page; longer lists are split into numbered pages.
 pub const PAGE_SIZE: usize = 100;
 
@@ -142,7 +192,7 @@ impl PagePlan {
 
 /// The URL of a procedure's stable code page.
 pub fn code_url(code: &str) -> String {
-    format!("ma/{}/", code_segment(code))
+    format!("{}/{}/", route::CODES, code_segment(code))
 }
 
 /// A code as a URL segment: codes are opaque, so keep them as they are when they are URL-safe
@@ -277,7 +327,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
 
     let fields_link = Link {
         title: "Lĩnh vực".to_owned(),
-        url: "linh-vuc/".to_owned(),
+        url: format!("{}/", route::FIELDS),
     };
     // Two pages a procedure, planned in parallel (in one thread this was most of the plan
     // step, with the other cores idle).
@@ -345,7 +395,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
         );
     }
     plans.push(page(
-        "linh-vuc/",
+        &format!("{}/", route::FIELDS),
         "Lĩnh vực",
         vec![home()],
         PageKind::Index(IndexList {
@@ -357,7 +407,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     // Levels.
     let levels_link = Link {
         title: "Cấp thực hiện".to_owned(),
-        url: "cap/".to_owned(),
+        url: format!("{}/", route::LEVELS),
     };
     let mut level_links = Vec::new();
     for level in Level::ALL {
@@ -395,7 +445,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
         );
     }
     plans.push(page(
-        "cap/",
+        &format!("{}/", route::LEVELS),
         "Cấp thực hiện",
         vec![home()],
         PageKind::Index(IndexList {
@@ -408,7 +458,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     // same share one page.
     let agencies_link = Link {
         title: "Cơ quan thực hiện".to_owned(),
-        url: "co-quan/".to_owned(),
+        url: format!("{}/", route::AGENCIES),
     };
     let mut agencies: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     for (i, entry) in catalogue.procedures.iter().enumerate() {
@@ -450,7 +500,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     let collation = vi::Collation::new();
     agency_links.sort_by(|a, b| collation.compare(&a.title, &b.title));
     plans.push(page(
-        "co-quan/",
+        &format!("{}/", route::AGENCIES),
         "Cơ quan thực hiện",
         vec![home()],
         PageKind::Index(IndexList {
@@ -460,19 +510,19 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     ));
 
     plans.push(page(
-        "tra-cuu/",
+        &format!("{}/", route::SEARCH),
         "Tra cứu thủ tục",
         vec![home()],
         PageKind::Search,
     ));
     plans.push(page(
-        "lien-he/",
+        &format!("{}/", route::CONTACT),
         "Liên hệ, góp ý",
         vec![home()],
         PageKind::Contact,
     ));
     plans.push(page(
-        "thong-ke/",
+        &format!("{}/", route::STATS),
         "Thống kê tình hình giải quyết hồ sơ",
         vec![home()],
         PageKind::Stats,

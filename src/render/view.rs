@@ -15,22 +15,22 @@ use crate::vi::Date;
 
 /// URL of a procedure page, relative to the site root.
 pub fn procedure_url(slug: &str) -> String {
-    format!("thu-tuc/{slug}/")
+    format!("{}/{slug}/", super::plan::route::PROCEDURES)
 }
 
 /// URL of a field listing.
 pub fn field_url(id: &str) -> String {
-    format!("linh-vuc/{id}/")
+    format!("{}/{id}/", super::plan::route::FIELDS)
 }
 
 /// URL of a level listing.
 pub fn level_url(level: crate::model::Level) -> String {
-    format!("cap/{}/", level.slug())
+    format!("{}/{}/", super::plan::route::LEVELS, level.slug())
 }
 
 /// URL of an agency listing.
 pub fn agency_url(name: &str) -> String {
-    format!("co-quan/{}/", vi::slugify(name))
+    format!("{}/{}/", super::plan::route::AGENCIES, vi::slugify(name))
 }
 
 /// A link: text and URL relative to the site root.

@@ -856,6 +856,14 @@ impl Site {
             &mut cross,
         );
         validate::check_stats(&self.rest.stats, &mut cross);
+        validate::check_pages(
+            &self.rest.pages,
+            records
+                .values()
+                .filter_map(|r| r.parsed.as_ref().ok())
+                .flat_map(|p| p.procedure.forms.iter().map(|f| f.file.value.as_str())),
+            &mut cross,
+        );
         // Only the files that are quoted need their text: not 10,000 records on every edit.
         let root = &self.options.root;
         let quoted: BTreeSet<PathBuf> = cross.iter().map(|d| root.join(&d.file)).collect();
