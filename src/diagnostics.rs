@@ -39,9 +39,14 @@ pub enum Code {
     CK015,
     /// Any other invalid value.
     CK016,
+    /// A link that browsers would run as a script (`javascript:`, `vbscript:`, `data:`) or that
+    /// congkhai does not publish: only `https:`, `http:`, `mailto:`, `tel:` and paths on the
+    /// site are allowed ([`crate::links`]).
+    CK017,
     /// Two records share a procedure code.
     CK020,
-    /// Two records would be published at the same URL.
+    /// Two records or free pages would be published at the same URL, or a free page at a
+    /// route the site itself uses.
     CK021,
     /// A `field` id that `fields.yaml` does not define.
     CK022,
@@ -87,6 +92,7 @@ impl Code {
             Code::CK014 => "CK014",
             Code::CK015 => "CK015",
             Code::CK016 => "CK016",
+            Code::CK017 => "CK017",
             Code::CK020 => "CK020",
             Code::CK021 => "CK021",
             Code::CK022 => "CK022",

@@ -392,6 +392,52 @@ pub fn check_officers_named(
     }
 }
 
+/// The problem with a link congkhai would publish in an `href`, if any: the URL policy of
+/// [`crate::links`] (CK017). `key` names the field, `line_offset` is 1 in a Markdown record.
+pub fn check_link(
+    file: &str,
+    line_offset: u32,
+    key: &str,
+    url: &Spanned<crate::model::Text>,
+) -> Option<Diagnostic> {
+    (!crate::links::is_allowed(&url.value)).then(|| {
+        Diagnostic::error(
+            Code::CK017,
+            file,
+            format!(
+                "`{key}` is a link that browsers would run as a script or that congkhai does not publish"
+            ),
+        )
+        .label("only https:, http:, mailto:, tel: and paths on this site")
+        .help("write a web address that starts with https://, for example https://dichvucong.gov.vn/…")
+        .at_location(&url.referenced, line_offset)
+    })
+}
+
+/// The links of a record, each with its key, for [`check_link`].
+fn record_links(
+    p: &Procedure,
+) -> impl Iterator<Item = (&'static str, &Spanned<crate::model::Text>)> {
+    p.online_url
+        .iter()
+        .map(|u| ("online_url", u))
+        .chain(
+            p.forms
+                .iter()
+                .filter_map(|f| f.official_url.as_ref().map(|u| ("forms[].official_url", u))),
+        )
+        .chain(
+            p.legal_basis
+                .iter()
+                .filter_map(|l| l.url.as_ref().map(|u| ("legal_basis[].url", u))),
+        )
+        .chain(
+            p.announcements
+                .iter()
+                .filter_map(|a| a.url.as_ref().map(|u| ("announcements[].url", u))),
+        )
+}
+
 /// Checks statistics periods.
 pub fn check_stats(stats: &[StatsPeriod], diagnostics: &mut Diagnostics) {
     for period in stats {
@@ -578,6 +624,7 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
     let line_offset = u32::from(file.ends_with(".md"));
     let at = |d: Diagnostic, loc: &serde_saphyr::Location| d.at_location(loc, line_offset);
 
+    out.extend(record_links(p).filter_map(|(key, url)| check_link(file, line_offset, key, url)));
     if !cx.field_ids.contains(&p.field.value) {
         let d = Diagnostic::error(
             Code::CK022,
@@ -892,15 +939,36 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
         }
     }
     if let Some(url) = &site.base_url
-        && !(url.starts_with("https://") || url.starts_with("http://"))
+        && !crate::links::is_site_address(&url.value)
     {
-        diagnostics.push(
+        diagnostics.push(at(
             Diagnostic::error(
                 Code::CK030,
                 file,
-                format!("`base_url` `{url}` is not an absolute URL"),
+                format!("`base_url` `{}` is not an absolute URL", url.value),
             )
             .help("write it like https://thutuc.example.gov.vn or https://example.gov.vn/thu-tuc"),
-        );
+            &url.referenced,
+        ));
+    }
+    let links = [
+        ("desk.map_url", site.desk.map_url.as_ref()),
+        (
+            "feedback.online_form_url",
+            site.feedback
+                .as_ref()
+                .and_then(|f| f.online_form_url.as_ref()),
+        ),
+    ]
+    .into_iter()
+    .chain(
+        site.online_portals
+            .iter()
+            .map(|p| ("online_portals[].url", Some(&p.url))),
+    );
+    for (key, url) in links {
+        if let Some(url) = url {
+            diagnostics.extend_items(check_link(file, 0, key, url));
+        }
     }
 }

@@ -404,7 +404,7 @@ fn sitemap_and_robots_exist_and_sitemap_urls_have_files() {
         .collect();
     assert!(locs.len() > catalogue().procedures.len());
     let base = catalogue().site.base_url.clone().unwrap();
-    let base = format!("{}/", base.trim_end_matches('/'));
+    let base = format!("{}/", base.value.trim_end_matches('/'));
     for loc in locs {
         let path = loc
             .strip_prefix(&base)

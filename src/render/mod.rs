@@ -256,10 +256,13 @@ impl<'a> Renderer<'a> {
             None => Compiled::new(theme)?,
         };
 
+        // The command line and validation refuse a base URL that is not an absolute http(s)
+        // address; one that got here anyway is left out rather than published.
         let base_url = options
             .base_url
             .clone()
-            .or_else(|| catalogue.site.base_url.clone())
+            .or_else(|| catalogue.site.base_url.as_ref().map(|u| u.value.clone()))
+            .filter(|u| crate::links::is_site_address(u))
             .map(|u| format!("{}/", u.trim_end_matches('/')));
         let base_path = base_url
             .as_deref()
@@ -283,7 +286,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let global = tera.global_context();
-        global.insert("site", &catalogue.site);
+        global.insert("site", &published_site(&catalogue.site));
         global.insert("t", &labels);
         global.insert("lang", &language);
         global.insert("fields", &fields);
@@ -588,6 +591,30 @@ impl<'a> Renderer<'a> {
     pub fn set_global(&mut self, key: &'static str, value: &impl Serialize) {
         self.tera.global_context().insert(key, value);
     }
+}
+
+/// site.yaml as templates see it: links the URL policy ([`crate::links`]) refuses left out.
+/// Validation refuses them first (CK017); this keeps a page from ever carrying one.
+fn published_site(site: &crate::config::SiteConfig) -> crate::config::SiteConfig {
+    let allowed = |u: &Option<serde_saphyr::Spanned<crate::model::Text>>| {
+        u.as_ref()
+            .is_some_and(|u| crate::links::is_allowed(&u.value))
+    };
+    let mut site = site.clone();
+    if !allowed(&site.desk.map_url) {
+        site.desk.map_url = None;
+    }
+    if let Some(feedback) = &mut site.feedback
+        && !allowed(&feedback.online_form_url)
+    {
+        feedback.online_form_url = None;
+    }
+    site.online_portals
+        .retain(|p| crate::links::is_allowed(&p.url.value));
+    site.base_url = site
+        .base_url
+        .filter(|u| crate::links::is_site_address(&u.value));
+    site
 }
 
 /// The checked output path of a planned page: a slug or code that would leave the output

@@ -33,6 +33,13 @@ pub fn agency_url(name: &str) -> String {
     format!("{}/{}/", super::plan::route::AGENCIES, vi::slugify(name))
 }
 
+/// A link from a record or site.yaml, when the URL policy ([`crate::links`]) allows it.
+/// Validation refuses the others (CK017); this keeps a page from ever carrying one.
+pub fn published_url(url: Option<&serde_saphyr::Spanned<Text>>) -> Option<&str> {
+    url.map(|u| &*u.value)
+        .filter(|u| crate::links::is_allowed(u))
+}
+
 /// A link: text and URL relative to the site root.
 #[derive(Clone, Debug, Serialize)]
 pub struct Link {
@@ -223,7 +230,7 @@ pub struct RecordView<'a> {
     field: &'a str,
     level: Level,
     online_level: OnlineLevel,
-    online_url: Option<&'a Text>,
+    online_url: Option<&'a str>,
     status: Status,
     effective_from: Option<Date>,
     effective_to: Option<Date>,
@@ -250,7 +257,7 @@ impl<'a> RecordView<'a> {
             field: &p.field.value,
             level: p.level,
             online_level: p.online_level,
-            online_url: p.online_url.as_ref(),
+            online_url: published_url(p.online_url.as_ref()),
             status: p.status,
             effective_from: p.effective_from.as_ref().map(|d| d.value),
             effective_to: p.effective_to.as_ref().map(|d| d.value),
@@ -505,7 +512,7 @@ fn form_view<'a>(catalogue: &Catalogue, form: &'a crate::model::Form) -> FormVie
         url: path.to_owned(),
         format,
         size,
-        official_url: form.official_url.as_deref(),
+        official_url: published_url(form.official_url.as_ref()),
     }
 }
 
@@ -631,7 +638,7 @@ impl<'a> ProcedureView<'a> {
                     title: &l.title,
                     date: l.date.map(|d| d.vi()),
                     issuer: l.issuer.as_deref(),
-                    url: l.url.as_deref(),
+                    url: published_url(l.url.as_ref()),
                 })
                 .collect(),
             announcements: p
@@ -641,7 +648,7 @@ impl<'a> ProcedureView<'a> {
                     number: &a.number,
                     date: a.date.vi(),
                     change: change_id(a.change),
-                    url: a.url.as_deref(),
+                    url: published_url(a.url.as_ref()),
                 })
                 .collect(),
             effective_from: p.effective_from.as_ref().map(|d| d.value.vi()),
