@@ -246,7 +246,7 @@ pub fn page_slug(page: &RawPage) -> (String, Option<Diagnostic>) {
     }
 }
 
-/// Checks free pages' slugs: each a URL slug ([`page_slug`]), none the same as another page's,
+/// Checks free pages: their Markdown links follow the URL policy (CK017), and their slugs: each a URL slug ([`page_slug`]), none the same as another page's,
 /// and none a route the site itself publishes at ([`crate::render::plan::route`]) or a folder
 /// of form files (`forms` for `content/forms/…`): a page there would replace that page or
 /// folder.
@@ -264,6 +264,22 @@ pub fn check_pages<'a>(
         .collect();
     let mut seen: HashMap<String, &str> = HashMap::new();
     for page in pages {
+        for (line, url) in markdown::refused_links(&page.body) {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::CK017,
+                    &page.file,
+                    format!(
+                        "the Markdown link `{url}` is a link that browsers would run as a script or that congkhai does not publish"
+                    ),
+                )
+                .at(Some(crate::diagnostics::Position {
+                    line: page.body_line + line,
+                    column: 1,
+                }))
+                .help("write a web address that starts with https://, for example https://dichvucong.gov.vn/…"),
+            );
+        }
         let (slug, problem) = page_slug(page);
         if let Some(problem) = problem {
             diagnostics.push(problem);

@@ -39,6 +39,24 @@ pub fn to_html(markdown: &str) -> String {
     out
 }
 
+/// The links and images of `markdown` that the URL policy refuses: (line within `markdown`,
+/// 0-based; the link's target).
+pub fn refused_links(markdown: &str) -> Vec<(u32, String)> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    Parser::new_ext(markdown, options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !crate::links::is_allowed(&dest_url) =>
+            {
+                let line = markdown[..range.start].matches('\n').count() as u32;
+                Some((line, dest_url.into_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// `url` when the URL policy ([`crate::links`]) allows it, else a link to nowhere.
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
     if crate::links::is_allowed(&url) {
@@ -50,7 +68,7 @@ fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::to_html;
+    use super::{refused_links, to_html};
 
     #[test]
     fn raw_html_is_escaped() {
@@ -71,6 +89,16 @@ mod tests {
         assert!(
             html.contains("href=\"https://dichvucong.gov.vn\""),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn refused_links_are_found_with_their_line() {
+        let found =
+            refused_links("Xin chào\n\n[a](https://x.vn) [b](javascript:x)\n\n![c](data:x)\n");
+        assert_eq!(
+            found,
+            vec![(2, "javascript:x".to_owned()), (4, "data:x".to_owned())]
         );
     }
 

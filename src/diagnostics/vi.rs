@@ -330,6 +330,11 @@ const TABLE: &[(Option<Code>, &str, &str)] = &[
         "`{0}` là liên kết mà trình duyệt sẽ chạy như mã lệnh, hoặc là loại liên kết congkhai không đăng",
     ),
     (
+        Some(Code::CK017),
+        "the Markdown link `{}` is a link that browsers would run as a script or that congkhai does not publish",
+        "liên kết Markdown `{0}` là liên kết mà trình duyệt sẽ chạy như mã lệnh, hoặc là loại liên kết congkhai không đăng",
+    ),
+    (
         None,
         "only https:, http:, mailto:, tel: and paths on this site",
         "chỉ dùng https:, http:, mailto:, tel: và đường dẫn trong trang này",
