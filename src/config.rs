@@ -17,7 +17,7 @@ pub struct SiteConfig {
     pub description: Option<Text>,
     /// Absolute URL the site is published at; a path suffix is allowed.
     #[serde(default)]
-    pub base_url: Option<String>,
+    pub base_url: Option<Spanned<String>>,
     /// Main language (`vi`).
     #[serde(default = "default_language")]
     pub language: String,
@@ -87,7 +87,7 @@ pub struct Desk {
     pub address: Text,
     /// A map link.
     #[serde(default)]
-    pub map_url: Option<Text>,
+    pub map_url: Option<Spanned<Text>>,
 }
 
 /// One row of opening hours, optionally limited to some fields ("Saturday morning, civil status
@@ -144,7 +144,7 @@ pub struct Feedback {
     pub postal_address: Option<Text>,
     /// Online form.
     #[serde(default)]
-    pub online_form_url: Option<Text>,
+    pub online_form_url: Option<Spanned<Text>>,
     /// How soon an answer comes.
     #[serde(default)]
     pub response_time: Option<Text>,
@@ -191,7 +191,7 @@ pub struct Portal {
     /// Name.
     pub name: Text,
     /// URL.
-    pub url: Text,
+    pub url: Spanned<Text>,
 }
 
 /// A field (lĩnh vực) from `content/fields.yaml`.
@@ -313,7 +313,7 @@ pub struct PageMeta {
     pub title: Text,
     /// URL slug; from the file name when absent.
     #[serde(default)]
-    pub slug: Option<String>,
+    pub slug: Option<Spanned<String>>,
     /// A one-line summary.
     #[serde(default)]
     pub description: Option<Text>,

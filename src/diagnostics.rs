@@ -39,6 +39,10 @@ pub enum Code {
     CK015,
     /// Any other invalid value.
     CK016,
+    /// A link that browsers would run as a script (`javascript:`, `vbscript:`, `data:`) or that
+    /// congkhai does not publish: only `https:`, `http:`, `mailto:`, `tel:` and paths on the
+    /// site are allowed ([`crate::links`]).
+    CK017,
     /// A name too long for a file: a title, slug, id, code or form file name that becomes a
     /// path component longer than the file system allows (255 bytes), or a page path longer
     /// than it allows.
@@ -48,7 +52,8 @@ pub enum Code {
     CK019,
     /// Two records share a procedure code.
     CK020,
-    /// Two records would be published at the same URL.
+    /// Two records or free pages would be published at the same URL, or a free page at a
+    /// route the site itself uses.
     CK021,
     /// A `field` id that `fields.yaml` does not define.
     CK022,
@@ -94,6 +99,7 @@ impl Code {
             Code::CK014 => "CK014",
             Code::CK015 => "CK015",
             Code::CK016 => "CK016",
+            Code::CK017 => "CK017",
             Code::CK018 => "CK018",
             Code::CK019 => "CK019",
             Code::CK020 => "CK020",

@@ -24,6 +24,7 @@
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod links;
 pub mod model;
 pub mod publish;
 pub mod render;
@@ -261,7 +262,7 @@ fn prepare<'a>(
 ) -> Result<Prepared<'a>, Diagnostics> {
     let labels = labels(catalogue, theme);
     let mut renderer = timings.time("cards", || Renderer::new(catalogue, theme, render_options))?;
-    let index = timings.time("index", || index_site(catalogue, &renderer, &labels));
+    let index = timings.time("index", || index_site(catalogue, &renderer, &labels))?;
     for (key, value) in &index.globals {
         renderer.set_global(key, value);
     }
@@ -290,7 +291,7 @@ pub fn labels(catalogue: &Catalogue, theme: &Theme) -> serde_json::Value {
 #[derive(Debug, Default)]
 pub struct IndexOutput {
     /// Output path → bytes.
-    pub files: Vec<(String, Vec<u8>)>,
+    pub files: Vec<(publish::OutputPath, Vec<u8>)>,
     /// Template globals (`search`: the hashed name of the index file).
     pub globals: Vec<(&'static str, serde_json::Value)>,
 }
@@ -302,12 +303,24 @@ pub fn index_site(
     catalogue: &Catalogue,
     renderer: &Renderer<'_>,
     labels: &serde_json::Value,
-) -> IndexOutput {
+) -> Result<IndexOutput, Diagnostics> {
     let search = search::build(catalogue, renderer.cards(), labels);
-    IndexOutput {
-        globals: vec![("search", search.template_value())],
-        files: search.files,
-    }
+    let globals = vec![("search", search.template_value())];
+    let files = search
+        .files
+        .into_iter()
+        .map(|(path, bytes)| Ok((publish::OutputPath::new(path)?, bytes)))
+        .collect::<Result<_, publish::InvalidPath>>()
+        .map_err(|e| {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.push(Diagnostic::error(
+                Code::CK050,
+                "tra-cuu/",
+                format!("cannot write the search index: {e}"),
+            ));
+            diagnostics
+        })?;
+    Ok(IndexOutput { globals, files })
 }
 
 /// The result of a successful build.

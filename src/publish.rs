@@ -13,30 +13,125 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-/// Every file of the site: path relative to the output root (`/`-separated) → bytes.
+/// A path inside the output folder, checked: `/`-separated normal components only. No
+/// component is empty, `.` or `..`, or holds a backslash, a colon (a drive prefix such as
+/// `C:` or a stream name), NUL or another control character; so the path is relative and
+/// cannot leave the folder it is joined to, on any system. [`Output`] takes only these: every
+/// page, free page, code page, form, static and index file goes through [`OutputPath::new`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OutputPath(String);
+
+impl OutputPath {
+    /// Checks `path`.
+    pub fn new(path: impl Into<String>) -> Result<OutputPath, InvalidPath> {
+        let path = path.into();
+        let reason = if path.is_empty() {
+            Some("it is empty")
+        } else if path.starts_with('/') {
+            Some("it is absolute")
+        } else {
+            path.split('/').find_map(|component| match component {
+                "" => Some("it has an empty component (`//` or a trailing `/`)"),
+                "." | ".." => Some("it has a `.` or `..` component"),
+                c if c.contains('\\') => Some("it has a backslash"),
+                c if c.contains(':') => Some("it has a colon (a drive prefix or stream name)"),
+                c if c.chars().any(char::is_control) => {
+                    Some("it has a NUL or another control character")
+                }
+                _ => None,
+            })
+        };
+        match reason {
+            None => Ok(OutputPath(path)),
+            Some(reason) => Err(InvalidPath { path, reason }),
+        }
+    }
+
+    /// The path, `/`-separated.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for OutputPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::borrow::Borrow<str> for OutputPath {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for OutputPath {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for OutputPath {
+    fn as_ref(&self) -> &Path {
+        Path::new(&self.0)
+    }
+}
+
+/// A path [`OutputPath::new`] refused, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidPath {
+    /// The path as given.
+    pub path: String,
+    /// Why it was refused.
+    pub reason: &'static str,
+}
+
+impl std::fmt::Display for InvalidPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the output path {:?} is not inside the output folder: {}",
+            self.path, self.reason
+        )
+    }
+}
+
+impl std::error::Error for InvalidPath {}
+
+/// Every file of the site: path relative to the output root → bytes.
 #[derive(Debug, Default, Clone)]
 pub struct Output {
-    files: BTreeMap<String, Vec<u8>>,
+    files: BTreeMap<OutputPath, Vec<u8>>,
 }
 
 impl Output {
+    /// Files from unchecked paths (the index step's), or the first path that is refused.
+    pub fn from_paths(
+        files: impl IntoIterator<Item = (String, Vec<u8>)>,
+    ) -> Result<Output, InvalidPath> {
+        files
+            .into_iter()
+            .map(|(path, bytes)| Ok((OutputPath::new(path)?, bytes)))
+            .collect()
+    }
+
     /// Adds or replaces a file.
-    pub fn insert(&mut self, path: String, bytes: Vec<u8>) {
+    pub fn insert(&mut self, path: OutputPath, bytes: Vec<u8>) {
         self.files.insert(path, bytes);
     }
 
     /// The bytes at `path`.
-    pub fn get(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(Vec::as_slice)
+    pub fn get(&self, path: &(impl AsRef<str> + ?Sized)) -> Option<&[u8]> {
+        self.files.get(path.as_ref()).map(Vec::as_slice)
     }
 
     /// Removes a file.
-    pub fn remove(&mut self, path: &str) -> Option<Vec<u8>> {
-        self.files.remove(path)
+    pub fn remove(&mut self, path: &(impl AsRef<str> + ?Sized)) -> Option<Vec<u8>> {
+        self.files.remove(path.as_ref())
     }
 
     /// All files in path order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Vec<u8>)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&OutputPath, &Vec<u8>)> {
         self.files.iter()
     }
 
@@ -57,14 +152,14 @@ impl Output {
 }
 
 /// Files added in turn, replacing files at the same paths (another [`Output`] included).
-impl Extend<(String, Vec<u8>)> for Output {
-    fn extend<I: IntoIterator<Item = (String, Vec<u8>)>>(&mut self, files: I) {
+impl Extend<(OutputPath, Vec<u8>)> for Output {
+    fn extend<I: IntoIterator<Item = (OutputPath, Vec<u8>)>>(&mut self, files: I) {
         self.files.extend(files);
     }
 }
 
-impl FromIterator<(String, Vec<u8>)> for Output {
-    fn from_iter<I: IntoIterator<Item = (String, Vec<u8>)>>(files: I) -> Output {
+impl FromIterator<(OutputPath, Vec<u8>)> for Output {
+    fn from_iter<I: IntoIterator<Item = (OutputPath, Vec<u8>)>>(files: I) -> Output {
         Output {
             files: files.into_iter().collect(),
         }
@@ -72,8 +167,8 @@ impl FromIterator<(String, Vec<u8>)> for Output {
 }
 
 impl IntoIterator for Output {
-    type Item = (String, Vec<u8>);
-    type IntoIter = std::collections::btree_map::IntoIter<String, Vec<u8>>;
+    type Item = (OutputPath, Vec<u8>);
+    type IntoIter = std::collections::btree_map::IntoIter<OutputPath, Vec<u8>>;
 
     fn into_iter(self) -> Self::IntoIter {
         self.files.into_iter()
@@ -144,7 +239,7 @@ impl Staging {
         let mut dirs: Vec<PathBuf> = output
             .files
             .keys()
-            .filter_map(|p| Path::new(p).parent())
+            .filter_map(|p| Path::new(p.as_str()).parent())
             .flat_map(Path::ancestors)
             .filter(|p| !p.as_os_str().is_empty() && !self.dirs.contains(*p))
             .map(Path::to_path_buf)
@@ -238,7 +333,7 @@ mod tests {
     fn output(files: &[(&str, &str)]) -> Output {
         let mut out = Output::default();
         for (path, text) in files {
-            out.insert((*path).to_owned(), text.as_bytes().to_vec());
+            out.insert(OutputPath::new(*path).unwrap(), text.as_bytes().to_vec());
         }
         out
     }
@@ -249,6 +344,38 @@ mod tests {
         let _ = fs::remove_dir_all(&dir);
         let target = dir.join("public");
         (dir, target)
+    }
+
+    #[test]
+    fn output_paths_stay_inside_the_output() {
+        for ok in [
+            "index.html",
+            "thu-tuc/x/index.html",
+            "ma/1.004772.000.00.00.H54/index.html",
+        ] {
+            assert_eq!(OutputPath::new(ok).unwrap().as_str(), ok);
+        }
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../escaped/index.html",
+            "a/../../b",
+            "./index.html",
+            "a//b",
+            "a/",
+            "a\\..\\b",
+            "C:/x",
+            "c:x",
+            "a\0b",
+            "a\nb",
+        ] {
+            let error = OutputPath::new(bad).unwrap_err();
+            assert!(
+                error.to_string().contains("not inside the output folder"),
+                "{bad:?}"
+            );
+        }
+        assert!(Output::from_paths([("../x".to_owned(), vec![])]).is_err());
     }
 
     #[test]

@@ -106,7 +106,13 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         );
     }
     check_stats(&stats, &mut diagnostics);
-    check_pages(&pages, &mut diagnostics);
+    check_pages(
+        &pages,
+        records
+            .iter()
+            .flat_map(|r| r.procedure.forms.iter().map(|f| f.file.value.as_str())),
+        &mut diagnostics,
+    );
 
     diagnostics.settle();
     let Some(site) = site else {
@@ -248,6 +254,127 @@ pub fn record_slug(file: &str, p: &Procedure) -> (String, Option<Diagnostic>) {
     }
 }
 
+/// The URL slug of a free page (its `slug:`, or the file name's), and the problem with a
+/// `slug:` that is not one. Pages follow the rules of records' slugs ([`record_slug`]): a slug
+/// is one path segment of lowercase ASCII letters, digits and `-`, so it cannot leave its
+/// folder (`../../x`) or name another one.
+pub fn page_slug(page: &RawPage) -> (String, Option<Diagnostic>) {
+    match &page.meta.slug {
+        Some(s) => {
+            let clean = vi::slugify(&s.value);
+            let problem = (clean != s.value || clean.is_empty()).then(|| {
+                let help = if clean.is_empty() {
+                    "write lowercase ASCII letters, digits and `-`, for example `slug: gioi-thieu`, \
+                     or remove `slug:` to use the file name"
+                        .to_owned()
+                } else {
+                    format!("write `{clean}`, or remove `slug:` to use the file name")
+                };
+                Diagnostic::error(
+                    Code::CK016,
+                    &page.file,
+                    format!("the slug `{}` is not a URL slug", s.value),
+                )
+                .help(help)
+                .at_location(&s.referenced, 1)
+            });
+            (clean, problem)
+        }
+        None => {
+            let slug = vi::slugify(&page.stem);
+            let problem = slug.is_empty().then(|| {
+                Diagnostic::error(Code::CK016, &page.file, "the file name gives an empty URL")
+                    .help("rename the file with letters or digits, or write `slug:`")
+            });
+            (slug, problem)
+        }
+    }
+}
+
+/// Checks free pages: their Markdown links follow the URL policy (CK017), and their slugs: each a URL slug ([`page_slug`]), none the same as another page's,
+/// and none a route the site itself publishes at ([`crate::render::plan::route`]) or a folder
+/// of form files (`forms` for `content/forms/…`): a page there would replace that page or
+/// folder.
+pub fn check_pages<'a>(
+    pages: &[RawPage],
+    form_files: impl Iterator<Item = &'a str>,
+    diagnostics: &mut Diagnostics,
+) {
+    let form_folders: HashSet<&str> = form_files
+        .filter_map(|f| {
+            f.trim_start_matches("./")
+                .split_once('/')
+                .map(|(top, _)| top)
+        })
+        .collect();
+    let mut seen: HashMap<String, &str> = HashMap::new();
+    for page in pages {
+        for (line, url) in markdown::refused_links(&page.body) {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::CK017,
+                    &page.file,
+                    format!(
+                        "the Markdown link `{url}` is a link that browsers would run as a script or that congkhai does not publish"
+                    ),
+                )
+                .at(Some(crate::diagnostics::Position {
+                    line: page.body_line + line,
+                    column: 1,
+                }))
+                .help("write a web address that starts with https://, for example https://dichvucong.gov.vn/…"),
+            );
+        }
+        let (slug, problem) = page_slug(page);
+        if let Some(problem) = problem {
+            diagnostics.push(problem);
+            continue;
+        }
+        let at = |d: Diagnostic| match &page.meta.slug {
+            Some(s) => d.at_location(&s.referenced, 1),
+            None => d,
+        };
+        if let Some(too_long) = name_too_long(
+            &page.file,
+            "the slug",
+            &slug,
+            "write a shorter `slug:`: it is the name of the page's folder",
+        ) {
+            diagnostics.push(at(too_long));
+            continue;
+        }
+        let help = if page.meta.slug.is_some() {
+            "choose another `slug:`, for example `gioi-thieu-2`"
+        } else {
+            "rename the file, or write another `slug:`"
+        };
+        let like = crate::render::plan::route::reserved(&slug)
+            .map(str::to_owned)
+            .or_else(|| {
+                form_folders
+                    .contains(slug.as_str())
+                    .then(|| format!("content/{slug}/"))
+            });
+        if let Some(like) = like {
+            diagnostics.push(at(Diagnostic::error(
+                Code::CK021,
+                &page.file,
+                format!("this page would be published at /{slug}/, like {like}"),
+            )
+            .help(help)));
+        } else if let Some(first) = seen.get(&slug) {
+            diagnostics.push(at(Diagnostic::error(
+                Code::CK021,
+                &page.file,
+                format!("this page would be published at /{slug}/, like {first}"),
+            )
+            .help(help)));
+        } else {
+            seen.insert(slug, &page.file);
+        }
+    }
+}
+
 /// Checks that codes and slugs are unique across records, in the order given (the second file
 /// of a pair gets the error and names the first). Returns the set of codes.
 pub fn check_unique<'a>(
@@ -360,6 +487,52 @@ pub fn check_officers_named(
     }
 }
 
+/// The problem with a link congkhai would publish in an `href`, if any: the URL policy of
+/// [`crate::links`] (CK017). `key` names the field, `line_offset` is 1 in a Markdown record.
+pub fn check_link(
+    file: &str,
+    line_offset: u32,
+    key: &str,
+    url: &Spanned<crate::model::Text>,
+) -> Option<Diagnostic> {
+    (!crate::links::is_allowed(&url.value)).then(|| {
+        Diagnostic::error(
+            Code::CK017,
+            file,
+            format!(
+                "`{key}` is a link that browsers would run as a script or that congkhai does not publish"
+            ),
+        )
+        .label("only https:, http:, mailto:, tel: and paths on this site")
+        .help("write a web address that starts with https://, for example https://dichvucong.gov.vn/…")
+        .at_location(&url.referenced, line_offset)
+    })
+}
+
+/// The links of a record, each with its key, for [`check_link`].
+fn record_links(
+    p: &Procedure,
+) -> impl Iterator<Item = (&'static str, &Spanned<crate::model::Text>)> {
+    p.online_url
+        .iter()
+        .map(|u| ("online_url", u))
+        .chain(
+            p.forms
+                .iter()
+                .filter_map(|f| f.official_url.as_ref().map(|u| ("forms[].official_url", u))),
+        )
+        .chain(
+            p.legal_basis
+                .iter()
+                .filter_map(|l| l.url.as_ref().map(|u| ("legal_basis[].url", u))),
+        )
+        .chain(
+            p.announcements
+                .iter()
+                .filter_map(|a| a.url.as_ref().map(|u| ("announcements[].url", u))),
+        )
+}
+
 /// Checks statistics periods.
 pub fn check_stats(stats: &[StatsPeriod], diagnostics: &mut Diagnostics) {
     for period in stats {
@@ -369,20 +542,6 @@ pub fn check_stats(stats: &[StatsPeriod], diagnostics: &mut Diagnostics) {
                 Code::CK031,
                 &file,
                 format!("the period {} ends before it starts", period.label),
-            ));
-        }
-    }
-}
-
-/// Checks free pages: a `slug:` names the page's folder, so it must fit a file name.
-pub fn check_pages(pages: &[RawPage], diagnostics: &mut Diagnostics) {
-    for page in pages {
-        if let Some(slug) = &page.meta.slug {
-            diagnostics.extend_items(name_too_long(
-                &page.file,
-                "the slug",
-                slug,
-                "write a shorter `slug:`: it is the name of the page's folder",
             ));
         }
     }
@@ -475,7 +634,7 @@ pub fn assemble(
     let mut page_list: Vec<Page> = pages
         .into_iter()
         .map(|p| Page {
-            slug: p.meta.slug.clone().unwrap_or_else(|| vi::slugify(&p.stem)),
+            slug: page_slug(&p).0,
             body_html: markdown::to_html(&p.body),
             meta: p.meta,
             file: p.file,
@@ -560,6 +719,7 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
     let line_offset = u32::from(file.ends_with(".md"));
     let at = |d: Diagnostic, loc: &serde_saphyr::Location| d.at_location(loc, line_offset);
 
+    out.extend(record_links(p).filter_map(|(key, url)| check_link(file, line_offset, key, url)));
     if !cx.field_ids.contains(&p.field.value) {
         let d = Diagnostic::error(
             Code::CK022,
@@ -907,15 +1067,36 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
         }
     }
     if let Some(url) = &site.base_url
-        && !(url.starts_with("https://") || url.starts_with("http://"))
+        && !crate::links::is_site_address(&url.value)
     {
-        diagnostics.push(
+        diagnostics.push(at(
             Diagnostic::error(
                 Code::CK030,
                 file,
-                format!("`base_url` `{url}` is not an absolute URL"),
+                format!("`base_url` `{}` is not an absolute URL", url.value),
             )
             .help("write it like https://thutuc.example.gov.vn or https://example.gov.vn/thu-tuc"),
-        );
+            &url.referenced,
+        ));
+    }
+    let links = [
+        ("desk.map_url", site.desk.map_url.as_ref()),
+        (
+            "feedback.online_form_url",
+            site.feedback
+                .as_ref()
+                .and_then(|f| f.online_form_url.as_ref()),
+        ),
+    ]
+    .into_iter()
+    .chain(
+        site.online_portals
+            .iter()
+            .map(|p| ("online_portals[].url", Some(&p.url))),
+    );
+    for (key, url) in links {
+        if let Some(url) = url {
+            diagnostics.extend_items(check_link(file, 0, key, url));
+        }
     }
 }

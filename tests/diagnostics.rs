@@ -28,9 +28,11 @@ fn each_broken_record_reports_its_code_at_its_line() {
     let all: Vec<_> = diagnostics.sorted();
 
     let mut expectations = 0;
-    for path in
-        congkhai::content::files_under(&fixture().join("content/procedures"), &["yaml", "md"])
-    {
+    let records =
+        congkhai::content::files_under(&fixture().join("content/procedures"), &["yaml", "md"]);
+    let pages = congkhai::content::files_under(&fixture().join("content/pages"), &["md"]);
+    let site = fixture().join("content/site.yaml");
+    for path in records.into_iter().chain(pages).chain([site]) {
         let text = std::fs::read_to_string(&path).unwrap();
         let file = congkhai::diagnostics::display_path(fixture(), &path);
         for (index, line) in text.lines().enumerate() {

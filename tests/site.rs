@@ -404,7 +404,7 @@ fn sitemap_and_robots_exist_and_sitemap_urls_have_files() {
         .collect();
     assert!(locs.len() > catalogue().procedures.len());
     let base = catalogue().site.base_url.clone().unwrap();
-    let base = format!("{}/", base.trim_end_matches('/'));
+    let base = format!("{}/", base.value.trim_end_matches('/'));
     for loc in locs {
         let path = loc
             .strip_prefix(&base)
@@ -587,8 +587,197 @@ fn a_procedure_online_without_its_own_address_offers_the_portal_with_its_code() 
         .expect("the sample has an online procedure without an address of its own");
     let html = page(&format!("thu-tuc/{}/index.html", entry.slug));
     let hrefs = hrefs(&html, "#tom-tat .online-action");
-    assert_eq!(hrefs, [portal.url.to_string()]);
+    assert_eq!(hrefs, [portal.url.value.to_string()]);
     let action = text_of(&html, "#tom-tat .online-action");
     assert!(action.contains(entry.code()), "{action}");
     assert!(action.contains(portal.name.as_ref() as &str), "{action}");
+}
+
+/// Every `href` and `src` in the HTML files of `output`: (file, attribute value).
+fn links_in(output: &congkhai::publish::Output) -> Vec<(String, String)> {
+    let sel = select("[href], [src]");
+    let mut links = Vec::new();
+    for (path, bytes) in output.iter() {
+        if !path.as_str().ends_with(".html") {
+            continue;
+        }
+        let html = Html::parse_document(&String::from_utf8_lossy(bytes));
+        for element in html.select(&sel) {
+            for name in ["href", "src"] {
+                if let Some(value) = element.value().attr(name) {
+                    links.push((path.to_string(), value.to_owned()));
+                }
+            }
+        }
+    }
+    links
+}
+
+/// A link a browser would run as script, read the way a browser reads a scheme (leading
+/// spaces and controls skipped, tabs and newlines removed, any case).
+fn runs_as_script(url: &str) -> bool {
+    let seen: String = url
+        .trim_start_matches(|c: char| c <= ' ')
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript:", "vbscript:", "data:"]
+        .iter()
+        .any(|scheme| seen.starts_with(scheme))
+}
+
+/// A free page whose slug climbs out of the output folder is refused, and nothing is written
+/// anywhere: not outside the output folder, not the output itself.
+#[test]
+fn a_page_slug_cannot_write_outside_the_output_folder() {
+    let dir = temp_dir("escape");
+    let root = dir.join("site");
+    copy_dir(&repo().join("content"), &root.join("content"));
+    std::fs::write(
+        root.join("content/pages/thoat.md"),
+        "---\ntitle: \"Thoát\"\nslug: \"../../escaped\"\n---\nx\n",
+    )
+    .unwrap();
+    let out = root.join("out/public");
+    let mut options = BuildOptions::new(&root);
+    options.out = Some(out.clone());
+    let diagnostics = congkhai::build(&options).expect_err("a ../ slug must fail the build");
+    assert!(
+        diagnostics.iter().any(|d| d.code.as_str() == "CK016"
+            && d.file == "content/pages/thoat.md"
+            && d.position.map(|p| p.line) == Some(3)),
+        "{}",
+        diagnostics.render_terminal(false)
+    );
+    assert!(!out.exists());
+    for escaped in [
+        dir.join("escaped"),
+        root.join("escaped"),
+        root.join("out/escaped"),
+    ] {
+        assert!(!escaped.exists(), "{} was written", escaped.display());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The sample with script links in a record's Markdown guide builds (a guide's links that
+/// break the URL policy point nowhere; a free page's are CK017, see the fixtures), every file
+/// lands inside the output folder, and no `href` or `src` of any page runs as script.
+#[test]
+fn no_published_link_runs_as_script() {
+    let dir = temp_dir("script-links");
+    let root = dir.join("site");
+    copy_dir(&repo().join("content"), &root.join("content"));
+    let record = root.join("content/procedures/ho-tich/dang-ky-ket-hon.md");
+    let mut text = std::fs::read_to_string(&record).unwrap();
+    text.push_str(
+        "\n[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](vbscript:x) \
+         [d](data:text/html,x) ![e](data:image/svg+xml,x) [ok](https://dichvucong.gov.vn/lien-ket)\n",
+    );
+    std::fs::write(&record, text).unwrap();
+    let out = root.join("public");
+    let mut options = BuildOptions::new(&root);
+    options.out = Some(out.clone());
+    if let Err(d) = congkhai::build(&options) {
+        panic!("{}", d.render_terminal(false));
+    }
+    // Everything written is under `public/`, beside the content and nothing else.
+    let entries: BTreeSet<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        entries,
+        BTreeSet::from(["content".to_owned(), "public".to_owned()])
+    );
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    let page = std::fs::read_to_string(out.join("thu-tuc/dang-ky-ket-hon/index.html")).unwrap();
+    assert!(
+        page.contains("href=\"https://dichvucong.gov.vn/lien-ket\""),
+        "{page}"
+    );
+
+    let (catalogue, _) = congkhai::check(&options, &mut Timings::default());
+    let output = render(&root, &catalogue.unwrap(), &Default::default());
+    let links = links_in(&output);
+    assert!(links.len() > 1000, "only {} links", links.len());
+    let bad: Vec<_> = links
+        .iter()
+        .filter(|(_, url)| runs_as_script(url))
+        .collect();
+    assert!(bad.is_empty(), "{bad:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn render(
+    root: &Path,
+    catalogue: &Catalogue,
+    options: &congkhai::render::RenderOptions,
+) -> congkhai::publish::Output {
+    let theme = congkhai::render::Theme::load(root, "default").unwrap();
+    congkhai::render_site(catalogue, &theme, root, options, &mut Timings::default())
+        .unwrap_or_else(|d| panic!("{}", d.render_terminal(false)))
+}
+
+/// Defence in depth: a catalogue whose links got past validation (every URL field of a record
+/// and of site.yaml a script link) still renders pages without them, and a script base URL is
+/// not published.
+#[test]
+fn the_renderer_never_publishes_a_script_link_that_got_past_validation() {
+    use congkhai::model::Text;
+    use serde_saphyr::{Location, Spanned};
+    let evil = |s: &str| Spanned::new(Text::new(s), Location::UNKNOWN, Location::UNKNOWN);
+    let mut catalogue = catalogue().clone();
+    for entry in &mut catalogue.procedures {
+        let p = &mut entry.procedure;
+        p.online_url = Some(evil("javascript:alert(1)"));
+        for form in &mut p.forms {
+            form.official_url = Some(evil(" java\tscript:alert(2)"));
+        }
+        for law in &mut p.legal_basis {
+            law.url = Some(evil("VBScript:msgbox(3)"));
+        }
+        for a in &mut p.announcements {
+            a.url = Some(evil("data:text/html,<script>alert(4)</script>"));
+        }
+    }
+    let site = &mut catalogue.site;
+    site.desk.map_url = Some(evil("javascript:alert(5)"));
+    if let Some(feedback) = &mut site.feedback {
+        feedback.online_form_url = Some(evil("JAVASCRIPT:alert(6)"));
+    }
+    for portal in &mut site.online_portals {
+        portal.url = evil("javascript:alert(7)");
+    }
+    let options = congkhai::render::RenderOptions {
+        base_url: Some("javascript:alert(8)//".to_owned()),
+        ..Default::default()
+    };
+    let output = render(repo(), &catalogue, &options);
+    let bad: Vec<_> = links_in(&output)
+        .into_iter()
+        .filter(|(_, url)| runs_as_script(url))
+        .collect();
+    assert!(bad.is_empty(), "{bad:?}");
+    for (path, bytes) in output.iter() {
+        let text = String::from_utf8_lossy(bytes).to_ascii_lowercase();
+        assert!(!text.contains("alert("), "{path} carries a script link");
+    }
+}
+
+/// The top-level routes the site publishes are the ones a free page may not take.
+#[test]
+fn every_top_level_route_of_the_sample_is_reserved_or_a_page_or_a_form_folder() {
+    let output = render(repo(), catalogue(), &Default::default());
+    let pages: BTreeSet<&str> = catalogue().pages.iter().map(|p| p.slug.as_str()).collect();
+    for (path, _) in output.iter() {
+        let top = path.as_str().split('/').next().unwrap();
+        assert!(
+            congkhai::render::plan::route::reserved(top).is_some()
+                || pages.contains(top)
+                || top == "forms",
+            "{path}: `{top}` is not in render::plan::route::RESERVED"
+        );
+    }
 }

@@ -27,6 +27,15 @@ pub struct Args {
 pub fn run(args: Args) -> Result<Outcome, CliError> {
     let mut options = args.site.options()?;
     options.out = args.out;
+    if let Some(url) = &args.base_url
+        && !congkhai::links::is_site_address(url)
+    {
+        return Err(format!(
+            "--base-url {url:?} is not an absolute http(s) address; \
+             write it like https://thutuc.example.gov.vn or https://example.gov.vn/thu-tuc"
+        )
+        .into());
+    }
     options.base_url = args.base_url;
     match congkhai::build(&options) {
         Ok(result) => {

@@ -3,9 +3,9 @@
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 
 /// Renders CommonMark (with tables and strikethrough) to HTML. Raw HTML in the source is shown
-/// as text, not passed through, and links or images with a script-capable scheme
-/// (`javascript:`, `vbscript:`, `data:`) point nowhere: records are written by many hands and
-/// published on a government domain.
+/// as text, not passed through, and links or images the URL policy refuses ([`crate::links`]:
+/// `javascript:`, `vbscript:`, `data:`, any scheme but http(s), mailto and tel, `//host`)
+/// point nowhere: records are written by many hands and published on a government domain.
 pub fn to_html(markdown: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
@@ -39,24 +39,36 @@ pub fn to_html(markdown: &str) -> String {
     out
 }
 
+/// The links and images of `markdown` that the URL policy refuses: (line within `markdown`,
+/// 0-based; the link's target).
+pub fn refused_links(markdown: &str) -> Vec<(u32, String)> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    Parser::new_ext(markdown, options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !crate::links::is_allowed(&dest_url) =>
+            {
+                let line = markdown[..range.start].matches('\n').count() as u32;
+                Some((line, dest_url.into_string()))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// `url` when the URL policy ([`crate::links`]) allows it, else a link to nowhere.
 fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
-    let scheme: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .take_while(|c| *c != ':' && *c != '/' && *c != '?' && *c != '#')
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let has_scheme = url.contains(':') && !scheme.is_empty();
-    if has_scheme && matches!(scheme.as_str(), "javascript" | "vbscript" | "data" | "file") {
-        CowStr::Borrowed("#")
-    } else {
+    if crate::links::is_allowed(&url) {
         url
+    } else {
+        CowStr::Borrowed("#")
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::to_html;
+    use super::{refused_links, to_html};
 
     #[test]
     fn raw_html_is_escaped() {
@@ -68,11 +80,25 @@ mod tests {
 
     #[test]
     fn script_links_are_neutralised() {
-        let html = to_html("[bấm](javascript:alert(1)) [ok](https://dichvucong.gov.vn)");
-        assert!(!html.contains("javascript:"), "{html}");
+        let html = to_html(
+            "[bấm](javascript:alert(1)) [a](JaVaScRiPt:x) [b](vbscript:x) [c](data:text/html,x) \
+             [ok](https://dichvucong.gov.vn)",
+        );
+        assert!(!html.to_ascii_lowercase().contains("script:"), "{html}");
+        assert!(!html.contains("data:"), "{html}");
         assert!(
             html.contains("href=\"https://dichvucong.gov.vn\""),
             "{html}"
+        );
+    }
+
+    #[test]
+    fn refused_links_are_found_with_their_line() {
+        let found =
+            refused_links("Xin chào\n\n[a](https://x.vn) [b](javascript:x)\n\n![c](data:x)\n");
+        assert_eq!(
+            found,
+            vec![(2, "javascript:x".to_owned()), (4, "data:x".to_owned())]
         );
     }
 

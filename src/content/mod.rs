@@ -40,6 +40,8 @@ pub struct RawPage {
     pub meta: PageMeta,
     /// Markdown body.
     pub body: String,
+    /// The line of the file the body starts on.
+    pub body_line: u32,
 }
 
 /// Everything read from `content/`, and the problems met while reading.
@@ -271,14 +273,16 @@ pub fn load_site(root: &Path) -> Loaded {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
         match split_front_matter(&text, &file).and_then(|fm| {
+            let body_line = fm.line_offset + fm.yaml.lines().count() as u32 + 2;
             parse_yaml::<PageMeta>(fm.yaml, &file, fm.line_offset, "a page")
-                .map(|meta| (meta, fm.body))
+                .map(|meta| (meta, fm.body, body_line))
         }) {
-            Ok((meta, body)) => loaded.pages.push(RawPage {
+            Ok((meta, body, body_line)) => loaded.pages.push(RawPage {
                 file,
                 stem,
                 meta,
                 body: body.to_owned(),
+                body_line,
             }),
             Err(d) => loaded.diagnostics.push_broken(*d),
         }

@@ -277,6 +277,94 @@ const TABLE: &[(Option<Code>, &str, &str)] = &[
         "write `{}`, or remove `slug:` to derive it from the title",
         "hãy viết `{0}`, hoặc bỏ `slug:` để lấy theo tên thủ tục",
     ),
+    // Free pages.
+    (
+        None,
+        "write `{}`, or remove `slug:` to use the file name",
+        "hãy viết `{0}`, hoặc bỏ `slug:` để lấy theo tên tệp",
+    ),
+    (
+        None,
+        "write lowercase ASCII letters, digits and `-`, for example `slug: gioi-thieu`, or remove `slug:` to use the file name",
+        "viết chữ thường không dấu, chữ số và dấu `-`, ví dụ `slug: gioi-thieu`, hoặc bỏ `slug:` để lấy theo tên tệp",
+    ),
+    (
+        Some(Code::CK016),
+        "the file name gives an empty URL",
+        "tên tệp cho ra đường dẫn rỗng",
+    ),
+    (
+        None,
+        "rename the file with letters or digits, or write `slug:`",
+        "đổi tên tệp cho có chữ cái hoặc chữ số, hoặc đặt `slug:`",
+    ),
+    (
+        Some(Code::CK021),
+        "this page would be published at /{}/, like {}",
+        "trang này sẽ có địa chỉ /{0}/, trùng với {1}",
+    ),
+    (
+        None,
+        "choose another `slug:`, for example `gioi-thieu-2`",
+        "chọn `slug:` khác, ví dụ `gioi-thieu-2`",
+    ),
+    (
+        None,
+        "rename the file, or write another `slug:`",
+        "đổi tên tệp, hoặc đặt `slug:` khác",
+    ),
+    (
+        Some(Code::CK016),
+        "cannot publish the page “{}”: {}",
+        "không đăng được trang “{0}”: {1}",
+    ),
+    (
+        None,
+        "give the page a slug of lowercase letters, digits and `-`",
+        "đặt cho trang đường dẫn gồm chữ thường không dấu, chữ số và dấu `-`",
+    ),
+    // Links.
+    (
+        Some(Code::CK017),
+        "`{}` is a link that browsers would run as a script or that congkhai does not publish",
+        "`{0}` là liên kết mà trình duyệt sẽ chạy như mã lệnh, hoặc là loại liên kết congkhai không đăng",
+    ),
+    (
+        Some(Code::CK017),
+        "the Markdown link `{}` is a link that browsers would run as a script or that congkhai does not publish",
+        "liên kết Markdown `{0}` là liên kết mà trình duyệt sẽ chạy như mã lệnh, hoặc là loại liên kết congkhai không đăng",
+    ),
+    (
+        None,
+        "only https:, http:, mailto:, tel: and paths on this site",
+        "chỉ dùng https:, http:, mailto:, tel: và đường dẫn trong trang này",
+    ),
+    (
+        None,
+        "write a web address that starts with https://, for example https://dichvucong.gov.vn/…",
+        "viết địa chỉ trang web bắt đầu bằng https://, ví dụ https://dichvucong.gov.vn/…",
+    ),
+    // Publishing.
+    (
+        Some(Code::CK027),
+        "cannot publish the form file: {}",
+        "không đăng được tệp mẫu: {0}",
+    ),
+    (
+        None,
+        "keep form files under content/forms/ with plain file names",
+        "đặt tệp mẫu trong content/forms/ với tên tệp thông thường",
+    ),
+    (
+        Some(Code::CK050),
+        "cannot write the search index: {}",
+        "không ghi được chỉ mục tra cứu: {0}",
+    ),
+    (
+        Some(Code::CK050),
+        "cannot publish the theme file: {}",
+        "không đăng được tệp giao diện: {0}",
+    ),
     // References.
     (
         Some(Code::CK022),

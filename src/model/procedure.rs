@@ -68,8 +68,9 @@ pub struct Procedure {
         title = "Nộp hồ sơ trực tuyến",
         description = "Địa chỉ trang nộp hồ sơ trực tuyến (Cổng Dịch vụ công)."
     )]
+    #[schemars(with = "Option<Text>")]
     #[serde(default)]
-    pub online_url: Option<Text>,
+    pub online_url: Option<Spanned<Text>>,
     /// Whether it is in force.
     #[schemars(
         title = "Tình trạng hiệu lực",
@@ -924,8 +925,9 @@ pub struct Form {
         title = "Nguồn chính thức",
         description = "Địa chỉ tải mẫu từ nguồn chính thức."
     )]
+    #[schemars(with = "Option<Text>")]
     #[serde(default)]
-    pub official_url: Option<Text>,
+    pub official_url: Option<Spanned<Text>>,
 }
 
 /// Lệ phí (a charge for a public service) or phí (a fee for a service).
@@ -1002,8 +1004,9 @@ pub struct LegalRef {
     pub issuer: Option<Text>,
     /// Link to the text.
     #[schemars(title = "Liên kết", description = "Địa chỉ toàn văn.")]
+    #[schemars(with = "Option<Text>")]
     #[serde(default)]
-    pub url: Option<Text>,
+    pub url: Option<Spanned<Text>>,
 }
 
 /// What a publication decision did.
@@ -1050,8 +1053,9 @@ pub struct Announcement {
     pub change: Change,
     /// Link to the decision.
     #[schemars(title = "Liên kết", description = "Địa chỉ toàn văn quyết định.")]
+    #[schemars(with = "Option<Text>")]
     #[serde(default)]
-    pub url: Option<Text>,
+    pub url: Option<Spanned<Text>>,
 }
 
 impl JsonSchema for Step {

@@ -21,7 +21,7 @@ use tera::{Context, Tera, Value};
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::Catalogue;
-use crate::publish::Output;
+use crate::publish::{Output, OutputPath};
 pub use plan::{PageKind, PagePlan, plan};
 pub use theme::Theme;
 use view::{Card, Counts, Link, ProcedureView, StatsView};
@@ -219,7 +219,12 @@ impl Compiled {
         let assets = theme
             .static_files
             .iter()
-            .map(|(name, bytes)| (name.clone(), format!("assets/{}", hashed_name(name, bytes))))
+            .map(|(name, bytes)| {
+                (
+                    name.clone(),
+                    format!("{}/{}", plan::route::ASSETS, hashed_name(name, bytes)),
+                )
+            })
             .collect();
         Ok(Compiled { tera, assets })
     }
@@ -256,10 +261,13 @@ impl<'a> Renderer<'a> {
             None => Compiled::new(theme)?,
         };
 
+        // The command line and validation refuse a base URL that is not an absolute http(s)
+        // address; one that got here anyway is left out rather than published.
         let base_url = options
             .base_url
             .clone()
-            .or_else(|| catalogue.site.base_url.clone())
+            .or_else(|| catalogue.site.base_url.as_ref().map(|u| u.value.clone()))
+            .filter(|u| crate::links::is_site_address(u))
             .map(|u| format!("{}/", u.trim_end_matches('/')));
         let base_path = base_url
             .as_deref()
@@ -283,7 +291,7 @@ impl<'a> Renderer<'a> {
             })
             .collect();
         let global = tera.global_context();
-        global.insert("site", &catalogue.site);
+        global.insert("site", &published_site(&catalogue.site));
         global.insert("t", &labels);
         global.insert("lang", &language);
         global.insert("fields", &fields);
@@ -323,11 +331,11 @@ impl<'a> Renderer<'a> {
 
     /// Renders the pages of `plans`.
     pub fn render_pages(&self, plans: &[PagePlan]) -> Result<Output, Diagnostics> {
-        let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = plans
+        let rendered: Vec<Result<(OutputPath, Vec<u8>), Diagnostic>> = plans
             .par_iter()
             .map(|plan| {
-                self.render_page(plan)
-                    .map(|bytes| (plan.path.clone(), bytes))
+                let path = plan_path(plan)?;
+                self.render_page(plan).map(|bytes| (path, bytes))
             })
             .collect();
         let mut output = Output::default();
@@ -355,12 +363,33 @@ impl<'a> Renderer<'a> {
         let mut output = Output::default();
         let mut diagnostics = Diagnostics::new();
         for (name, bytes) in &theme.static_files {
-            output.insert(self.assets[name].clone(), bytes.clone());
+            match OutputPath::new(self.assets[name].clone()) {
+                Ok(path) => output.insert(path, bytes.clone()),
+                Err(e) => diagnostics.push(Diagnostic::error(
+                    Code::CK050,
+                    format!("themes/static/{name}"),
+                    format!("cannot publish the theme file: {e}"),
+                )),
+            }
         }
         for attachment in &self.catalogue.attachments {
+            let path = match OutputPath::new(attachment.path.clone()) {
+                Ok(path) => path,
+                Err(e) => {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            Code::CK027,
+                            format!("content/{}", attachment.path),
+                            format!("cannot publish the form file: {e}"),
+                        )
+                        .help("keep form files under content/forms/ with plain file names"),
+                    );
+                    continue;
+                }
+            };
             let source = root.join("content").join(&attachment.path);
             match std::fs::read(&source) {
-                Ok(bytes) => output.insert(attachment.path.clone(), bytes),
+                Ok(bytes) => output.insert(path, bytes),
                 Err(e) => diagnostics.push(Diagnostic::error(
                     Code::CK027,
                     format!("content/{}", attachment.path),
@@ -570,6 +599,44 @@ impl<'a> Renderer<'a> {
     pub fn set_global(&mut self, key: &'static str, value: &impl Serialize) {
         self.tera.global_context().insert(key, value);
     }
+}
+
+/// site.yaml as templates see it: links the URL policy ([`crate::links`]) refuses left out.
+/// Validation refuses them first (CK017); this keeps a page from ever carrying one.
+fn published_site(site: &crate::config::SiteConfig) -> crate::config::SiteConfig {
+    let allowed = |u: &Option<serde_saphyr::Spanned<crate::model::Text>>| {
+        u.as_ref()
+            .is_some_and(|u| crate::links::is_allowed(&u.value))
+    };
+    let mut site = site.clone();
+    if !allowed(&site.desk.map_url) {
+        site.desk.map_url = None;
+    }
+    if let Some(feedback) = &mut site.feedback
+        && !allowed(&feedback.online_form_url)
+    {
+        feedback.online_form_url = None;
+    }
+    site.online_portals
+        .retain(|p| crate::links::is_allowed(&p.url.value));
+    site.base_url = site
+        .base_url
+        .filter(|u| crate::links::is_site_address(&u.value));
+    site
+}
+
+/// The checked output path of a planned page: a slug or code that would leave the output
+/// folder is an error about that page, never a file written elsewhere. Validation refuses such
+/// slugs first; this is the last gate.
+pub fn plan_path(plan: &PagePlan) -> Result<OutputPath, Diagnostic> {
+    OutputPath::new(plan.path.clone()).map_err(|e| {
+        Diagnostic::error(
+            Code::CK016,
+            plan.path.clone(),
+            format!("cannot publish the page “{}”: {e}", plan.title),
+        )
+        .help("give the page a slug of lowercase letters, digits and `-`")
+    })
 }
 
 /// Every page template, in the order of [`template_index`].

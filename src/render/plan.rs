@@ -10,6 +10,56 @@ use super::words::Words;
 use crate::model::{Catalogue, Level};
 use crate::vi;
 
+/// The top-level folders and files the site itself publishes, each with the page or files it
+/// holds. Every URL the plan, the renderer and the index step produce starts with one of
+/// these (`tests/site.rs` checks it on the sample), and a free page may not take one for its
+/// slug (`validate::check_pages`).
+pub mod route {
+    /// `/thu-tuc/<slug>/`: procedure pages.
+    pub const PROCEDURES: &str = "thu-tuc";
+    /// `/ma/<code>/`: stable code pages.
+    pub const CODES: &str = "ma";
+    /// `/linh-vuc/`: fields.
+    pub const FIELDS: &str = "linh-vuc";
+    /// `/cap/`: levels.
+    pub const LEVELS: &str = "cap";
+    /// `/co-quan/`: agencies.
+    pub const AGENCIES: &str = "co-quan";
+    /// `/tra-cuu/`: the search page and its index files.
+    pub const SEARCH: &str = "tra-cuu";
+    /// `/lien-he/`: the contact page.
+    pub const CONTACT: &str = "lien-he";
+    /// `/thong-ke/`: statistics.
+    pub const STATS: &str = "thong-ke";
+    /// `/assets/`: the theme's static files.
+    pub const ASSETS: &str = "assets";
+
+    /// Every top-level route with what it holds (the title of its page, as the site shows it).
+    pub const RESERVED: [(&str, &str); 13] = [
+        (PROCEDURES, "các trang thủ tục"),
+        (CODES, "các trang mã thủ tục"),
+        (FIELDS, "trang “Lĩnh vực”"),
+        (LEVELS, "trang “Cấp thực hiện”"),
+        (AGENCIES, "trang “Cơ quan thực hiện”"),
+        (SEARCH, "trang “Tra cứu thủ tục”"),
+        (CONTACT, "trang “Liên hệ, góp ý”"),
+        (STATS, "trang “Thống kê”"),
+        (ASSETS, "các tệp giao diện"),
+        ("index.html", "trang chủ"),
+        ("404.html", "trang “Không tìm thấy”"),
+        ("sitemap.xml", "sơ đồ trang"),
+        ("robots.txt", "robots.txt"),
+    ];
+
+    /// What the site publishes at the top-level `segment`, when it is one of its own routes.
+    pub fn reserved(segment: &str) -> Option<&'static str> {
+        RESERVED
+            .iter()
+            .find(|(route, _)| *route == segment)
+            .map(|(_, what)| *what)
+    }
+}
+
 /// Procedures per listing page; longer lists are split into numbered pages.
 pub const PAGE_SIZE: usize = 100;
 
@@ -143,7 +193,7 @@ impl PagePlan {
 
 /// The URL of a procedure's stable code page.
 pub fn code_url(code: &str) -> String {
-    format!("ma/{}/", code_segment(code))
+    format!("{}/{}/", route::CODES, code_segment(code))
 }
 
 /// A code as a URL segment (the function validation checks codes with).
@@ -267,7 +317,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
 
     let fields_link = Link {
         title: words.fields.clone(),
-        url: "linh-vuc/".to_owned(),
+        url: format!("{}/", route::FIELDS),
     };
     // Two pages a procedure, planned in parallel (in one thread this was most of the plan
     // step, with the other cores idle).
@@ -335,7 +385,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
         );
     }
     plans.push(page(
-        "linh-vuc/",
+        &format!("{}/", route::FIELDS),
         words.fields.clone(),
         vec![home(words)],
         PageKind::Index(IndexList {
@@ -347,7 +397,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     // Levels.
     let levels_link = Link {
         title: words.levels.clone(),
-        url: "cap/".to_owned(),
+        url: format!("{}/", route::LEVELS),
     };
     let mut level_links = Vec::new();
     for level in Level::ALL {
@@ -385,7 +435,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
         );
     }
     plans.push(page(
-        "cap/",
+        &format!("{}/", route::LEVELS),
         words.levels.clone(),
         vec![home(words)],
         PageKind::Index(IndexList {
@@ -398,7 +448,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     // same share one page.
     let agencies_link = Link {
         title: words.agencies.clone(),
-        url: "co-quan/".to_owned(),
+        url: format!("{}/", route::AGENCIES),
     };
     let mut agencies: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     for (i, entry) in catalogue.procedures.iter().enumerate() {
@@ -440,7 +490,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     let collation = vi::Collation::new();
     agency_links.sort_by(|a, b| collation.compare(&a.title, &b.title));
     plans.push(page(
-        "co-quan/",
+        &format!("{}/", route::AGENCIES),
         words.agencies.clone(),
         vec![home(words)],
         PageKind::Index(IndexList {
@@ -450,19 +500,19 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     ));
 
     plans.push(page(
-        "tra-cuu/",
+        &format!("{}/", route::SEARCH),
         words.search.clone(),
         vec![home(words)],
         PageKind::Search,
     ));
     plans.push(page(
-        "lien-he/",
+        &format!("{}/", route::CONTACT),
         words.contact.clone(),
         vec![home(words)],
         PageKind::Contact,
     ));
     plans.push(page(
-        "thong-ke/",
+        &format!("{}/", route::STATS),
         words.stats.clone(),
         vec![home(words)],
         PageKind::Stats,

@@ -18,22 +18,29 @@ use super::words::Words;
 
 /// URL of a procedure page, relative to the site root.
 pub fn procedure_url(slug: &str) -> String {
-    format!("thu-tuc/{slug}/")
+    format!("{}/{slug}/", super::plan::route::PROCEDURES)
 }
 
 /// URL of a field listing.
 pub fn field_url(id: &str) -> String {
-    format!("linh-vuc/{id}/")
+    format!("{}/{id}/", super::plan::route::FIELDS)
 }
 
 /// URL of a level listing.
 pub fn level_url(level: crate::model::Level) -> String {
-    format!("cap/{}/", level.slug())
+    format!("{}/{}/", super::plan::route::LEVELS, level.slug())
 }
 
 /// URL of an agency listing.
 pub fn agency_url(name: &str) -> String {
-    format!("co-quan/{}/", vi::slugify(name))
+    format!("{}/{}/", super::plan::route::AGENCIES, vi::slugify(name))
+}
+
+/// A link from a record or site.yaml, when the URL policy ([`crate::links`]) allows it.
+/// Validation refuses the others (CK017); this keeps a page from ever carrying one.
+pub fn published_url(url: Option<&serde_saphyr::Spanned<Text>>) -> Option<&str> {
+    url.map(|u| &*u.value)
+        .filter(|u| crate::links::is_allowed(u))
 }
 
 /// A link: text and URL relative to the site root.
@@ -228,7 +235,7 @@ pub struct RecordView<'a> {
     field: &'a str,
     level: Level,
     online_level: OnlineLevel,
-    online_url: Option<&'a Text>,
+    online_url: Option<&'a str>,
     status: Status,
     effective_from: Option<Date>,
     effective_to: Option<Date>,
@@ -255,7 +262,7 @@ impl<'a> RecordView<'a> {
             field: &p.field.value,
             level: p.level,
             online_level: p.online_level,
-            online_url: p.online_url.as_ref(),
+            online_url: published_url(p.online_url.as_ref()),
             status: p.status,
             effective_from: p.effective_from.as_ref().map(|d| d.value),
             effective_to: p.effective_to.as_ref().map(|d| d.value),
@@ -493,7 +500,7 @@ fn form_view<'a>(catalogue: &Catalogue, form: &'a crate::model::Form) -> FormVie
         url: path.to_owned(),
         format,
         size,
-        official_url: form.official_url.as_deref(),
+        official_url: published_url(form.official_url.as_ref()),
     }
 }
 
@@ -626,7 +633,7 @@ impl<'a> ProcedureView<'a> {
                     title: &l.title,
                     date: l.date.map(|d| d.vi()),
                     issuer: l.issuer.as_deref(),
-                    url: l.url.as_deref(),
+                    url: published_url(l.url.as_ref()),
                 })
                 .collect(),
             announcements: p
@@ -636,7 +643,7 @@ impl<'a> ProcedureView<'a> {
                     number: &a.number,
                     date: a.date.vi(),
                     change: change_id(a.change),
-                    url: a.url.as_deref(),
+                    url: published_url(a.url.as_ref()),
                 })
                 .collect(),
             effective_from: p.effective_from.as_ref().map(|d| d.value.vi()),

@@ -27,6 +27,7 @@ pub mod index;
 pub mod query;
 pub mod text;
 
+use crate::render::plan::route;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -264,7 +265,7 @@ pub fn write(index: &Index, cards: &[Card], labels: &Value, tier: Tier) -> Searc
                 .collect();
             head.insert("groups".into(), Value::Object(groups));
             let bytes = encode::script("index", &Value::Object(head));
-            let path = format!("tra-cuu/chi-muc.{}.js", content_hash(&bytes));
+            let path = format!("{}/chi-muc.{}.js", route::SEARCH, content_hash(&bytes));
             SearchFiles {
                 files: vec![(path.clone(), bytes)],
                 script: path,
@@ -335,10 +336,10 @@ pub fn write(index: &Index, cards: &[Card], labels: &Value, tier: Tier) -> Searc
             head.insert("shards".into(), Value::Array(bounds));
             head.insert("cardsPerFile".into(), json!(CARDS_PER_FILE));
             let manifest = encode::script("index", &Value::Object(head));
-            let path = format!("tra-cuu/chi-muc.{}.js", content_hash(&manifest));
+            let path = format!("{}/chi-muc.{}.js", route::SEARCH, content_hash(&manifest));
             let mut out: Vec<(String, Vec<u8>)> = files
                 .into_iter()
-                .map(|(name, bytes)| (format!("tra-cuu/{dir}{name}"), bytes))
+                .map(|(name, bytes)| (format!("{}/{dir}{name}", route::SEARCH), bytes))
                 .collect();
             out.push((path.clone(), manifest));
             SearchFiles {

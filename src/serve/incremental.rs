@@ -45,7 +45,7 @@ use crate::config::{Field, SiteConfig, StatsPeriod};
 use crate::content::{self, RawPage, RawRecord, git::GitDates};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::model::{Catalogue, Procedure};
-use crate::publish::Output;
+use crate::publish::{Output, OutputPath};
 use crate::render::view::Card;
 use crate::render::{
     EntryParts, PageKind, PagePlan, RenderOptions, Renderer, Theme, template_name,
@@ -627,8 +627,19 @@ impl Site {
             }
         };
         let run_index = full || !defer_index;
-        let index = run_index
-            .then(|| timings.time("index", || crate::index_site(catalogue, &renderer, &labels)));
+        let index = match run_index
+            .then(|| timings.time("index", || crate::index_site(catalogue, &renderer, &labels)))
+        {
+            Some(Err(d)) => {
+                self.diagnostics.extend(d);
+                return Update {
+                    errors: true,
+                    timings,
+                    ..Update::default()
+                };
+            }
+            index => index.map(|i| i.unwrap_or_default()),
+        };
         let globals = match &index {
             Some(index) => &index.globals,
             None => &self.index_globals,
@@ -716,17 +727,17 @@ impl Site {
             };
             let mut output = output;
             let index = index.unwrap_or_default();
-            self.index_files = index.files.iter().map(|(p, _)| p.clone()).collect();
+            self.index_files = index.files.iter().map(|(p, _)| p.to_string()).collect();
             output.extend(index.files);
             self.index_globals = index.globals;
             for (path, bytes) in output.iter() {
-                if self.output.get(path) != Some(bytes.as_slice()) {
-                    update.changed.push(path.clone());
+                if self.output.get(path.as_str()) != Some(bytes.as_slice()) {
+                    update.changed.push(path.to_string());
                 }
             }
             for (path, _) in self.output.iter() {
-                if output.get(path).is_none() {
-                    update.removed.push(path.clone());
+                if output.get(path.as_str()).is_none() {
+                    update.removed.push(path.to_string());
                 }
             }
             update.rendered = plans.len();
@@ -783,8 +794,10 @@ impl Site {
             }
             for new in attachments.difference(&self.attachments) {
                 let source = self.options.root.join("content").join(new);
-                if let Ok(bytes) = std::fs::read(&source) {
-                    put(&mut self.output, &mut update, new.clone(), bytes);
+                if let (Ok(path), Ok(bytes)) =
+                    (OutputPath::new(new.clone()), std::fs::read(&source))
+                {
+                    put(&mut self.output, &mut update, path, bytes);
                 }
             }
             self.attachments = attachments;
@@ -846,7 +859,14 @@ impl Site {
             &mut cross,
         );
         validate::check_stats(&self.rest.stats, &mut cross);
-        validate::check_pages(&self.rest.pages, &mut cross);
+        validate::check_pages(
+            &self.rest.pages,
+            records
+                .values()
+                .filter_map(|r| r.parsed.as_ref().ok())
+                .flat_map(|p| p.procedure.forms.iter().map(|f| f.file.value.as_str())),
+            &mut cross,
+        );
         // Only the files that are quoted need their text: not 10,000 records on every edit.
         let root = &self.options.root;
         let quoted: BTreeSet<PathBuf> = cross.iter().map(|d| root.join(&d.file)).collect();
@@ -1039,13 +1059,14 @@ impl IndexJob {
     /// Builds the index (the same [`crate::index_site`] as `build`).
     pub fn run(self) -> IndexResult {
         let mut timings = Timings::default();
-        let index =
-            Renderer::new(&self.catalogue, &self.theme, &self.render_options).map(|renderer| {
+        let index = Renderer::new(&self.catalogue, &self.theme, &self.render_options).and_then(
+            |renderer| {
                 let labels = crate::labels(&self.catalogue, &self.theme);
                 timings.time("index", || {
                     crate::index_site(&self.catalogue, &renderer, &labels)
                 })
-            });
+            },
+        );
         IndexResult {
             version: self.version,
             index,
@@ -1260,9 +1281,9 @@ fn replace_index_files(
     output: &mut Output,
     index_files: &mut BTreeSet<String>,
     update: &mut Update,
-    files: Vec<(String, Vec<u8>)>,
+    files: Vec<(OutputPath, Vec<u8>)>,
 ) {
-    let new_files: BTreeSet<String> = files.iter().map(|(p, _)| p.clone()).collect();
+    let new_files: BTreeSet<String> = files.iter().map(|(p, _)| p.to_string()).collect();
     for old in index_files.iter() {
         if !new_files.contains(old) && output.remove(old).is_some() {
             update.removed.push(old.clone());
@@ -1275,9 +1296,9 @@ fn replace_index_files(
 }
 
 /// Inserts a file into the output and notes it when its bytes changed.
-fn put(output: &mut Output, update: &mut Update, path: String, bytes: Vec<u8>) {
-    if output.get(&path) != Some(bytes.as_slice()) {
-        update.changed.push(path.clone());
+fn put(output: &mut Output, update: &mut Update, path: OutputPath, bytes: Vec<u8>) {
+    if output.get(path.as_str()) != Some(bytes.as_slice()) {
+        update.changed.push(path.to_string());
         output.insert(path, bytes);
     }
 }
@@ -1285,10 +1306,13 @@ fn put(output: &mut Output, update: &mut Update, path: String, bytes: Vec<u8>) {
 fn render_pages(
     renderer: &Renderer<'_>,
     plans: &[&PagePlan],
-) -> Result<Vec<(String, Vec<u8>)>, Diagnostics> {
-    let rendered: Vec<Result<(String, Vec<u8>), Diagnostic>> = plans
+) -> Result<Vec<(OutputPath, Vec<u8>)>, Diagnostics> {
+    let rendered: Vec<Result<(OutputPath, Vec<u8>), Diagnostic>> = plans
         .par_iter()
-        .map(|plan| renderer.render_page(plan).map(|b| (plan.path.clone(), b)))
+        .map(|plan| {
+            let path = crate::render::plan_path(plan)?;
+            renderer.render_page(plan).map(|b| (path, b))
+        })
         .collect();
     let mut out = Vec::with_capacity(rendered.len());
     let mut diagnostics = Diagnostics::new();

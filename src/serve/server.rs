@@ -279,7 +279,7 @@ fn publish_all(site: &Site, shared: &Shared, lang: Lang) {
     let files: HashMap<String, Bytes> = site
         .output()
         .iter()
-        .map(|(p, b)| (p.clone(), Bytes::copy_from_slice(b)))
+        .map(|(p, b)| (p.to_string(), Bytes::copy_from_slice(b)))
         .collect();
     *shared.files.write().unwrap_or_else(|e| e.into_inner()) = files;
     set_overlay(site, shared, lang);
