@@ -79,3 +79,26 @@ for (const [name, path] of [['home', ''], ['procedure', null], ['search with res
     await page.close();
   });
 }
+
+test('on a phone the contents list starts closed and the page opens on its facts; wide, it is open', async () => {
+  const birth = pages().find(([name]) => name === 'procedure')[1];
+  for (const [width, open] of [[390, false], [1280, true]]) {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width, height: 800 });
+    await page.goto(server.url + birth);
+    assert.equal(await page.$eval('#muc-luc', (d) => d.open), open, `${width} px`);
+    // The dossier checklist comes before the steps on every width.
+    const order = await page.evaluate(() => ['ho-so', 'cach-thuc', 'trinh-tu']
+      .map((id) => document.getElementById(id).getBoundingClientRect().top + window.scrollY));
+    assert.ok(order[0] < order[1] && order[1] < order[2], order.join(' '));
+    if (!open) {
+      await page.click('#muc-luc summary');
+      assert.equal(await page.$eval('#muc-luc', (d) => d.open), true);
+      // Links of the list are at least 24 px apart (WCAG 2.2 target size).
+      const tops = await page.$$eval('#muc-luc li', (lis) => lis.map((li) => li.getBoundingClientRect().top));
+      const gaps = tops.slice(1).map((t, i) => t - tops[i]);
+      assert.ok(Math.min(...gaps) >= 24, gaps.join(' '));
+    }
+    await page.close();
+  }
+});
