@@ -405,6 +405,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
             error: Box::new(error),
         }
     })?;
+    // Taken first, so that a second build into the same output stops at once.
+    let lock = publish::Lock::take(&target).map_err(|error| BuildError::Publish {
+        diagnostics: Diagnostics::new(),
+        error: Box::new(error),
+    })?;
     let mut timings = Timings::default();
     let (catalogue, diagnostics) = check(options, &mut timings);
     let Some(catalogue) = catalogue else {
@@ -431,7 +436,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     // Dropped on an error before the commit, the staging tree is removed (and the lock
     // released) and the published site stays as it was.
     let mut staging = timings
-        .time("publish", || publish::Staging::begin(&target))
+        .time("publish", || publish::Staging::begin(&target, lock))
         .map_err(publish_error)?;
     let site = prepare(
         &catalogue,

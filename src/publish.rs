@@ -411,8 +411,11 @@ pub struct Lock {
 }
 
 impl Lock {
-    /// Takes the lock of `target`, or fails at once with [`PublishError::Busy`].
+    /// Takes the lock of `target` (making its parent folder if needed), or fails at once with
+    /// [`PublishError::Busy`].
     pub fn take(target: &Target) -> Result<Lock, PublishError> {
+        let parent = target.parent();
+        fs::create_dir_all(parent).map_err(|e| target.failed(Action::Stage, parent, e))?;
         let path = target.lock_path();
         let failed = |e| target.failed(Action::Lock, &path, e);
         // The holder removes the file before it unlocks, so a lock taken on a file that is no
@@ -473,7 +476,7 @@ fn same_file(_: &File, path: &Path) -> bool {
 
 /// Writes `output` to `target` atomically (see [`Staging`]).
 pub fn publish(output: &Output, target: &Target) -> Result<Published, PublishError> {
-    let mut staging = Staging::begin(target)?;
+    let mut staging = Staging::begin(target, Lock::take(target)?)?;
     staging
         .write(output)
         .map_err(|e| target.failed(Action::Write, target.dir(), e))?;
@@ -632,8 +635,7 @@ pub fn remove_tree(dir: &Path) -> io::Result<()> {
 }
 
 /// A new tree being written beside the target, part by part ([`Staging::write`]), and swapped
-/// in by [`Staging::commit`]. It holds the output's [`Lock`] from [`Staging::begin`] until it
-/// is committed or dropped. Dropped without a commit, it is removed and the target is left as
+/// in by [`Staging::commit`]. It holds the output's [`Lock`] until it is committed or dropped. Dropped without a commit, it is removed and the target is left as
 /// it was. A build writes its pages in parts so that the whole site is never in memory at once.
 pub struct Staging {
     target: Target,
@@ -652,12 +654,9 @@ pub struct Staging {
 }
 
 impl Staging {
-    /// Takes the lock of `target`, removes a killed build's leftovers beside it (recognised by
-    /// the marker) and starts a tree with the marker.
-    pub fn begin(target: &Target) -> Result<Staging, PublishError> {
-        let parent = target.parent();
-        fs::create_dir_all(parent).map_err(|e| target.failed(Action::Stage, parent, e))?;
-        let lock = Lock::take(target)?;
+    /// With the lock of `target` ([`Lock::take`]), removes a killed build's leftovers beside
+    /// it (recognised by the marker) and starts a tree with the marker.
+    pub fn begin(target: &Target, lock: Lock) -> Result<Staging, PublishError> {
         let staging = target.beside("staging");
         let old = target.beside("old");
         for leftover in [&staging, &old] {
@@ -938,7 +937,7 @@ mod tests {
         publish(&output(&[("a/b/index.html", "one")]), &t).unwrap();
 
         // Parts that share folders, then a commit.
-        let mut staging = Staging::begin(&t).unwrap();
+        let mut staging = Staging::begin(&t, Lock::take(&t).unwrap()).unwrap();
         staging
             .write(&output(&[
                 ("a/b/index.html", "one"),
@@ -955,7 +954,7 @@ mod tests {
         assert_eq!(fs::read(target.join("a/d/index.html")).unwrap(), b"three");
 
         // A build that fails between parts drops its staging tree and publishes nothing.
-        let mut staging = Staging::begin(&t).unwrap();
+        let mut staging = Staging::begin(&t, Lock::take(&t).unwrap()).unwrap();
         staging.write(&output(&[("x.html", "new")])).unwrap();
         drop(staging);
         assert!(!dir.join(".public.staging").exists());
@@ -1096,14 +1095,14 @@ mod tests {
     fn a_second_build_into_the_same_output_is_busy() {
         let (dir, target) = fresh("lock");
         let t = resolve(&dir, &target);
-        let first = Staging::begin(&t).unwrap();
+        let first = Staging::begin(&t, Lock::take(&t).unwrap()).unwrap();
         let lock = t.lock_path();
         assert_eq!(
             fs::read_to_string(&lock).unwrap().trim(),
             std::process::id().to_string()
         );
         // A second handle on the same lock file (flock locks are per open file).
-        match Staging::begin(&t) {
+        match Lock::take(&t) {
             Err(PublishError::Busy { pid, lock: l, .. }) => {
                 assert_eq!(pid, Some(std::process::id()));
                 assert_eq!(l, lock);
@@ -1213,7 +1212,7 @@ mod tests {
             let (dir, target) = fresh(&format!("fault-{i}"));
             let t = resolve(&dir, &target);
             publish(&output(&old_site), &t).unwrap();
-            let mut staging = Staging::begin(&t).unwrap();
+            let mut staging = Staging::begin(&t, Lock::take(&t).unwrap()).unwrap();
             staging.write(&output(&new_site)).unwrap();
             let ops = Faulty {
                 exchange: *exchange,
@@ -1296,7 +1295,7 @@ mod tests {
         let (dir, target) = fresh("aside");
         let t = resolve(&dir, &target);
         publish(&output(&[("index.html", "old")]), &t).unwrap();
-        let mut staging = Staging::begin(&t).unwrap();
+        let mut staging = Staging::begin(&t, Lock::take(&t).unwrap()).unwrap();
         staging.write(&output(&[("index.html", "new")])).unwrap();
         /// Fails the second rename and the one that would undo the first.
         struct Stuck(Cell<u8>);
