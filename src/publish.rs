@@ -610,8 +610,20 @@ const ENOTSUP: i32 = -1;
 const EXDEV: i32 = -1;
 
 /// Removes the tree at `dir`, the marker last: a removal cut short (a killed build) leaves a
-/// tree that is still recognised as a congkhai output and removed by the next build.
+/// tree that is still recognised as a congkhai output and removed by the next build. A tree
+/// whose folders were made read-only (an output folder of mode 555) is ours to remove all the
+/// same: its folders are made writable and the removal tried again.
 pub fn remove_tree(dir: &Path) -> io::Result<()> {
+    match remove_tree_once(dir) {
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            make_folders_writable(dir);
+            remove_tree_once(dir)
+        }
+        result => result,
+    }
+}
+
+fn remove_tree_once(dir: &Path) -> io::Result<()> {
     let entries = match fs::read_dir(dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
         entries => entries?,
@@ -633,6 +645,32 @@ pub fn remove_tree(dir: &Path) -> io::Result<()> {
     }
     fs::remove_dir(dir)
 }
+
+/// Gives the owner read, write and search permission on every folder under `dir` (links are
+/// not followed). Best effort: what fails shows in the removal's error.
+#[cfg(unix)]
+fn make_folders_writable(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        let Ok(meta) = fs::symlink_metadata(&folder) else {
+            continue;
+        };
+        if !meta.is_dir() {
+            continue;
+        }
+        let mode = meta.permissions().mode();
+        if mode & 0o700 != 0o700 {
+            let _ = fs::set_permissions(&folder, fs::Permissions::from_mode(mode | 0o700));
+        }
+        if let Ok(entries) = fs::read_dir(&folder) {
+            stack.extend(entries.flatten().map(|e| e.path()));
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn make_folders_writable(_: &Path) {}
 
 /// A new tree being written beside the target, part by part ([`Staging::write`]), and swapped
 /// in by [`Staging::commit`]. It holds the output's [`Lock`] until it is committed or dropped. Dropped without a commit, it is removed and the target is left as
