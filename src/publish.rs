@@ -483,6 +483,30 @@ pub fn publish(output: &Output, target: &Target) -> Result<Published, PublishErr
     staging.commit()
 }
 
+/// Writes a file of the staging tree and starts its write-back to disk without waiting for it
+/// (`sync_file_range(SYNC_FILE_RANGE_WRITE)`): the disk writes overlap the rendering of the
+/// next parts, so that the one `syncfs` before the swap has little left to wait for. Measured
+/// on a fresh build of 10,000 procedures (214 MB, 21,000 files): `syncfs` alone waited 1.29 s.
+fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = File::create(path)?;
+    file.write_all(bytes)?;
+    start_writeback(&file);
+    Ok(())
+}
+
+#[cfg(target_os = "linux")]
+fn start_writeback(file: &File) {
+    use std::os::fd::AsRawFd;
+    // SAFETY: the descriptor is open for the duration of the call. A failure only means the
+    // write-back starts later, at the `syncfs`.
+    unsafe {
+        libc::sync_file_range(file.as_raw_fd(), 0, 0, libc::SYNC_FILE_RANGE_WRITE);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn start_writeback(_: &File) {}
+
 /// The file-system operations of the swap, behind a seam so that tests can make each one fail.
 pub trait SwapOps {
     /// Flushes the file system that holds `dir` to disk.
@@ -775,7 +799,7 @@ impl Staging {
                         return Ok(());
                     }
                 }
-                fs::write(&destination, bytes)
+                write_file(&destination, bytes)
             })?;
         self.files += output.len();
         self.bytes += output.total_bytes();
