@@ -74,9 +74,9 @@ fn main() {
         }
         (None, String::new())
     } else {
-        let report = congkhai::build(&options).unwrap_or_else(|d| {
-            eprintln!("build failed: {} error(s)", d.error_count());
-            std::process::exit(1)
+        let report = congkhai::build(&options).unwrap_or_else(|e| {
+            eprintln!("build failed: {e}");
+            std::process::exit(if e.is_io() { 2 } else { 1 })
         });
         let total: f64 = report
             .timings

@@ -57,6 +57,9 @@ pub struct BuildOptions {
     pub now: Option<Date>,
     /// Theme name under `themes/`.
     pub theme: String,
+    /// Publish into a non-empty output folder without the congkhai marker (adopting an older
+    /// output); never the root, `content/`, `themes/`, a folder above the root, `/` or home.
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -68,6 +71,7 @@ impl BuildOptions {
             base_url: None,
             now: None,
             theme: "default".to_owned(),
+            force: false,
         }
     }
 
@@ -233,7 +237,7 @@ pub fn render_site(
     let mut index_files = Output::default();
     let site = prepare(catalogue, theme, render_options, timings, |files, _| {
         index_files = files;
-        Ok(())
+        Ok::<(), Diagnostics>(())
     })?;
     let mut output = timings.time("render", || {
         site.renderer.render_all(&site.plans, root, theme)
@@ -253,13 +257,13 @@ struct Prepared<'a> {
 /// file, and before the plan, so that the plan's memory is not taken while the index's working
 /// memory is (at 100,000 procedures about 180 and 290 MiB). The binary's allocator (jemalloc,
 /// see `main.rs`) hands the index's freed memory back to the system after 100 ms.
-fn prepare<'a>(
+fn prepare<'a, E: From<Diagnostics>>(
     catalogue: &'a Catalogue,
     theme: &Theme,
     render_options: &RenderOptions,
     timings: &mut Timings,
-    index_files: impl FnOnce(Output, &mut Timings) -> Result<(), Diagnostics>,
-) -> Result<Prepared<'a>, Diagnostics> {
+    index_files: impl FnOnce(Output, &mut Timings) -> Result<(), E>,
+) -> Result<Prepared<'a>, E> {
     let labels = labels(catalogue, theme);
     let mut renderer = timings.time("cards", || Renderer::new(catalogue, theme, render_options))?;
     let index = timings.time("index", || index_site(catalogue, &renderer, &labels))?;
@@ -336,41 +340,117 @@ pub struct BuildReport {
     pub procedures: usize,
     /// Where the site is.
     pub out: PathBuf,
+    /// How the publication went (problems after the swap, if any).
+    pub published: publish::Published,
     /// Step timings.
     pub timings: Timings,
 }
 
-/// Builds the site and publishes it atomically. On any error, nothing is published and every
-/// diagnostic is returned.
-pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
+/// Why a build published nothing.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The content (or the theme) has errors: every diagnostic, warnings included.
+    Content(Diagnostics),
+    /// The site root cannot be read (it does not exist, or holds no readable `content/`).
+    Root {
+        /// The folder that could not be read.
+        path: PathBuf,
+        /// Why.
+        error: std::io::Error,
+    },
+    /// The output was refused, is locked by another build, or could not be written; the
+    /// error says what is at the output now. `diagnostics`: the content's warnings.
+    Publish {
+        /// The content's warnings (the content itself was fine).
+        diagnostics: Diagnostics,
+        /// What happened (boxed: the error is large, and rare).
+        error: Box<publish::PublishError>,
+    },
+}
+
+impl BuildError {
+    /// True for errors of the tool rather than of the content (exit code 2, not 1).
+    pub fn is_io(&self) -> bool {
+        !matches!(self, BuildError::Content(_))
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Content(diagnostics) => f.write_str(&diagnostics.render_terminal(false)),
+            BuildError::Root { path, error } => {
+                write!(f, "cannot read the site root {}: {error}", path.display())
+            }
+            BuildError::Publish { error, .. } => write!(f, "{error}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+impl From<Diagnostics> for BuildError {
+    fn from(diagnostics: Diagnostics) -> Self {
+        BuildError::Content(diagnostics)
+    }
+}
+
+/// Checks that `root` is a folder that can be read and holds a readable `content/`: the
+/// tool's I/O error (exit 2), not the content's.
+pub fn read_root(root: &Path) -> Result<(), BuildError> {
+    for path in [root.to_path_buf(), root.join("content")] {
+        if let Err(error) = std::fs::read_dir(&path) {
+            return Err(BuildError::Root { path, error });
+        }
+    }
+    Ok(())
+}
+
+/// Builds the site and publishes it atomically. On any error nothing is published, and the
+/// error says whether the content or the tool's I/O is at fault. The output folder is checked
+/// ([`publish::Target::resolve`]) before anything is read or written.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    read_root(&options.root)?;
+    let out = options.out_dir();
+    let target = publish::Target::resolve(&options.root, &out, options.force).map_err(|error| {
+        BuildError::Publish {
+            diagnostics: Diagnostics::new(),
+            error: Box::new(error),
+        }
+    })?;
+    // Taken first, so that a second build into the same output stops at once.
+    let lock = publish::Lock::take(&target).map_err(|error| BuildError::Publish {
+        diagnostics: Diagnostics::new(),
+        error: Box::new(error),
+    })?;
     let mut timings = Timings::default();
     let (catalogue, diagnostics) = check(options, &mut timings);
     let Some(catalogue) = catalogue else {
-        return Err(diagnostics);
+        return Err(BuildError::Content(diagnostics));
     };
     let theme = timings.time("theme", || Theme::load(&options.root, &options.theme))?;
     let render_options = RenderOptions {
         base_url: options.base_url.clone(),
         inject: None,
     };
-    let out = options.out_dir();
-    let cannot_write = |e: std::io::Error| {
-        let mut diagnostics = diagnostics.clone();
-        diagnostics.push(
-            Diagnostic::error(
-                Code::CK001,
-                out.display().to_string(),
-                format!("cannot write the site: {e}"),
-            )
-            .help("check that the output folder's parent exists and is writable; the previous site was left as it was"),
-        );
-        diagnostics
+    let publish_error = |error| BuildError::Publish {
+        diagnostics: diagnostics.clone(),
+        error: Box::new(error),
     };
-    // Dropped on an error before the commit, the staging tree is removed and the published
-    // site stays as it was.
+    let cannot_write = |e: std::io::Error| {
+        publish_error(publish::PublishError::Failed {
+            out: out.clone(),
+            action: publish::Action::Write,
+            path: target.dir().to_path_buf(),
+            error: e,
+            previous: publish::PreviousSite::Kept,
+        })
+    };
+    // Dropped on an error before the commit, the staging tree is removed (and the lock
+    // released) and the published site stays as it was.
     let mut staging = timings
-        .time("publish", || publish::Staging::begin(&out))
-        .map_err(cannot_write)?;
+        .time("publish", || publish::Staging::begin(&target, lock))
+        .map_err(publish_error)?;
     let site = prepare(
         &catalogue,
         &theme,
@@ -382,6 +462,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
                 .map_err(cannot_write)
         },
     )?;
+
     // Each part is written while the next renders: writing files alone kept 1.0–1.5 of the
     // two cores busy (likely the kernel's folder locks: `thu-tuc/` and `ma/` each hold a folder
     // per procedure), and the rendering takes up the rest. The "render" step so includes
@@ -408,9 +489,9 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         .time("publish", || staging.write(&rest))
         .map_err(cannot_write)?;
     let (files, bytes) = (staging.files(), staging.bytes());
-    timings
+    let published = timings
         .time("publish", || staging.commit())
-        .map_err(cannot_write)?;
+        .map_err(publish_error)?;
     let procedures = catalogue.procedures.len();
     let Prepared { plans, renderer } = site;
     let parts = renderer.into_parts();
@@ -421,6 +502,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, Diagnostics> {
         bytes,
         procedures,
         out,
+        published,
         timings,
     })
 }

@@ -15,6 +15,10 @@ pub struct Args {
 /// Loads and validates the content and reports every problem.
 pub fn run(args: Args) -> Result<Outcome, CliError> {
     let options = args.site.options()?;
+    // A root that cannot be read is the tool's I/O error (exit 2), not the content's.
+    if let Err(congkhai::BuildError::Root { path, error }) = congkhai::read_root(&options.root) {
+        return Err(super::build::root_message(args.site.lang(), &path, &error).into());
+    }
     let mut timings = congkhai::Timings::default();
     let (catalogue, diagnostics) = congkhai::check(&options, &mut timings);
     report(&diagnostics, args.format, args.site.lang());
