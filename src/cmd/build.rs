@@ -6,7 +6,7 @@ use congkhai::BuildError;
 use congkhai::diagnostics::Lang;
 use congkhai::publish::{Action, AfterPublish, MARKER, PreviousSite, PublishError, Refusal};
 
-use super::{CliError, Format, Outcome, SiteArgs, report};
+use super::{CliError, Format, Messages, Outcome, SiteArgs, report};
 
 /// Arguments of `build`.
 #[derive(clap::Args, Debug)]
@@ -89,17 +89,7 @@ pub fn root_message(lang: Lang, path: &Path, error: &std::io::Error) -> String {
     Messages(lang).root(path, error)
 }
 
-/// The command's own messages, in English or Vietnamese (the language of diagnostics).
-struct Messages(Lang);
-
 impl Messages {
-    fn pick(&self, en: String, vi: String) -> String {
-        match self.0 {
-            Lang::En => en,
-            Lang::Vi => vi,
-        }
-    }
-
     fn built(&self, procedures: usize, files: usize, mb: f64, out: &Path) -> String {
         let out = out.display();
         self.pick(

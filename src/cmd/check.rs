@@ -1,6 +1,6 @@
 //! `congkhai check`: validate only, fast, for pre-commit hooks and CI annotations.
 
-use super::{CliError, Format, Outcome, SiteArgs, report};
+use super::{CliError, Format, Messages, Outcome, SiteArgs, report};
 
 /// Arguments of `check`.
 #[derive(clap::Args, Debug)]
@@ -24,17 +24,16 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     report(&diagnostics, args.format, args.site.lang());
     let errors = diagnostics.error_count();
     if args.format == Format::Text {
+        let m = Messages(args.site.lang());
+        let warnings = diagnostics.warning_count();
         match &catalogue {
-            Some(c) if errors == 0 => eprintln!(
-                "ok: {} procedures in {} fields, {} warning(s)",
-                c.procedures.len(),
-                c.fields.len(),
-                diagnostics.warning_count()
-            ),
-            _ => eprintln!(
-                "{errors} error(s), {} warning(s)",
-                diagnostics.warning_count()
-            ),
+            Some(c) if errors == 0 => {
+                eprintln!(
+                    "{}",
+                    m.checked(c.procedures.len(), c.fields.len(), warnings)
+                );
+            }
+            _ => eprintln!("{}", m.check_failed(errors, warnings)),
         }
     }
     Ok(if errors == 0 && catalogue.is_some() {
@@ -42,4 +41,22 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     } else {
         Outcome::ContentErrors
     })
+}
+
+impl Messages {
+    fn checked(&self, procedures: usize, fields: usize, warnings: usize) -> String {
+        self.pick(
+            format!("ok: {procedures} procedures in {fields} fields, {warnings} warning(s)"),
+            format!(
+                "không có lỗi: {procedures} thủ tục thuộc {fields} lĩnh vực, {warnings} cảnh báo"
+            ),
+        )
+    }
+
+    fn check_failed(&self, errors: usize, warnings: usize) -> String {
+        self.pick(
+            format!("{errors} error(s), {warnings} warning(s)"),
+            format!("{errors} lỗi, {warnings} cảnh báo"),
+        )
+    }
 }

@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use super::{CliError, Outcome};
+use congkhai::diagnostics::Lang;
+
+use super::{CliError, LangArg, Messages, Outcome};
 
 static SCAFFOLD: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold");
 
@@ -13,6 +15,9 @@ static SCAFFOLD: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold")
 pub struct Args {
     /// Folder to create (must not exist or be empty).
     dir: PathBuf,
+    /// Language of this command's messages: vi or en (default: vi, the new site's language).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
 }
 
 /// Writes the scaffold into `dir`.
@@ -41,11 +46,8 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     if ignore.exists() {
         std::fs::rename(&ignore, dir.join(".gitignore"))?;
     }
-    eprintln!(
-        "created a new site in {}\n\nnext:\n  cd {}\n  congkhai check      # validate the records\n  congkhai serve      # preview at http://127.0.0.1:1111/ while you edit\n  congkhai build      # build the site into public/\n\nVS Code with the YAML extension (Red Hat) completes and checks records with congkhai.schema.json.",
-        dir.display(),
-        dir.display()
-    );
+    let m = Messages(args.lang.map_or(Lang::Vi, Lang::from));
+    eprintln!("{}", m.site_created(dir));
     Ok(Outcome::Success)
 }
 
@@ -64,4 +66,18 @@ fn write_dir(source: &Dir<'_>, target: &Path) -> Result<(), CliError> {
         )?;
     }
     Ok(())
+}
+
+impl Messages {
+    fn site_created(&self, dir: &Path) -> String {
+        let dir = dir.display();
+        self.pick(
+            format!(
+                "created a new site in {dir}\n\nnext:\n  cd {dir}\n  congkhai check      # validate the records\n  congkhai serve      # preview at http://127.0.0.1:1111/ while you edit\n  congkhai build      # build the site into public/\n\nVS Code with the YAML extension (Red Hat) completes and checks records with congkhai.schema.json."
+            ),
+            format!(
+                "đã tạo trang mới trong {dir}\n\ntiếp theo:\n  cd {dir}\n  congkhai check      # kiểm tra các thủ tục\n  congkhai serve      # xem trước tại http://127.0.0.1:1111/ trong khi sửa\n  congkhai build      # dựng trang vào thư mục public/\n\nVS Code với tiện ích YAML (Red Hat) gợi ý và kiểm tra từng thủ tục theo congkhai.schema.json."
+            ),
+        )
+    }
 }

@@ -103,23 +103,29 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
     }
 }
 
+/// The language of messages for the site at `root`: `lang` when given, else the site's
+/// (Vietnamese unless its site.yaml says otherwise).
+pub fn site_lang(root: &std::path::Path, lang: Option<LangArg>) -> congkhai::diagnostics::Lang {
+    if let Some(lang) = lang {
+        return lang.into();
+    }
+    let language = std::fs::read_to_string(root.join("content/site.yaml"))
+        .ok()
+        .and_then(|text| serde_saphyr::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|v| {
+            v.get("language")
+                .and_then(|l| l.as_str())
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| "vi".to_owned());
+    congkhai::diagnostics::Lang::for_site(&language)
+}
+
 impl SiteArgs {
     /// The language of diagnostics: `--lang`, else the site's (Vietnamese unless site.yaml says
     /// otherwise).
     pub fn lang(&self) -> congkhai::diagnostics::Lang {
-        if let Some(lang) = self.lang {
-            return lang.into();
-        }
-        let language = std::fs::read_to_string(self.root.join("content/site.yaml"))
-            .ok()
-            .and_then(|text| serde_saphyr::from_str::<serde_json::Value>(&text).ok())
-            .and_then(|v| {
-                v.get("language")
-                    .and_then(|l| l.as_str())
-                    .map(str::to_owned)
-            })
-            .unwrap_or_else(|| "vi".to_owned());
-        congkhai::diagnostics::Lang::for_site(&language)
+        site_lang(&self.root, self.lang)
     }
 
     /// Build options from these arguments.
@@ -132,6 +138,20 @@ impl SiteArgs {
             );
         }
         Ok(options)
+    }
+}
+
+/// A command's own messages (summaries, progress, refusals), in English or Vietnamese: the
+/// language of diagnostics. Each command adds its messages in an `impl Messages` of its own.
+pub struct Messages(pub congkhai::diagnostics::Lang);
+
+impl Messages {
+    /// `en` or `vi`, whichever is the language.
+    pub fn pick(&self, en: String, vi: String) -> String {
+        match self.0 {
+            congkhai::diagnostics::Lang::En => en,
+            congkhai::diagnostics::Lang::Vi => vi,
+        }
     }
 }
 

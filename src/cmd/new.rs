@@ -6,7 +6,7 @@ use congkhai::config::Field;
 use congkhai::diagnostics::did_you_mean;
 use congkhai::vi;
 
-use super::{CliError, Outcome};
+use super::{CliError, Messages, Outcome, site_lang};
 
 /// Arguments of `new`.
 #[derive(clap::Args, Debug)]
@@ -115,12 +115,10 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     std::fs::write(&path, record(&title, &code, &field, &level))
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
     println!("{}", path.display());
-    eprintln!(
-        "created {}; fill in each part, then run `congkhai check`",
-        path.display()
-    );
+    let m = Messages(site_lang(&args.root, None));
+    eprintln!("{}", m.created(&path));
     if args.code.is_none() {
-        eprintln!("note: `code` is temporary ({code}); replace it with the national code");
+        eprintln!("{}", m.temporary_code(&code));
     }
     Ok(Outcome::Success)
 }
@@ -263,4 +261,21 @@ keywords: []
         code = quoted(code),
         title = quoted(title),
     )
+}
+
+impl Messages {
+    fn created(&self, path: &std::path::Path) -> String {
+        let path = path.display();
+        self.pick(
+            format!("created {path}; fill in each part, then run `congkhai check`"),
+            format!("đã tạo {path}; điền từng phần của thủ tục, rồi chạy `congkhai check`"),
+        )
+    }
+
+    fn temporary_code(&self, code: &str) -> String {
+        self.pick(
+            format!("note: `code` is temporary ({code}); replace it with the national code"),
+            format!("lưu ý: `code` là mã tạm ({code}); hãy thay bằng mã thủ tục quốc gia"),
+        )
+    }
 }
