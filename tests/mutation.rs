@@ -16,7 +16,7 @@ const SEED: u64 = 0x00C0_96C4_A1D0;
 /// Mutated versions of each sample record through the parser.
 const PER_RECORD: usize = 60;
 /// Mutated records through the whole check of a copy of the sample site.
-const THROUGH_CHECK: usize = 24;
+const THROUGH_CHECK: usize = 12;
 
 /// Texts that mean something to YAML (or to a Markdown record's front matter).
 const SPECIALS: &[&str] = &[
