@@ -43,7 +43,11 @@ fuzz_target!(|data: &[u8]| {
     if let Some(source) = source {
         all.add_source(&file, &source);
     }
-    let all = if flags & 16 != 0 { all.localized(Lang::Vi) } else { all };
+    let all = if flags & 16 != 0 {
+        all.localized(Lang::Vi)
+    } else {
+        all
+    };
     let _ = all.render_terminal(flags & 32 != 0);
     let json = all.to_json();
     serde_json::from_str::<serde_json::Value>(&json).expect("the JSON rendering parses");

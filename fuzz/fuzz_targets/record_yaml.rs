@@ -4,7 +4,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Err(diagnostic) = congkhai::content::parse_record(data, "content/procedures/x.yaml", false) {
+    if let Err(diagnostic) =
+        congkhai::content::parse_record(data, "content/procedures/x.yaml", false)
+    {
         assert_eq!(diagnostic.file, "content/procedures/x.yaml");
     }
 });
