@@ -1,7 +1,7 @@
 //! Deterministic generator of large synthetic catalogues, for benchmarks.
 //!
 //! ```text
-//! cargo run --release --example synth -- --n N --seed S --out DIR [--format congkhai|hugo|zola] [--force]
+//! cargo run --release --example synth -- --n N --seed S --out DIR [--format congkhai|hugo|zola] [--force] [--fields F]
 //! ```
 //!
 //! * `congkhai` (default): a complete site root: `DIR/content/{site.yaml, fields.yaml,
@@ -1711,6 +1711,8 @@ fn officer_phone(i: usize) -> String {
 struct Ctx {
     seed: u64,
     n: usize,
+    /// Number of fields in `fields.yaml` (at least the 12 built-in ones; see [`field_variant`]).
+    fields: usize,
     metas: Vec<Meta>,
     forms: Vec<Form>,
     officers: Vec<Officer>,
@@ -2187,7 +2189,10 @@ fn build(ctx: &Ctx, i: usize) -> Record {
     let mut e: Vec<(&'static str, V)> = vec![
         ("code", s(code(i))),
         ("title", s(m.title.clone())),
-        ("field", id(f.id)),
+        (
+            "field",
+            id(field_id(m.field, field_variant(ctx.fields, m.field, i))),
+        ),
         ("level", id(if m.commune { "commune" } else { "province" })),
         ("online_level", id(online)),
         ("status", id(status)),
@@ -2473,17 +2478,56 @@ fn site_yaml(ctx: &Ctx) -> String {
     out
 }
 
-fn fields_yaml() -> String {
+/// With `--fields F` above 12, each built-in field `t` has this many variants (numbered from
+/// 0, the field itself), so that there are F in all.
+fn field_variants(fields: usize, t: usize) -> usize {
+    let fields = fields.max(FIELDS.len());
+    fields / FIELDS.len() + usize::from(t < fields % FIELDS.len())
+}
+
+/// The variant of field `t` that record `i` belongs to: the records of a field are spread
+/// over its variants in turn.
+fn field_variant(fields: usize, t: usize, i: usize) -> usize {
+    i % field_variants(fields, t)
+}
+
+fn field_id(t: usize, variant: usize) -> String {
+    match variant {
+        0 => FIELDS[t].id.to_owned(),
+        v => format!("{}-{}", FIELDS[t].id, v + 1),
+    }
+}
+
+fn fields_yaml(fields: usize) -> String {
     let mut out = String::new();
-    for (k, f) in FIELDS.iter().enumerate() {
-        out.push_str("- ");
-        let e = vec![
-            ("id", id(f.id)),
-            ("name", s(f.name)),
-            ("description", s(f.description)),
-            ("order", V::I(k as i64 + 1)),
-        ];
-        yaml_map(&mut out, &e, 2, true);
+    let mut order = 0;
+    for variant in 0.. {
+        let mut any = false;
+        for (t, f) in FIELDS.iter().enumerate() {
+            if variant >= field_variants(fields, t) {
+                continue;
+            }
+            any = true;
+            order += 1;
+            out.push_str("- ");
+            let (name, description) = match variant {
+                0 => (f.name.to_owned(), f.description.to_owned()),
+                v => (
+                    format!("{} {}", f.name, v + 1),
+                    format!("{} (nhóm {})", f.description, v + 1),
+                ),
+            };
+            let e = vec![
+                ("id", id(field_id(t, variant))),
+                ("name", s(name)),
+                ("description", s(description)),
+                ("order", V::I(order)),
+            ];
+            yaml_map(&mut out, &e, 2, true);
+        }
+        if !any {
+            break;
+        }
     }
     out
 }
@@ -2965,7 +3009,11 @@ fn write_site(ctx: &Ctx, format: Format, root: &Path) -> Result<(), String> {
     match format {
         Format::Congkhai => {
             put(root, "content/site.yaml", site_yaml(ctx).as_bytes())?;
-            put(root, "content/fields.yaml", fields_yaml().as_bytes())?;
+            put(
+                root,
+                "content/fields.yaml",
+                fields_yaml(ctx.fields).as_bytes(),
+            )?;
             for f in &FIELDS {
                 fs::create_dir_all(root.join("content/procedures").join(f.id))
                     .map_err(|e| e.to_string())?;
@@ -3075,7 +3123,9 @@ const USAGE: &str = "usage: synth --n N --seed S --out DIR [--format congkhai|hu
   --out DIR    output root; must be absent or empty unless --force
   --format F   congkhai (default): a congkhai site root; hugo / zola: the same records for those tools
   --force      delete DIR's generated parts (content/, layouts/, templates/, static/, hugo.toml, config.toml) first
-  --threads T  worker threads (default: available parallelism, at most 16); output does not depend on it";
+  --threads T  worker threads (default: available parallelism, at most 16); output does not depend on it
+  --fields F   number of fields (default and minimum 12); above 12 the built-in fields get numbered
+               variants and their records are spread over them (congkhai format only)";
 
 struct Args {
     n: usize,
@@ -3084,6 +3134,7 @@ struct Args {
     format: Format,
     force: bool,
     threads: usize,
+    fields: usize,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -3093,6 +3144,7 @@ fn parse_args() -> Result<Args, String> {
         out: PathBuf::new(),
         format: Format::Congkhai,
         force: false,
+        fields: FIELDS.len(),
         threads: std::thread::available_parallelism()
             .map_or(4, |n| n.get())
             .min(16),
@@ -3134,6 +3186,11 @@ fn parse_args() -> Result<Args, String> {
                         return Err(format!("unknown format {other:?} (congkhai, hugo or zola)"));
                     }
                 }
+            }
+            "--fields" => {
+                args.fields = value("--fields")?
+                    .parse()
+                    .map_err(|e| format!("--fields: {e}"))?
             }
             "--force" => args.force = true,
             "-h" | "--help" => {
@@ -3193,6 +3250,7 @@ fn main() -> ExitCode {
         let ctx = Ctx {
             seed: args.seed,
             n: args.n,
+            fields: args.fields,
             metas: plan(args.n, args.seed),
             forms: forms(),
             officers: officers(),
@@ -3279,6 +3337,7 @@ mod tests {
         let make = || Ctx {
             seed: 7,
             n: 300,
+            fields: FIELDS.len(),
             metas: plan(300, 7),
             forms: forms(),
             officers: officers(),

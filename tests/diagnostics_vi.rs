@@ -85,7 +85,9 @@ fn check_speaks_the_site_language_unless_told_otherwise() {
 /// The summary line `check` ends with, for `root` in `lang` (none: the site's).
 fn summary(root: &Path, lang: Option<&str>) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_congkhai"));
-    command.args(["check", "--now", "2026-12-01", "--root"]).arg(root);
+    command
+        .args(["check", "--now", "2026-12-01", "--root"])
+        .arg(root);
     if let Some(lang) = lang {
         command.args(["--lang", lang]);
     }
@@ -98,10 +100,19 @@ fn summary(root: &Path, lang: Option<&str>) -> String {
 fn summaries_speak_the_sites_language_too() {
     let sample = Path::new(env!("CARGO_MANIFEST_DIR"));
     let vi = summary(sample, None);
-    assert!(vi.starts_with("không có lỗi: ") && vi.contains(" thủ tục thuộc "), "{vi}");
+    assert!(
+        vi.starts_with("không có lỗi: ") && vi.contains(" thủ tục thuộc "),
+        "{vi}"
+    );
     let en = summary(sample, Some("en"));
-    assert!(en.starts_with("ok: ") && en.contains(" procedures in "), "{en}");
+    assert!(
+        en.starts_with("ok: ") && en.contains(" procedures in "),
+        "{en}"
+    );
     let broken = summary(fixture(), None);
-    assert!(broken.contains(" lỗi, ") && broken.ends_with(" cảnh báo"), "{broken}");
+    assert!(
+        broken.contains(" lỗi, ") && broken.ends_with(" cảnh báo"),
+        "{broken}"
+    );
     assert!(!broken.contains("error"), "{broken}");
 }

@@ -481,13 +481,18 @@ fn start_server(root: &Path, extra: &[&str]) -> Server {
 
 /// One HTTP/1.1 request with a raw path (nothing is normalised): status, headers, body.
 fn http(addr: &str, method: &str, path: &str) -> (u16, String, String) {
+    http_to(addr, addr, method, path)
+}
+
+/// [`http`] with the `Host` header given.
+fn http_to(addr: &str, host: &str, method: &str, path: &str) -> (u16, String, String) {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(30)))
         .unwrap();
     write!(
         stream,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut response = Vec::new();
@@ -746,6 +751,74 @@ fn serve_refuses_paths_outside_the_site() {
     assert_eq!(status, 405);
     let (status, _, _) = http(addr, "GET", "not-a-path");
     assert!(status == 400 || status == 404, "{status}");
+}
+
+#[test]
+fn serve_answers_only_to_its_own_host_names() {
+    let root = sample_copy("hosts");
+    let server = start_server(&root, &[]);
+    let addr = &server.addr;
+    let port = addr.rsplit_once(':').unwrap().1;
+    for host in [
+        addr.to_owned(),
+        "127.0.0.1".to_owned(),
+        format!("localhost:{port}"),
+        "localhost".to_owned(),
+        format!("[::1]:{port}"),
+    ] {
+        let (status, head, _) = http_to(addr, &host, "GET", "/");
+        assert_eq!(status, 200, "Host: {host}\n{head}");
+    }
+    // A page of `evil.example` whose name was rebound to 127.0.0.1 sends its own name.
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".to_owned(),
+        format!("localhost.evil.example:{port}"),
+        format!("127.0.0.1.nip.io:{port}"),
+    ] {
+        for path in ["/", "/thu-tuc/dang-ky-khai-sinh/", "/__congkhai/events"] {
+            let (status, head, body) = http_to(addr, &host, "GET", path);
+            assert_eq!(status, 403, "Host: {host} {path}\n{head}");
+            assert!(head.contains("text/plain"), "{head}");
+            assert!(body.contains("DNS rebinding"), "{body}");
+            assert!(body.contains("chỉ trả lời"), "{body}");
+            assert!(!body.contains("<html"), "{body}");
+        }
+    }
+}
+
+#[test]
+fn serve_closes_idle_connections_but_keeps_the_event_stream() {
+    let root = sample_copy("idle");
+    let server = start_server(&root, &["--idle-timeout", "500"]);
+    let events = subscribe(&server.addr);
+    // A connection that sends nothing is closed after the timeout.
+    let started = Instant::now();
+    let mut idle = TcpStream::connect(&server.addr).unwrap();
+    idle.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    let mut response = Vec::new();
+    let read = idle.read_to_end(&mut response);
+    let waited = started.elapsed();
+    // Closed (perhaps after a 408), not left open until the test's own 20 s read timeout.
+    assert!(read.is_ok(), "{read:?} after {waited:?}");
+    assert!(waited < Duration::from_secs(10), "closed after {waited:?}");
+    // So is one that sends half a request head.
+    let mut slow = TcpStream::connect(&server.addr).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(20)))
+        .unwrap();
+    write!(slow, "GET / HTTP/1.1\r\nHost: {}\r\n", server.addr).unwrap();
+    let mut response = Vec::new();
+    let _ = slow.read_to_end(&mut response);
+    assert!(
+        !String::from_utf8_lossy(&response).contains("200 OK"),
+        "{response:?}"
+    );
+    // The event stream outlives the timeout and still reports edits.
+    std::thread::sleep(Duration::from_millis(1500));
+    let birth = record(&root, "ho-tich/dang-ky-khai-sinh.yaml");
+    edit(&birth, "Nộp hồ sơ", "Nộp hồ sơ (sau thời gian chờ)");
+    wait_reload(&events, "thu-tuc/dang-ky-khai-sinh/index.html");
 }
 
 #[test]

@@ -26,6 +26,10 @@ pub struct Args {
     /// shares and virtual machines that do not report changes).
     #[arg(long, value_name = "MS", num_args = 0..=1, default_missing_value = "300")]
     poll: Option<u64>,
+    /// Close a connection that sends no request head for MS milliseconds (tests use a short
+    /// one).
+    #[arg(long, value_name = "MS", hide = true)]
+    idle_timeout: Option<u64>,
 }
 
 /// Serves the site until Ctrl-C.
@@ -49,6 +53,9 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
             watch,
             open: args.open,
             lang: Some(args.site.lang()),
+            idle_timeout: args
+                .idle_timeout
+                .map_or(server::IDLE_TIMEOUT, Duration::from_millis),
         },
     )
     .map_err(|e| format!("cannot serve on {}:{}: {e}", args.bind, args.port))?;

@@ -347,6 +347,11 @@ fn read_text(path: &Path, file: &str) -> Result<String, Box<Diagnostic>> {
                 .help("check that the file exists and can be read"),
         )
     })?;
+    decode_text(bytes, file)
+}
+
+/// The text of a file's bytes: UTF-8 (CK001 otherwise), without a byte-order mark.
+fn decode_text(bytes: Vec<u8>, file: &str) -> Result<String, Box<Diagnostic>> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() as u32 + 1;
@@ -399,21 +404,40 @@ pub fn read_record(root: &Path, path: &Path) -> Parsed<(Box<Procedure>, Option<S
         }
     };
     let is_markdown = path.extension().is_some_and(|e| e == "md");
-    let result = if is_markdown {
-        split_front_matter(&text, &file).and_then(|fm| {
-            parse_yaml::<Procedure>(fm.yaml, &file, fm.line_offset, "a procedure").map(|p| {
+    let result = parse_record_text(&text, &file, is_markdown);
+    Parsed { file, text, result }
+}
+
+/// A procedure and its Markdown guide (for a `.md` record with one).
+pub type Record = (Box<Procedure>, Option<String>);
+
+/// Parses one record from the bytes of its file, as [`read_record`] does with the file named
+/// `file`: a `.md` record (`is_markdown`) has front matter and a guide. For fuzzing and tests,
+/// which have bytes rather than files.
+pub fn parse_record(
+    bytes: &[u8],
+    file: &str,
+    is_markdown: bool,
+) -> Result<Record, Box<Diagnostic>> {
+    let text = decode_text(bytes.to_vec(), file)?;
+    parse_record_text(&text, file, is_markdown)
+}
+
+fn parse_record_text(text: &str, file: &str, is_markdown: bool) -> Result<Record, Box<Diagnostic>> {
+    if is_markdown {
+        split_front_matter(text, file).and_then(|fm| {
+            parse_yaml::<Procedure>(fm.yaml, file, fm.line_offset, "a procedure").map(|p| {
                 let body = fm.body.trim();
                 (p, (!body.is_empty()).then(|| body.to_owned()))
             })
         })
     } else {
-        parse_yaml::<Procedure>(&text, &file, 0, "a procedure").map(|p| (p, None))
+        parse_yaml::<Procedure>(text, file, 0, "a procedure").map(|p| (p, None))
     }
     .map(|(mut procedure, body)| {
         procedure.shrink_to_fit();
         (Box::new(procedure), body)
-    });
-    Parsed { file, text, result }
+    })
 }
 
 /// The parts of a Markdown file with YAML front matter.

@@ -79,10 +79,11 @@ impl EntryParts {
     /// Computes them from every entry, in the words of `theme` for the site's language.
     pub fn new(catalogue: &Catalogue, theme: &Theme) -> EntryParts {
         let words = Words::new(&crate::labels(catalogue, theme));
+        let fields = catalogue.fields_by_id();
         let cards: Vec<Card> = catalogue
             .procedures
             .par_iter()
-            .map(|e| Card::new(catalogue, e, &words))
+            .map(|e| Card::new(&fields, e, &words))
             .collect();
 
         let mut replaced_by: BTreeMap<String, Vec<Link>> = BTreeMap::new();
@@ -122,8 +123,9 @@ impl EntryParts {
     /// statuses: everything else is kept.
     pub fn update_cards(&mut self, catalogue: &Catalogue, changed: &[usize]) {
         debug_assert_eq!(self.cards.len(), catalogue.procedures.len());
+        let fields = catalogue.fields_by_id();
         for &i in changed {
-            self.cards[i] = Card::new(catalogue, &catalogue.procedures[i], &self.words);
+            self.cards[i] = Card::new(&fields, &catalogue.procedures[i], &self.words);
         }
     }
 }
@@ -456,18 +458,13 @@ impl<'a> Renderer<'a> {
                 let groups: Vec<SearchGroup> = catalogue
                     .fields
                     .iter()
-                    .map(|f| SearchGroup {
+                    .zip(catalogue.listed_by_field())
+                    .map(|(f, items)| SearchGroup {
                         field: Link {
                             title: f.name.to_string(),
                             url: view::field_url(&f.id.value),
                         },
-                        items: catalogue
-                            .procedures
-                            .iter()
-                            .enumerate()
-                            .filter(|(_, e)| e.is_listed() && e.procedure.field.value == f.id.value)
-                            .map(|(i, _)| i)
-                            .collect(),
+                        items,
                     })
                     .filter(|g| !g.items.is_empty())
                     .collect();

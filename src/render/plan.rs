@@ -163,6 +163,8 @@ pub struct CountedLink {
     pub count: usize,
     /// Level or field id, when the link is one.
     pub id: Option<String>,
+    /// A field's description (the index of fields shows it under the link).
+    pub description: Option<String>,
 }
 
 /// One `<url>` of the sitemap.
@@ -319,6 +321,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
         title: words.fields.clone(),
         url: format!("{}/", route::FIELDS),
     };
+    let fields_by_id = catalogue.fields_by_id();
     // Two pages a procedure, planned in parallel (in one thread this was most of the plan
     // step, with the other cores idle).
     plans.par_extend(
@@ -327,7 +330,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
             .par_iter()
             .enumerate()
             .flat_map_iter(|(i, entry)| {
-                let field = catalogue.field(&entry.procedure.field.value);
+                let field = fields_by_id.get(entry.procedure.field.value.as_str());
                 let mut crumbs = vec![home(words), fields_link.clone()];
                 if let Some(field) = field {
                     crumbs.push(Link {
@@ -354,20 +357,14 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
 
     // Fields.
     let mut field_links = Vec::new();
-    for field in &catalogue.fields {
-        let items: Vec<usize> = catalogue
-            .procedures
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.is_listed() && e.procedure.field.value == field.id.value)
-            .map(|(i, _)| i)
-            .collect();
+    for (field, items) in catalogue.fields.iter().zip(catalogue.listed_by_field()) {
         let url = view::field_url(&field.id.value);
         field_links.push(CountedLink {
             title: field.name.to_string(),
             url: url.clone(),
             count: items.len(),
             id: Some(field.id.value.clone()),
+            description: field.description.as_ref().map(|d| d.to_string()),
         });
         listings(
             &url,
@@ -418,6 +415,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
             url: url.clone(),
             count: items.len(),
             id: Some(level.id().to_owned()),
+            description: None,
         });
         listings(
             &url,
@@ -471,6 +469,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
             url: url.clone(),
             count: items.len(),
             id: None,
+            description: None,
         });
         listings(
             &url,

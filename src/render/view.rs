@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::config::StatsPeriod;
+use crate::config::{Field, StatsPeriod};
 use crate::model::{
     Agencies, Catalogue, Channel, DocumentMode, Entry, Fee, FeeKind, Level, OnlineLevel, Procedure,
     ProcessingTime, Status, Text,
@@ -85,14 +85,17 @@ pub struct Card {
 
 impl Card {
     /// The card of `entry`.
-    pub fn new(catalogue: &Catalogue, entry: &Entry, words: &Words) -> Card {
+    pub fn new(fields: &HashMap<&str, &Field>, entry: &Entry, words: &Words) -> Card {
         let p = &entry.procedure;
         Card {
             code: entry.code().to_owned(),
             title: entry.title().to_owned(),
             url: procedure_url(&entry.slug),
             field: p.field.value.clone(),
-            field_name: field_name(catalogue, &p.field.value),
+            field_name: fields
+                .get(p.field.value.as_str())
+                .map(|f| f.name.to_string())
+                .unwrap_or_else(|| p.field.value.clone()),
             level: p.level.id(),
             online_level: p.online_level.id(),
             status: p.status.id(),
@@ -103,13 +106,6 @@ impl Card {
             effective_from: p.effective_from.as_ref().map(|d| d.value.vi()),
         }
     }
-}
-
-fn field_name(catalogue: &Catalogue, id: &str) -> String {
-    catalogue
-        .field(id)
-        .map(|f| f.name.to_string())
-        .unwrap_or_else(|| id.to_owned())
 }
 
 /// "Miễn phí", "8.000 đồng" or "Từ 2.000 đồng": what a citizen should expect to pay at most

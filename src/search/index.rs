@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::text;
+use crate::config::Field;
 use crate::model::{Catalogue, Entry, Level, OnlineLevel};
 use crate::vi;
 
@@ -435,10 +436,10 @@ pub struct Texts<'a> {
 
 impl<'a> Texts<'a> {
     /// The texts of `entry`.
-    pub fn of(catalogue: &'a Catalogue, entry: &'a Entry) -> Texts<'a> {
+    pub fn of(fields: &HashMap<&str, &'a Field>, entry: &'a Entry) -> Texts<'a> {
         let p = &entry.procedure;
         let mut names: Vec<&str> = Vec::new();
-        if let Some(field) = catalogue.field(&p.field.value) {
+        if let Some(&field) = fields.get(p.field.value.as_str()) {
             names.push(&field.name);
         }
         names.push(&p.agencies.implementing);
@@ -530,13 +531,9 @@ impl Index {
         // Documents: by field, then in catalogue order.
         let mut order: Vec<(usize, usize)> = Vec::new();
         let mut fields = Vec::new();
-        for field in &catalogue.fields {
+        for (field, items) in catalogue.fields.iter().zip(catalogue.listed_by_field()) {
             let before = order.len();
-            for (i, entry) in catalogue.procedures.iter().enumerate() {
-                if entry.is_listed() && entry.procedure.field.value == field.id.value {
-                    order.push((fields.len(), i));
-                }
-            }
+            order.extend(items.into_iter().map(|i| (fields.len(), i)));
             if order.len() > before {
                 fields.push(FacetValue {
                     id: field.id.value.clone(),
@@ -604,8 +601,9 @@ impl Index {
             })
             .collect();
 
+        let fields_by_id = catalogue.fields_by_id();
         let groups = groups(docs.len(), |doc| {
-            Texts::of(catalogue, &catalogue.procedures[docs[doc].entry])
+            Texts::of(&fields_by_id, &catalogue.procedures[docs[doc].entry])
         });
 
         Index {

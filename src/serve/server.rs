@@ -5,23 +5,29 @@
 //! site. Requests with `..`, `.`, empty segments, backslashes or bad percent-encoding get 400;
 //! anything else that is not a file of the site gets 404 (with the site's 404 page).
 //!
+//! Only requests whose `Host` names the server itself are answered (see [`host_allowed`]): a
+//! page on another site whose name was made to resolve to 127.0.0.1 (DNS rebinding) gets 403
+//! and cannot read the preview. A connection that does not send a complete request head
+//! within [`ServeOptions::idle_timeout`] is closed, while waiting for its first request or
+//! between two; the event stream is a response being written, so it stays open.
+//!
 //! Threads: the tokio runtime serves HTTP and the event stream; one plain thread owns the
 //! [`Site`] and rebuilds it (with rayon) when the watcher reports a batch of changes, then
 //! swaps the changed files in and tells the browsers which pages changed.
 
 use std::collections::HashMap;
 use std::convert::Infallible;
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, RwLock};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::{HeaderValue, Method, StatusCode, Uri, header};
+use axum::http::{HeaderValue, Method, Request, StatusCode, Uri, header};
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -46,7 +52,13 @@ pub struct ServeOptions {
     pub open: bool,
     /// Language of messages and diagnostics; the site's language when absent.
     pub lang: Option<Lang>,
+    /// How long a connection may take to send a request head, first or next, before it is
+    /// closed.
+    pub idle_timeout: Duration,
 }
+
+/// The default [`ServeOptions::idle_timeout`].
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// What the HTTP side shares with the rebuild thread.
 struct Shared {
@@ -88,6 +100,8 @@ pub fn run(build: BuildOptions, options: ServeOptions) -> std::io::Result<()> {
             version: AtomicU64::new(0),
             events,
         });
+        let bind = options.addr.ip();
+        let idle_timeout = options.idle_timeout;
         let worker_shared = shared.clone();
         let worker_url = url.clone();
         std::thread::Builder::new()
@@ -97,12 +111,107 @@ pub fn run(build: BuildOptions, options: ServeOptions) -> std::io::Result<()> {
             .route(EVENTS_PATH, get(event_stream))
             .fallback(file)
             .with_state(shared);
-        axum::serve(listener, app)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await
+        let shutdown = tokio::signal::ctrl_c();
+        tokio::pin!(shutdown);
+        loop {
+            let (stream, _) = tokio::select! {
+                accepted = listener.accept() => match accepted {
+                    Ok(accepted) => accepted,
+                    // Too many open files and the like: the next connection may succeed.
+                    Err(_) => continue,
+                },
+                _ = &mut shutdown => return Ok(()),
+            };
+            let app = app.clone();
+            tokio::spawn(async move {
+                let service = hyper::service::service_fn(move |request: Request<_>| {
+                    let app = app.clone();
+                    async move {
+                        if let Some(refusal) = refuse_host(&request, bind) {
+                            return Ok::<_, Infallible>(refusal);
+                        }
+                        // A `Router` is always ready: no `poll_ready` needed.
+                        let mut app = app;
+                        tower_service::Service::call(&mut app, request).await
+                    }
+                });
+                // hyper's header timeout runs while it waits for a request head, including
+                // the next one on a kept-alive connection, and only with a timer.
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .timer(hyper_util::rt::TokioTimer::new())
+                    .header_read_timeout(idle_timeout)
+                    .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                    .await;
+            });
+        }
     })
+}
+
+/// The refusal of a request whose `Host` does not name this server, if it does not.
+fn refuse_host<B>(request: &Request<B>, bind: IpAddr) -> Option<Response> {
+    let allowed = match request.headers().get(header::HOST) {
+        Some(value) => value.to_str().is_ok_and(|host| host_allowed(host, bind)),
+        // No `Host` (HTTP/1.0): browsers always send one, so this is no rebinding page; an
+        // absolute URI still names its host.
+        None => request
+            .uri()
+            .authority()
+            .is_none_or(|authority| host_allowed(authority.as_str(), bind)),
+    };
+    if allowed {
+        return None;
+    }
+    let mut response = (StatusCode::FORBIDDEN, HOST_REFUSED).into_response();
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    Some(response)
+}
+
+/// The body of a 403 for a foreign `Host`, in Vietnamese and English (the site's language is
+/// not known before the first build).
+const HOST_REFUSED: &str = "congkhai serve chỉ trả lời yêu cầu gửi tới localhost, 127.0.0.1, [::1] \
+hoặc địa chỉ đã cho ở --bind; tên máy trong tiêu đề Host của yêu cầu này không thuộc số đó, nên \
+yêu cầu bị từ chối để trang của nơi khác không đọc được bản xem trước (DNS rebinding).\n\
+congkhai serve only answers requests addressed to localhost, 127.0.0.1, [::1] or the --bind \
+address; the Host header of this request names another host, so it is refused to keep pages of \
+other sites from reading the preview (DNS rebinding).\n";
+
+/// Whether a `Host` header value names this server: `localhost`, `127.0.0.1`, `[::1]` or the
+/// bound address, with or without a port. When the server listens on every address
+/// (`0.0.0.0`, `::`), any IP address is the server's; names other than `localhost` never are,
+/// since a name is what a rebinding attack controls.
+pub fn host_allowed(host: &str, bind: IpAddr) -> bool {
+    let name = match host.rsplit_once(':') {
+        // `[::1]:1111`, `127.0.0.1:1111`, `localhost:1111`; a bare `[::1]` has no `:` after `]`.
+        Some((name, port))
+            if !port.contains(']') && (name.starts_with('[') || !name.contains(':')) =>
+        {
+            if port.is_empty() || !port.bytes().all(|b| b.is_ascii_digit()) {
+                return false;
+            }
+            name
+        }
+        _ => host,
+    };
+    if name.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    let ip = match name.strip_prefix('[') {
+        Some(rest) => match rest.strip_suffix(']') {
+            Some(inner) => inner.parse::<std::net::Ipv6Addr>().ok().map(IpAddr::V6),
+            None => None,
+        },
+        None => name.parse::<std::net::Ipv4Addr>().ok().map(IpAddr::V4),
+    };
+    let Some(ip) = ip else {
+        return false;
+    };
+    ip == IpAddr::V4(std::net::Ipv4Addr::LOCALHOST)
+        || ip == IpAddr::V6(std::net::Ipv6Addr::LOCALHOST)
+        || ip == bind
+        || bind.is_unspecified()
 }
 
 /// The rebuild thread: first build, then one update per batch of file changes.
@@ -512,7 +621,46 @@ fn html_response(status: StatusCode, bytes: Bytes, overlay: Option<Arc<str>>) ->
 
 #[cfg(test)]
 mod tests {
-    use super::resolve;
+    use super::{host_allowed, resolve};
+    use std::net::IpAddr;
+
+    #[test]
+    fn only_hosts_that_name_the_server_are_allowed() {
+        let loopback: IpAddr = "127.0.0.1".parse().unwrap();
+        for host in [
+            "127.0.0.1",
+            "127.0.0.1:1111",
+            "localhost",
+            "LocalHost:8080",
+            "[::1]",
+            "[::1]:1111",
+        ] {
+            assert!(host_allowed(host, loopback), "{host}");
+        }
+        for host in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "192.168.1.5:1111",
+            "127.0.0.1:",
+            "127.0.0.1:x",
+            "::1",
+            "[::1",
+            "",
+        ] {
+            assert!(!host_allowed(host, loopback), "{host}");
+        }
+        let lan: IpAddr = "192.168.1.5".parse().unwrap();
+        assert!(host_allowed("192.168.1.5:1111", lan));
+        assert!(host_allowed("localhost:1111", lan));
+        assert!(!host_allowed("192.168.1.6:1111", lan));
+        let v6: IpAddr = "fe80::1".parse().unwrap();
+        assert!(host_allowed("[fe80::1]:1111", v6));
+        let any: IpAddr = "0.0.0.0".parse().unwrap();
+        assert!(host_allowed("192.168.1.5:1111", any));
+        assert!(!host_allowed("evil.example:1111", any));
+    }
 
     #[test]
     fn paths_outside_the_site_are_refused() {
