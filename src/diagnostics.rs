@@ -622,9 +622,11 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, color: boo
         d.code.as_str(),
         shorten(&d.message)
     );
-    let line_text = d
-        .position
-        .and_then(|p| source.and_then(|s| s.lines().nth(p.line as usize - 1)));
+    let line_text = d.position.and_then(|p| {
+        // Positions are 1-based; a line 0 (an unknown position) has no source line.
+        let index = (p.line as usize).checked_sub(1)?;
+        source.and_then(|s| s.lines().nth(index))
+    });
     let gutter = d
         .position
         .map(|p| p.line.to_string().len())
@@ -656,7 +658,10 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, color: boo
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
         // A quoted value cut by the window ends at its `…`, not under it.
-        let shown = text.chars().count().saturating_sub(column - 1);
+        let shown = text
+            .chars()
+            .count()
+            .saturating_sub(column.saturating_sub(1));
         let width = caret_width(text, column)
             .min(shown.saturating_sub(usize::from(text.ends_with('…') && text != line)))
             .max(1);
@@ -728,6 +733,22 @@ pub fn display_path(root: &Path, path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Found by the `diagnostics_render` fuzz target: a position at line 0 or column 0 (an
+    /// unknown one) with a quoted source overflowed a subtraction.
+    #[test]
+    fn a_position_at_line_or_column_zero_renders() {
+        for (line, column) in [(0, 0), (0, 5), (1, 0)] {
+            let mut all = Diagnostics::new();
+            all.push(
+                Diagnostic::error(Code::CK002, "a.yaml", "broken")
+                    .at(Some(Position { line, column })),
+            );
+            all.add_source("a.yaml", "key: value\n");
+            let text = all.render_terminal(false);
+            assert!(text.contains("a.yaml"), "{text}");
+        }
+    }
 
     #[test]
     fn terminal_rendering_has_code_location_caret_and_help() {
