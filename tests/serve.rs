@@ -105,6 +105,17 @@ fn add_record(root: &Path, name: &str, code: &str, title: &str) -> PathBuf {
     added
 }
 
+/// The record file of the site at `root` whose code is `code`.
+fn record_with_code(root: &Path, code: &str) -> PathBuf {
+    let line = format!("code: \"{code}\"");
+    std::fs::read_dir(root.join("content/procedures"))
+        .unwrap()
+        .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
+        .map(|f| f.unwrap().path())
+        .find(|p| std::fs::read_to_string(p).unwrap().contains(&line))
+        .unwrap_or_else(|| panic!("a record with code {code}"))
+}
+
 #[test]
 fn incremental_site_equals_full_build_after_edits_additions_deletions_and_renames() {
     let root = sample_copy("equal");
@@ -293,16 +304,7 @@ fn cross_record_diagnostics_follow_edits() {
     site.apply(std::slice::from_ref(&birth));
     same_as_fresh(&site, "reference fixed", false);
     // The record a reference names disappears, and comes back.
-    let named = std::fs::read_dir(root.join("content/procedures"))
-        .unwrap()
-        .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
-        .map(|f| f.unwrap().path())
-        .find(|p| {
-            std::fs::read_to_string(p)
-                .unwrap()
-                .contains("code: \"1.003583\"")
-        })
-        .expect("a record with code 1.003583");
+    let named = record_with_code(&root, "1.003583");
     let text = std::fs::read_to_string(&named).unwrap();
     std::fs::remove_file(&named).unwrap();
     site.apply(std::slice::from_ref(&named));
@@ -800,9 +802,10 @@ fn serve_closes_idle_connections_but_keeps_the_event_stream() {
     let mut response = Vec::new();
     let read = idle.read_to_end(&mut response);
     let waited = started.elapsed();
-    // Closed (perhaps after a 408), not left open until the test's own 20 s read timeout.
+    // Closed by the server (perhaps after a 408): `read_to_end` returns only at the end of the
+    // stream; had the connection been left open, the test's own 20 s read timeout would have
+    // made it an error. No assertion on how long it took: a loaded machine may be slow.
     assert!(read.is_ok(), "{read:?} after {waited:?}");
-    assert!(waited < Duration::from_secs(10), "closed after {waited:?}");
     // So is one that sends half a request head.
     let mut slow = TcpStream::connect(&server.addr).unwrap();
     slow.set_read_timeout(Some(Duration::from_secs(20)))
@@ -878,16 +881,7 @@ fn causes_and_stable_links_follow_edits() {
     assert_eq!(same_as_fresh(&site, "codes back"), "");
 
     // A record that others name stops parsing: one summary line waits on it.
-    let named = std::fs::read_dir(root.join("content/procedures"))
-        .unwrap()
-        .flat_map(|d| std::fs::read_dir(d.unwrap().path()).unwrap())
-        .map(|f| f.unwrap().path())
-        .find(|p| {
-            std::fs::read_to_string(p)
-                .unwrap()
-                .contains("code: \"1.003583\"")
-        })
-        .expect("a record with code 1.003583");
+    let named = record_with_code(&root, "1.003583");
     let good = std::fs::read_to_string(&named).unwrap();
     std::fs::write(&named, good.replacen("level: ", "level: [", 1)).unwrap();
     site.apply(std::slice::from_ref(&named));
