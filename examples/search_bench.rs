@@ -12,8 +12,9 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use congkhai::render::{RenderOptions, Renderer, Theme};
+use congkhai::render::{RenderOptions, Renderer};
 use congkhai::search::{self, Index};
+use congkhai::theme::Theme;
 use congkhai::{BuildOptions, Timings};
 
 fn main() {

@@ -7,9 +7,9 @@ use std::path::{Component, Path};
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
-use crate::config::{Field, SiteConfig, StatsPeriod};
 use crate::content::{Loaded, RawPage, RawRecord, git::GitDates, markdown};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::model::config::{Field, SiteConfig, StatsPeriod};
 use crate::model::{Attachment, Catalogue, Entry, Page, Procedure, Status};
 use crate::vi::{self, Collation, Date};
 
@@ -241,7 +241,7 @@ pub fn record_slug(file: &str, p: &Procedure) -> (String, Option<Diagnostic>) {
             (clean, problem)
         }
         None => {
-            let slug = vi::slugify(&p.title.value);
+            let slug = vi::title_slug(&p.title.value);
             let problem = name_too_long(
                 file,
                 "the URL name made from the title",
@@ -292,7 +292,7 @@ pub fn page_slug(page: &RawPage) -> (String, Option<Diagnostic>) {
 }
 
 /// Checks free pages: their Markdown links follow the URL policy (CK017), and their slugs: each a URL slug ([`page_slug`]), none the same as another page's,
-/// and none a route the site itself publishes at ([`crate::render::plan::route`]) or a folder
+/// and none a route the site itself publishes at ([`crate::route`]) or a folder
 /// of form files (`forms` for `content/forms/…`): a page there would replace that page or
 /// folder.
 pub fn check_pages<'a>(
@@ -348,7 +348,7 @@ pub fn check_pages<'a>(
         } else {
             "rename the file, or write another `slug:`"
         };
-        let like = crate::render::plan::route::reserved(&slug)
+        let like = crate::route::reserved(&slug)
             .map(str::to_owned)
             .or_else(|| {
                 form_folders
@@ -578,7 +578,7 @@ pub fn attachments<'a>(
 pub fn entry(record: RawRecord, slug: String, git: &GitDates) -> Entry {
     let updated = git.files.get(&record.file).copied();
     Entry {
-        body_html: record.body.as_deref().map(markdown::to_html),
+        body: record.body,
         procedure: record.procedure,
         file: record.file,
         slug,
@@ -635,7 +635,7 @@ pub fn assemble(
         .into_iter()
         .map(|p| Page {
             slug: page_slug(&p).0,
-            body_html: markdown::to_html(&p.body),
+            body: p.body,
             meta: p.meta,
             file: p.file,
         })
@@ -883,15 +883,16 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
         }
     }
 
+    // The same day is allowed: real catalogues publish and repeal a procedure on one day.
     if let (Some(from), Some(to)) = (&p.effective_from, &p.effective_to)
-        && to.value <= from.value
+        && to.value < from.value
     {
         out.push(at(
             Diagnostic::error(
                 Code::CK028,
                 file,
                 format!(
-                    "`effective_to` ({}) is not after `effective_from` ({})",
+                    "`effective_to` ({}) is before `effective_from` ({})",
                     to.value.vi(),
                     from.value.vi()
                 ),

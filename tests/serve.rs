@@ -12,8 +12,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use congkhai::render::{RenderOptions, Theme};
+use congkhai::render::RenderOptions;
 use congkhai::serve::Site;
+use congkhai::theme::Theme;
 use congkhai::{BuildOptions, Timings};
 
 fn repo() -> &'static Path {
@@ -34,22 +35,25 @@ fn options(root: &Path) -> BuildOptions {
     options
 }
 
-/// What `build` would publish for the files as they are now.
-fn full_build(root: &Path) -> congkhai::publish::Output {
-    let options = options(root);
-    let mut timings = Timings::default();
-    let (catalogue, diagnostics) = congkhai::check(&options, &mut timings);
-    let catalogue = catalogue
-        .unwrap_or_else(|| panic!("must validate:\n{}", diagnostics.render_terminal(false)));
-    let theme = Theme::load(root, "default").unwrap();
-    congkhai::render_site(
-        &catalogue,
-        &theme,
-        root,
-        &RenderOptions::default(),
-        &mut timings,
-    )
-    .unwrap_or_else(|d| panic!("must render:\n{}", d.render_terminal(false)))
+/// What `build` publishes for the files as they are now, read back from the disk.
+fn full_build(root: &Path) -> congkhai::output::Output {
+    let mut options = options(root);
+    let out = root.with_extension("build");
+    options.out = Some(out.clone());
+    if let Err(e) = congkhai::build(&options) {
+        panic!("must build:\n{e}");
+    }
+    let mut output = congkhai::output::Output::default();
+    for entry in walkdir::WalkDir::new(&out).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let path = entry.path().strip_prefix(&out).unwrap();
+        if entry.file_type().is_file() && path != Path::new(congkhai::publish::MARKER) {
+            let path = path.to_str().unwrap().replace('\\', "/");
+            let path = congkhai::output::OutputPath::new(path).unwrap();
+            output.insert(path, std::fs::read(entry.path()).unwrap());
+        }
+    }
+    output
 }
 
 #[track_caller]

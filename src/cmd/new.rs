@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use congkhai::config::Field;
 use congkhai::diagnostics::did_you_mean;
+use congkhai::model::config::Field;
 use congkhai::vi;
 
 use super::{CliError, Messages, Outcome, site_lang};
@@ -97,7 +97,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         };
         return Err(format!("unknown field `{field}`: {hint}").into());
     }
-    let slug = vi::slugify(&title);
+    let slug = vi::title_slug(&title);
     let dir = args.root.join("content/procedures").join(&field);
     let path = dir.join(format!("{slug}.yaml"));
     if path.exists() {
@@ -110,7 +110,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     let code = args
         .code
         .clone()
-        .unwrap_or_else(|| format!("TAM-{}", congkhai::render::content_hash(slug.as_bytes())));
+        .unwrap_or_else(|| format!("TAM-{}", congkhai::output::content_hash(slug.as_bytes())));
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     std::fs::write(&path, record(&title, &code, &field, &level))
         .map_err(|e| format!("cannot write {}: {e}", path.display()))?;

@@ -542,8 +542,8 @@ const TABLE: &[(Option<Code>, &str, &str)] = &[
     // Dates and status.
     (
         Some(Code::CK028),
-        "`effective_to` ({}) is not after `effective_from` ({})",
-        "ngày hết hiệu lực `effective_to` ({0}) không sau ngày có hiệu lực `effective_from` ({1})",
+        "`effective_to` ({}) is before `effective_from` ({})",
+        "ngày hết hiệu lực `effective_to` ({0}) trước ngày có hiệu lực `effective_from` ({1})",
     ),
     (None, "check the two dates", "kiểm tra lại hai ngày"),
     (

@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::config::{Field, Officer, PageMeta, SiteConfig, StatsPeriod};
+use crate::model::config::{Field, Officer, PageMeta, SiteConfig, StatsPeriod};
 use crate::model::{Level, Procedure, Status};
 use crate::vi::Date;
 
@@ -37,8 +37,8 @@ pub struct Entry {
     pub file: String,
     /// Its URL slug, unique in the catalogue.
     pub slug: String,
-    /// The Markdown guide as sanitised HTML.
-    pub body_html: Option<String>,
+    /// The guide, as written (Markdown): the view renders it.
+    pub body: Option<String>,
     /// Date of the last commit that touched the file.
     pub updated: Option<Date>,
 }
@@ -72,8 +72,8 @@ pub struct Page {
     pub meta: PageMeta,
     /// URL slug.
     pub slug: String,
-    /// Body as HTML.
-    pub body_html: String,
+    /// Body, as written (Markdown): the renderer renders it.
+    pub body: String,
     /// Source file.
     pub file: String,
 }

@@ -1,6 +1,7 @@
 //! The data model: procedures and their parts, and the validated [`Catalogue`].
 
 mod catalogue;
+pub mod config;
 pub mod intern;
 pub mod labels;
 mod procedure;

@@ -1042,15 +1042,20 @@ pub struct Announcement {
     /// "528/QĐ-BTP".
     #[schemars(title = "Số quyết định", description = "Ví dụ \"528/QĐ-BTP\".")]
     pub number: Text,
-    /// Date of the decision.
-    #[schemars(title = "Ngày quyết định", description = "Dạng YYYY-MM-DD.")]
-    pub date: crate::vi::Date,
-    /// What it did.
+    /// Date of the decision, when the source gives it (many lists give only the number).
+    #[schemars(
+        title = "Ngày quyết định",
+        description = "Dạng năm-tháng-ngày, ví dụ 2025-07-01. Bỏ trống khi nguồn không ghi."
+    )]
+    #[serde(default)]
+    pub date: Option<crate::vi::Date>,
+    /// What it did, when the source says.
     #[schemars(
         title = "Nội dung thay đổi",
-        description = "new, amended, replaced hoặc repealed."
+        description = "new, amended, replaced hoặc repealed. Bỏ trống khi nguồn không ghi."
     )]
-    pub change: Change,
+    #[serde(default)]
+    pub change: Option<Change>,
     /// Link to the decision.
     #[schemars(title = "Liên kết", description = "Địa chỉ toàn văn quyết định.")]
     #[schemars(with = "Option<Text>")]

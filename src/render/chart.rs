@@ -2,9 +2,9 @@
 
 use std::fmt::Write as _;
 
-use super::words::Words;
-use crate::config::StatsPeriod;
+use crate::model::config::StatsPeriod;
 use crate::vi;
+use crate::view::words::Words;
 
 /// A horizontal bar per outcome (early, on time, late, in progress, withdrawn, returned) of one
 /// period, each labelled with its count and share of the period's dossiers. Text in the chart

@@ -6,11 +6,7 @@
 
 mod chart;
 pub mod plan;
-pub mod prose;
 mod qr;
-pub mod theme;
-pub mod view;
-pub mod words;
 
 use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,20 +17,17 @@ use tera::{Context, Tera, Value};
 
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::model::Catalogue;
-use crate::publish::{Output, OutputPath};
+use crate::output::{Output, OutputPath, content_hash};
+use crate::theme::Theme;
+use crate::view::Words;
+use crate::view::{self, Card, Counts, Link, ProcedureView, StatsView};
 pub use plan::{PageKind, PagePlan, plan};
-pub use theme::Theme;
-use view::{Card, Counts, Link, ProcedureView, StatsView};
-pub use words::Words;
 
 /// Settings of one render.
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {
     /// Overrides `base_url` of site.yaml.
     pub base_url: Option<String>,
-    /// Extra HTML inserted before `</body>` (the dev server's reload script). Never set by
-    /// `build`.
-    pub inject: Option<String>,
 }
 
 /// The compiled theme and everything computed once per build that pages share.
@@ -47,7 +40,6 @@ pub struct Renderer<'a> {
     base_url: Option<String>,
     /// The path part of the base URL, "/" or "/thu-tuc/", for pages served at any depth (404).
     base_path: String,
-    inject: Option<String>,
     /// Asset name ("site.css") → published path with a content hash ("assets/site.1a2b3c4d.css").
     assets: BTreeMap<String, String>,
     replaced_by: BTreeMap<String, Vec<Link>>,
@@ -78,13 +70,8 @@ struct Compiled {
 impl EntryParts {
     /// Computes them from every entry, in the words of `theme` for the site's language.
     pub fn new(catalogue: &Catalogue, theme: &Theme) -> EntryParts {
-        let words = Words::new(&crate::labels(catalogue, theme));
-        let fields = catalogue.fields_by_id();
-        let cards: Vec<Card> = catalogue
-            .procedures
-            .par_iter()
-            .map(|e| Card::new(&fields, e, &words))
-            .collect();
+        let words = Words::new(&theme.labels(&catalogue.site.language));
+        let cards = view::cards(catalogue, &words);
 
         let mut replaced_by: BTreeMap<String, Vec<Link>> = BTreeMap::new();
         for entry in &catalogue.procedures {
@@ -154,21 +141,6 @@ impl PageSizes {
     }
 }
 
-/// FNV-1a: a stable content hash for asset file names (not for security).
-pub fn content_hash(bytes: &[u8]) -> String {
-    content_hash_of([bytes])
-}
-
-/// [`content_hash`] of the concatenation of `parts`, without concatenating them.
-pub fn content_hash_of<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in parts.into_iter().flatten() {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{:08x}", hash >> 32)
-}
-
 fn hashed_name(name: &str, bytes: &[u8]) -> String {
     let hash = content_hash(bytes);
     match name.rsplit_once('.') {
@@ -224,7 +196,7 @@ impl Compiled {
             .map(|(name, bytes)| {
                 (
                     name.clone(),
-                    format!("{}/{}", plan::route::ASSETS, hashed_name(name, bytes)),
+                    format!("{}/{}", crate::route::ASSETS, hashed_name(name, bytes)),
                 )
             })
             .collect();
@@ -279,7 +251,7 @@ impl<'a> Renderer<'a> {
 
         // What every page shares goes into Tera's global context once, not into each page.
         let language = catalogue.site.language.clone();
-        let labels = crate::labels(catalogue, theme);
+        let labels = theme.labels(&catalogue.site.language);
         let (counts, field_counts) = Counts::with_fields(catalogue);
         let fields: Vec<FieldLink> = catalogue
             .fields
@@ -311,24 +283,11 @@ impl<'a> Renderer<'a> {
             words,
             base_url,
             base_path,
-            inject: options.inject.clone(),
             assets,
             replaced_by,
             listing_urls,
             page_sizes: PageSizes::default(),
         })
-    }
-
-    /// Renders every planned page and copies static files and attachments.
-    pub fn render_all(
-        &self,
-        plans: &[PagePlan],
-        root: &std::path::Path,
-        theme: &Theme,
-    ) -> Result<Output, Diagnostics> {
-        let mut output = self.render_pages(plans)?;
-        output.extend(self.extras(root, theme)?);
-        Ok(output)
     }
 
     /// Renders the pages of `plans`.
@@ -359,50 +318,10 @@ impl<'a> Renderer<'a> {
         Ok(output)
     }
 
-    /// The files that are not pages: the theme's static files (under hashed names) and the
-    /// form files the records name.
-    pub fn extras(&self, root: &std::path::Path, theme: &Theme) -> Result<Output, Diagnostics> {
-        let mut output = Output::default();
-        let mut diagnostics = Diagnostics::new();
-        for (name, bytes) in &theme.static_files {
-            match OutputPath::new(self.assets[name].clone()) {
-                Ok(path) => output.insert(path, bytes.clone()),
-                Err(e) => diagnostics.push(Diagnostic::error(
-                    Code::CK050,
-                    format!("themes/static/{name}"),
-                    format!("cannot publish the theme file: {e}"),
-                )),
-            }
-        }
-        for attachment in &self.catalogue.attachments {
-            let path = match OutputPath::new(attachment.path.clone()) {
-                Ok(path) => path,
-                Err(e) => {
-                    diagnostics.push(
-                        Diagnostic::error(
-                            Code::CK027,
-                            format!("content/{}", attachment.path),
-                            format!("cannot publish the form file: {e}"),
-                        )
-                        .help("keep form files under content/forms/ with plain file names"),
-                    );
-                    continue;
-                }
-            };
-            let source = root.join("content").join(&attachment.path);
-            match std::fs::read(&source) {
-                Ok(bytes) => output.insert(path, bytes),
-                Err(e) => diagnostics.push(Diagnostic::error(
-                    Code::CK027,
-                    format!("content/{}", attachment.path),
-                    format!("cannot read the form file: {e}"),
-                )),
-            }
-        }
-        if diagnostics.has_errors() {
-            return Err(diagnostics);
-        }
-        Ok(output)
+    /// Theme file name ("site.css") → its published path with a content hash
+    /// ("assets/site.1a2b3c4d.css"): where the copy step puts the theme's static files.
+    pub fn assets(&self) -> &BTreeMap<String, String> {
+        &self.assets
     }
 
     /// Renders one page.
@@ -504,7 +423,7 @@ impl<'a> Renderer<'a> {
             }
             PageKind::Page(i) => {
                 let page = &catalogue.pages[*i];
-                context.insert("body_html", &page.body_html);
+                context.insert("body_html", &crate::content::markdown::to_html(&page.body));
                 context.insert("description", &page.meta.description);
             }
             PageKind::NotFound => {}
@@ -528,14 +447,6 @@ impl<'a> Renderer<'a> {
                 )
             })?;
         self.page_sizes.record(slot, html.len());
-        if let Some(inject) = &self.inject
-            && template.ends_with(".html")
-        {
-            const BODY_END: &[u8] = b"</body>";
-            let body_end = html.windows(BODY_END.len()).rposition(|w| w == BODY_END);
-            let at = body_end.unwrap_or(html.len());
-            html.splice(at..at, inject.bytes());
-        }
         Ok(html)
     }
 
@@ -600,7 +511,7 @@ impl<'a> Renderer<'a> {
 
 /// site.yaml as templates see it: links the URL policy ([`crate::links`]) refuses left out.
 /// Validation refuses them first (CK017); this keeps a page from ever carrying one.
-fn published_site(site: &crate::config::SiteConfig) -> crate::config::SiteConfig {
+fn published_site(site: &crate::model::config::SiteConfig) -> crate::model::config::SiteConfig {
     let allowed = |u: &Option<serde_saphyr::Spanned<crate::model::Text>>| {
         u.as_ref()
             .is_some_and(|u| crate::links::is_allowed(&u.value))

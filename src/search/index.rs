@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use super::text;
-use crate::config::Field;
+use crate::model::config::Field;
 use crate::model::{Catalogue, Entry, Level, OnlineLevel};
 use crate::vi;
 

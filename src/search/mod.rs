@@ -27,7 +27,7 @@ pub mod index;
 pub mod query;
 pub mod text;
 
-use crate::render::plan::route;
+use crate::route;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -37,8 +37,8 @@ pub use index::{Class, Index};
 pub use query::{Hit, Outcome, search};
 
 use crate::model::Catalogue;
-use crate::render::view::Card;
-use crate::render::{content_hash, content_hash_of};
+use crate::output::{content_hash, content_hash_of};
+use crate::view::Card;
 
 /// Largest catalogue served as one index file.
 pub const SINGLE_FILE_MAX: usize = 5_000;

@@ -10,9 +10,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::model::Procedure;
+use crate::model::config::SiteConfig;
 use crate::validate::{self, CodeSet};
 
 /// What the cross-record checks read of one record.

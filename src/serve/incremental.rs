@@ -5,7 +5,7 @@
 //! good [`Catalogue`], the page plan, a fingerprint of each page's inputs and the [`Output`].
 //! On a change it re-reads only the files that changed and runs the same pipeline functions as
 //! `build` (the checks of [`crate::validate`], [`crate::render::plan`], the [`Renderer`],
-//! [`crate::index_site`]), but:
+//! [`crate::pipeline::index_site`]), but:
 //!
 //! - **validation** re-checks a record on its own only when its file changed; the checks across
 //!   records (unique codes and slugs, `related`/`replaces`, officers in use) are kept up to date
@@ -41,18 +41,17 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::cross::{Cross, Member};
-use crate::config::{Field, SiteConfig, StatsPeriod};
 use crate::content::{self, RawPage, RawRecord, git::GitDates};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::model::config::{Field, SiteConfig, StatsPeriod};
 use crate::model::{Catalogue, Procedure};
-use crate::publish::{Output, OutputPath};
-use crate::render::view::Card;
-use crate::render::{
-    EntryParts, PageKind, PagePlan, RenderOptions, Renderer, Theme, template_name,
-};
+use crate::output::{Output, OutputPath};
+use crate::pipeline::{BuildOptions, Timings};
+use crate::render::{EntryParts, PageKind, PagePlan, RenderOptions, Renderer, template_name};
+use crate::theme::Theme;
 use crate::validate::{self, SiteFacts};
 use crate::vi::{self, Collation, Date};
-use crate::{BuildOptions, Timings};
+use crate::view::Card;
 
 /// A record file as last read.
 struct RecordFile {
@@ -370,7 +369,6 @@ impl Site {
             version: self.version,
             catalogue: self.catalogue.clone()?,
             theme: self.theme.clone(),
-            render_options: self.render_options.clone(),
         })
     }
 
@@ -389,14 +387,20 @@ impl Site {
         let Some(catalogue) = &self.catalogue else {
             return update;
         };
-        let mut renderer = match Renderer::new(catalogue, &self.theme, &self.render_options) {
-            Ok(r) => r,
-            Err(d) => {
-                self.diagnostics.extend(d);
-                update.errors = true;
-                return update;
-            }
-        };
+        // The renderer of the last rebuild: its templates compiled and its cards made.
+        let parts = self
+            .parts
+            .take()
+            .unwrap_or_else(|| EntryParts::new(catalogue, &self.theme));
+        let mut renderer =
+            match Renderer::with_parts(catalogue, &self.theme, &self.render_options, parts) {
+                Ok(r) => r,
+                Err(d) => {
+                    self.diagnostics.extend(d);
+                    update.errors = true;
+                    return update;
+                }
+            };
         for (key, value) in &index.globals {
             renderer.set_global(key, value);
         }
@@ -431,6 +435,7 @@ impl Site {
         self.index_globals = index.globals;
         self.index_stale = false;
         self.global_prints = global_prints;
+        self.parts = Some(renderer.into_parts());
         update
     }
 
@@ -563,7 +568,7 @@ impl Site {
         let Some(catalogue) = &self.catalogue else {
             return Update::default();
         };
-        let labels = crate::labels(catalogue, &self.theme);
+        let labels = self.theme.labels(&catalogue.site.language);
         let full = self.render_all || self.output.is_empty() || rebuilt;
         // The plan is made again only when what it reads of the records changed (or when
         // everything is rendered again: site files, theme).
@@ -627,9 +632,11 @@ impl Site {
             }
         };
         let run_index = full || !defer_index;
-        let index = match run_index
-            .then(|| timings.time("index", || crate::index_site(catalogue, &renderer, &labels)))
-        {
+        let index = match run_index.then(|| {
+            timings.time("index", || {
+                crate::pipeline::index_site(catalogue, renderer.cards(), &labels)
+            })
+        }) {
             Some(Err(d)) => {
                 self.diagnostics.extend(d);
                 return Update {
@@ -715,7 +722,14 @@ impl Site {
         };
         if full {
             let output = match timings.time("render", || {
-                renderer.render_all(plans, &self.options.root, &self.theme)
+                let mut output = renderer.render_pages(plans)?;
+                output.extend(crate::pipeline::copied_files(
+                    catalogue,
+                    &self.options.root,
+                    &self.theme,
+                    renderer.assets(),
+                )?);
+                Ok::<_, Diagnostics>(output)
             }) {
                 Ok(output) => output,
                 Err(d) => {
@@ -1044,29 +1058,25 @@ pub struct IndexJob {
     version: u64,
     catalogue: Catalogue,
     theme: Theme,
-    render_options: RenderOptions,
 }
 
 /// What an [`IndexJob`] produced.
 pub struct IndexResult {
     version: u64,
-    index: Result<crate::IndexOutput, Diagnostics>,
+    index: Result<crate::pipeline::IndexOutput, Diagnostics>,
     /// How long it took.
     pub timings: Timings,
 }
 
 impl IndexJob {
-    /// Builds the index (the same [`crate::index_site`] as `build`).
+    /// Builds the index (the same [`crate::pipeline::index_site`] as `build`).
     pub fn run(self) -> IndexResult {
         let mut timings = Timings::default();
-        let index = Renderer::new(&self.catalogue, &self.theme, &self.render_options).and_then(
-            |renderer| {
-                let labels = crate::labels(&self.catalogue, &self.theme);
-                timings.time("index", || {
-                    crate::index_site(&self.catalogue, &renderer, &labels)
-                })
-            },
-        );
+        let labels = self.theme.labels(&self.catalogue.site.language);
+        let index = timings.time("index", || {
+            let cards = crate::view::cards(&self.catalogue, &crate::view::Words::new(&labels));
+            crate::pipeline::index_site(&self.catalogue, &cards, &labels)
+        });
         IndexResult {
             version: self.version,
             index,

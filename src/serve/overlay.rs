@@ -1,6 +1,6 @@
-//! What `serve` adds to pages: the live-reload script (rendered into every HTML page through
-//! [`crate::render::RenderOptions::inject`], never by `build`) and the error overlay (inserted
-//! into responses while the content has errors).
+//! What `serve` adds to pages on the way out, never into the site it keeps (which stays what
+//! `build` writes): the live-reload script, in every HTML response, and the error overlay, while
+//! the content has errors.
 
 use crate::diagnostics::Diagnostics;
 

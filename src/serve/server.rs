@@ -37,8 +37,8 @@ use tokio::sync::broadcast;
 use super::overlay::{self, EVENTS_PATH, RELOAD_SCRIPT};
 use super::watch;
 use super::{Site, Update};
-use crate::BuildOptions;
 use crate::diagnostics::Lang;
+use crate::pipeline::BuildOptions;
 use crate::render::RenderOptions;
 
 /// How to serve.
@@ -231,7 +231,6 @@ fn rebuild_loop(mut build: BuildOptions, options: ServeOptions, url: String, sha
     let started = Instant::now();
     let render = RenderOptions {
         base_url: Some(url.clone()),
-        inject: Some(RELOAD_SCRIPT.to_owned()),
     };
     let mut site = Site::open(&build, render);
     site.defer_index(true);
@@ -606,11 +605,14 @@ fn typed_response(
         .unwrap_or_default()
 }
 
+/// A page as `build` wrote it, with the reload script (and the error overlay, while there are
+/// errors) inserted on the way out: the site in memory stays byte for byte what `build` writes.
 fn html_response(status: StatusCode, bytes: Bytes, overlay: Option<Arc<str>>) -> Response {
-    let body = match overlay {
-        Some(overlay) => Bytes::from(overlay::insert_before_body_end(&bytes, &overlay)),
-        None => bytes,
+    let extra = match overlay {
+        Some(overlay) => format!("{RELOAD_SCRIPT}{overlay}"),
+        None => RELOAD_SCRIPT.to_owned(),
     };
+    let body = Bytes::from(overlay::insert_before_body_end(&bytes, &extra));
     Response::builder()
         .status(status)
         .header(header::CONTENT_TYPE, "text/html; charset=utf-8")

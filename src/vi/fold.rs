@@ -177,6 +177,26 @@ pub fn slugify(s: &str) -> String {
     slug
 }
 
+/// The longest slug [`title_slug`] makes: a real title of 900 characters would otherwise name a
+/// folder longer than a file system allows, and a URL nobody can read out.
+pub const TITLE_SLUG_MAX: usize = 80;
+
+/// The slug of a title: [`slugify`], cut after the last whole word that ends within
+/// [`TITLE_SLUG_MAX`] characters (a single longer word is cut at the limit).
+pub fn title_slug(title: &str) -> String {
+    let mut slug = slugify(title);
+    if slug.len() > TITLE_SLUG_MAX {
+        // The slug is ASCII: every index is a character boundary.
+        let cut = if slug.as_bytes()[TITLE_SLUG_MAX] == b'-' {
+            TITLE_SLUG_MAX
+        } else {
+            slug[..TITLE_SLUG_MAX].rfind('-').unwrap_or(TITLE_SLUG_MAX)
+        };
+        slug.truncate(cut);
+    }
+    slug
+}
+
 /// Split folded text (see [`fold`]) into search words.
 ///
 /// A word is a maximal run of `[a-z0-9]`, where a `.` between two digits is
@@ -324,6 +344,24 @@ mod tests {
             slugify("Chứng thực bản sao từ bản chính (cấp xã)"),
             "chung-thuc-ban-sao-tu-ban-chinh-cap-xa"
         );
+    }
+
+    #[test]
+    fn title_slugs_stop_at_a_word_within_80_characters() {
+        assert_eq!(title_slug("Đăng ký khai sinh"), "dang-ky-khai-sinh");
+        let long = "Thủ tục cấp giấy chứng nhận quyền sử dụng đất, quyền sở hữu nhà ở và tài sản \
+                    khác gắn liền với đất lần đầu cho hộ gia đình, cá nhân";
+        let slug = title_slug(long);
+        assert!(slugify(long).starts_with(&slug));
+        assert!(slug.len() <= TITLE_SLUG_MAX, "{slug}");
+        assert!(!slug.ends_with('-'));
+        // It ends at a whole word of the full slug.
+        assert_eq!(slugify(long).as_bytes()[slug.len()], b'-');
+        // Exactly 80 characters, ending at a word, stays whole.
+        let eighty = format!("{}-{}", "a".repeat(39), "b".repeat(40));
+        assert_eq!(title_slug(&format!("{eighty} c")), eighty);
+        // One word longer than the limit is cut at it.
+        assert_eq!(title_slug(&"x".repeat(300)), "x".repeat(TITLE_SLUG_MAX));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! Vietnamese number and percentage formatting, and the ids of weekdays. Words (the currency,
-//! "free", weekday names) come from the theme: `render::words`.
+//! "free", weekday names) come from the theme: `view::words`.
 //!
 //! Vietnamese writes `.` between thousands and `,` before decimals
 //! ("1.250.000", "98,25"), the reverse of English.

@@ -31,5 +31,5 @@ mod format;
 pub use collate::Collation;
 pub(crate) use date::MONTH_NAMES;
 pub use date::{Date, DateError};
-pub use fold::{code_segment, fold, fold_into, nfc, slugify, words};
+pub use fold::{TITLE_SLUG_MAX, code_segment, fold, fold_into, nfc, slugify, title_slug, words};
 pub use format::{WEEKDAYS, format_number, percent};

@@ -29,3 +29,19 @@ pub fn sample_copy(name: &str) -> std::path::PathBuf {
     );
     root
 }
+
+/// Runs `congkhai <command> --now 2026-12-01 --root <root>` and asserts that it succeeds.
+#[allow(dead_code)]
+pub fn run_ok(root: &Path, command: &str) -> std::process::Output {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_congkhai"))
+        .args([command, "--now", "2026-12-01", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "congkhai {command}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}

@@ -13,7 +13,7 @@ use crate::vi::{self, WEEKDAYS};
 
 /// The embedded default theme's Vietnamese labels: the fallback of every word.
 static DEFAULT_LABELS: LazyLock<serde_json::Value> = LazyLock::new(|| {
-    super::Theme::embedded()
+    crate::theme::Theme::embedded()
         .i18n
         .remove("vi")
         .unwrap_or(serde_json::Value::Null)
@@ -173,7 +173,7 @@ mod tests {
     use super::*;
 
     fn english() -> Words {
-        Words::new(&super::super::Theme::embedded().i18n["en"])
+        Words::new(&crate::theme::Theme::embedded().i18n["en"])
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
-use crate::model::{Level, Text};
+use super::{Level, Text};
 use crate::vi::Date;
 
 /// `content/site.yaml`: the agency, its one-stop desk and how to reach it.

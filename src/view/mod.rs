@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::config::{Field, StatsPeriod};
+use crate::model::config::{Field, StatsPeriod};
 use crate::model::{
     Agencies, Catalogue, Channel, DocumentMode, Entry, Fee, FeeKind, Level, OnlineLevel, Procedure,
     ProcessingTime, Status, Text,
@@ -13,27 +13,42 @@ use crate::model::{
 use crate::vi;
 use crate::vi::Date;
 
-use super::prose::{self, Prose};
-use super::words::Words;
+pub mod prose;
+pub mod words;
+
+use prose::Prose;
+pub use words::Words;
+
+/// The cards step: one [`Card`] per procedure, in the catalogue's order, in the words of the
+/// site's language. The index step and the renderer both take them from here.
+pub fn cards(catalogue: &Catalogue, words: &Words) -> Vec<Card> {
+    use rayon::prelude::*;
+    let fields = catalogue.fields_by_id();
+    catalogue
+        .procedures
+        .par_iter()
+        .map(|e| Card::new(&fields, e, words))
+        .collect()
+}
 
 /// URL of a procedure page, relative to the site root.
 pub fn procedure_url(slug: &str) -> String {
-    format!("{}/{slug}/", super::plan::route::PROCEDURES)
+    format!("{}/{slug}/", crate::route::PROCEDURES)
 }
 
 /// URL of a field listing.
 pub fn field_url(id: &str) -> String {
-    format!("{}/{id}/", super::plan::route::FIELDS)
+    format!("{}/{id}/", crate::route::FIELDS)
 }
 
 /// URL of a level listing.
 pub fn level_url(level: crate::model::Level) -> String {
-    format!("{}/{}/", super::plan::route::LEVELS, level.slug())
+    format!("{}/{}/", crate::route::LEVELS, level.slug())
 }
 
 /// URL of an agency listing.
 pub fn agency_url(name: &str) -> String {
-    format!("{}/{}/", super::plan::route::AGENCIES, vi::slugify(name))
+    format!("{}/{}/", crate::route::AGENCIES, vi::slugify(name))
 }
 
 /// A link from a record or site.yaml, when the URL policy ([`crate::links`]) allows it.
@@ -212,7 +227,7 @@ pub struct ProcedureView<'a> {
     /// "dd/mm/yyyy" of the last commit that touched the record.
     pub updated: Option<String>,
     /// Guide as HTML (sanitised when it was rendered).
-    pub body_html: Option<&'a str>,
+    pub body_html: Option<String>,
     /// Absolute stable URL (`/ma/<code>/`) when the site has a base URL.
     pub stable_url: Option<String>,
     /// QR code of the stable URL as inline SVG.
@@ -410,10 +425,10 @@ pub struct LegalView<'a> {
 pub struct AnnouncementView<'a> {
     /// Number.
     pub number: &'a str,
-    /// "dd/mm/yyyy".
-    pub date: String,
-    /// Change id.
-    pub change: &'static str,
+    /// "dd/mm/yyyy", when the record gives it.
+    pub date: Option<String>,
+    /// Change id, when the record gives it.
+    pub change: Option<&'static str>,
     /// URL.
     pub url: Option<&'a str>,
 }
@@ -637,8 +652,8 @@ impl<'a> ProcedureView<'a> {
                 .iter()
                 .map(|a| AnnouncementView {
                     number: &a.number,
-                    date: a.date.vi(),
-                    change: change_id(a.change),
+                    date: a.date.map(|d| d.vi()),
+                    change: a.change.map(change_id),
                     url: published_url(a.url.as_ref()),
                 })
                 .collect(),
@@ -646,7 +661,7 @@ impl<'a> ProcedureView<'a> {
             effective_to: p.effective_to.as_ref().map(|d| d.value.vi()),
             verified_on: p.verified_on.as_ref().map(|d| d.value.vi()),
             updated: entry.updated.map(|d| d.vi()),
-            body_html: entry.body_html.as_deref(),
+            body_html: entry.body.as_deref().map(crate::content::markdown::to_html),
             stable_url: None,
             qr_svg,
         }

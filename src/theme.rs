@@ -25,6 +25,16 @@ pub struct Theme {
 }
 
 impl Theme {
+    /// The labels of `language` (Vietnamese when the theme lacks it): every word a template or
+    /// [`crate::view::Words`] shows.
+    pub fn labels(&self, language: &str) -> serde_json::Value {
+        self.i18n
+            .get(language)
+            .or_else(|| self.i18n.get("vi"))
+            .cloned()
+            .unwrap_or(serde_json::Value::Null)
+    }
+
     /// The embedded default theme.
     pub fn embedded() -> Theme {
         let mut theme = Theme::default();

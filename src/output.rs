@@ -1,0 +1,225 @@
+//! The site as files: [`OutputPath`] (a checked path inside the output folder) and [`Output`]
+//! (path → bytes), made by the index and render steps and written by the publish step; and
+//! [`content_hash`], which names files by their content.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A path inside the output folder, checked: `/`-separated normal components only. No
+/// component is empty, `.` or `..`, or holds a backslash, a colon (a drive prefix such as
+/// `C:` or a stream name), NUL or another control character; so the path is relative and
+/// cannot leave the folder it is joined to, on any system. [`Output`] takes only these: every
+/// page, free page, code page, form, static and index file goes through [`OutputPath::new`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OutputPath(String);
+
+impl OutputPath {
+    /// Checks `path`.
+    pub fn new(path: impl Into<String>) -> Result<OutputPath, InvalidPath> {
+        let path = path.into();
+        let reason = if path.is_empty() {
+            Some("it is empty")
+        } else if path.starts_with('/') {
+            Some("it is absolute")
+        } else {
+            path.split('/').find_map(|component| match component {
+                "" => Some("it has an empty component (`//` or a trailing `/`)"),
+                "." | ".." => Some("it has a `.` or `..` component"),
+                c if c.contains('\\') => Some("it has a backslash"),
+                c if c.contains(':') => Some("it has a colon (a drive prefix or stream name)"),
+                c if c.chars().any(char::is_control) => {
+                    Some("it has a NUL or another control character")
+                }
+                _ => None,
+            })
+        };
+        match reason {
+            None => Ok(OutputPath(path)),
+            Some(reason) => Err(InvalidPath { path, reason }),
+        }
+    }
+
+    /// The path, `/`-separated.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for OutputPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::borrow::Borrow<str> for OutputPath {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for OutputPath {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for OutputPath {
+    fn as_ref(&self) -> &Path {
+        Path::new(&self.0)
+    }
+}
+
+/// A path [`OutputPath::new`] refused, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidPath {
+    /// The path as given.
+    pub path: String,
+    /// Why it was refused.
+    pub reason: &'static str,
+}
+
+impl std::fmt::Display for InvalidPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the output path {:?} is not inside the output folder: {}",
+            self.path, self.reason
+        )
+    }
+}
+
+impl std::error::Error for InvalidPath {}
+
+/// Every file of the site: path relative to the output root → bytes.
+#[derive(Debug, Default, Clone)]
+pub struct Output {
+    files: BTreeMap<OutputPath, Vec<u8>>,
+}
+
+impl Output {
+    /// Files from unchecked paths (the index step's), or the first path that is refused.
+    pub fn from_paths(
+        files: impl IntoIterator<Item = (String, Vec<u8>)>,
+    ) -> Result<Output, InvalidPath> {
+        files
+            .into_iter()
+            .map(|(path, bytes)| Ok((OutputPath::new(path)?, bytes)))
+            .collect()
+    }
+
+    /// Adds or replaces a file.
+    pub fn insert(&mut self, path: OutputPath, bytes: Vec<u8>) {
+        self.files.insert(path, bytes);
+    }
+
+    /// The bytes at `path`.
+    pub fn get(&self, path: &(impl AsRef<str> + ?Sized)) -> Option<&[u8]> {
+        self.files.get(path.as_ref()).map(Vec::as_slice)
+    }
+
+    /// Removes a file.
+    pub fn remove(&mut self, path: &(impl AsRef<str> + ?Sized)) -> Option<Vec<u8>> {
+        self.files.remove(path.as_ref())
+    }
+
+    /// All files in path order.
+    pub fn iter(&self) -> impl Iterator<Item = (&OutputPath, &Vec<u8>)> {
+        self.files.iter()
+    }
+
+    /// Number of files.
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    /// True when there are no files.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The files, for the publish step's parallel writes.
+    pub(crate) fn files(&self) -> &BTreeMap<OutputPath, Vec<u8>> {
+        &self.files
+    }
+
+    /// Total bytes.
+    pub fn total_bytes(&self) -> u64 {
+        self.files.values().map(|b| b.len() as u64).sum()
+    }
+}
+
+/// Files added in turn, replacing files at the same paths (another [`Output`] included).
+impl Extend<(OutputPath, Vec<u8>)> for Output {
+    fn extend<I: IntoIterator<Item = (OutputPath, Vec<u8>)>>(&mut self, files: I) {
+        self.files.extend(files);
+    }
+}
+
+impl FromIterator<(OutputPath, Vec<u8>)> for Output {
+    fn from_iter<I: IntoIterator<Item = (OutputPath, Vec<u8>)>>(files: I) -> Output {
+        Output {
+            files: files.into_iter().collect(),
+        }
+    }
+}
+
+impl IntoIterator for Output {
+    type Item = (OutputPath, Vec<u8>);
+    type IntoIter = std::collections::btree_map::IntoIter<OutputPath, Vec<u8>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.files.into_iter()
+    }
+}
+
+/// FNV-1a: a stable content hash for asset file names (not for security).
+pub fn content_hash(bytes: &[u8]) -> String {
+    content_hash_of([bytes])
+}
+
+/// [`content_hash`] of the concatenation of `parts`, without concatenating them.
+pub fn content_hash_of<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in parts.into_iter().flatten() {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:08x}", hash >> 32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_paths_stay_inside_the_output() {
+        for ok in [
+            "index.html",
+            "thu-tuc/x/index.html",
+            "ma/1.004772.000.00.00.H54/index.html",
+        ] {
+            assert_eq!(OutputPath::new(ok).unwrap().as_str(), ok);
+        }
+        for bad in [
+            "",
+            "/etc/passwd",
+            "../escaped/index.html",
+            "a/../../b",
+            "./index.html",
+            "a//b",
+            "a/",
+            "a\\..\\b",
+            "C:/x",
+            "c:x",
+            "a\0b",
+            "a\nb",
+        ] {
+            let error = OutputPath::new(bad).unwrap_err();
+            assert!(
+                error.to_string().contains("not inside the output folder"),
+                "{bad:?}"
+            );
+        }
+        assert!(Output::from_paths([("../x".to_owned(), vec![])]).is_err());
+    }
+}

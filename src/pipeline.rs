@@ -1,0 +1,536 @@
+//! The pipeline: the steps of a build as functions, composed by [`check`] and [`build`] (and
+//! by `serve`, which keeps their values between edits).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::model::Catalogue;
+use crate::output::Output;
+use crate::render::{RenderOptions, Renderer};
+use crate::theme::Theme;
+use crate::validate::ValidateOptions;
+use crate::vi::Date;
+
+/// Options of a build or a check.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The site root (holds `content/`).
+    pub root: PathBuf,
+    /// Output directory; `root/public` when absent.
+    pub out: Option<PathBuf>,
+    /// Overrides `base_url` of site.yaml.
+    pub base_url: Option<String>,
+    /// "Today"; the date of the last commit when absent.
+    pub now: Option<Date>,
+    /// Theme name under `themes/`.
+    pub theme: String,
+    /// Publish into a non-empty output folder without the congkhai marker (adopting an older
+    /// output); never the root, `content/`, `themes/`, a folder above the root, `/` or home.
+    pub force: bool,
+}
+
+impl BuildOptions {
+    /// Defaults for a site at `root`.
+    pub fn new(root: impl Into<PathBuf>) -> BuildOptions {
+        BuildOptions {
+            root: root.into(),
+            out: None,
+            base_url: None,
+            now: None,
+            theme: "default".to_owned(),
+            force: false,
+        }
+    }
+
+    /// Where the site is published.
+    pub fn out_dir(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// How long each step took, and the process's peak memory when it ended.
+#[derive(Debug, Default, Clone)]
+pub struct Timings {
+    /// The steps, in the order they first ran.
+    pub steps: Vec<Step>,
+}
+
+/// One step of [`Timings`].
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// Its name ("load", "render", …).
+    pub name: &'static str,
+    /// Its time, over every run of it.
+    pub duration: Duration,
+    /// The process's CPU time (user and system, all threads) over every run of it: next to
+    /// `duration` it tells how well the step used the cores. Absent where the system does not
+    /// say (off Unix).
+    pub cpu: Option<Duration>,
+    /// The process's peak resident memory in bytes at the end of its last run (absent where the
+    /// system does not say: only Linux does).
+    pub peak: Option<u64>,
+}
+
+impl Timings {
+    /// Runs `f` as the step `name` (or as more of it, when the step ran before: a build
+    /// renders and publishes its pages part by part).
+    pub fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let cpu_start = cpu_time();
+        let value = f();
+        let elapsed = start.elapsed();
+        let cpu = cpu_time()
+            .zip(cpu_start)
+            .map(|(end, start)| end.saturating_sub(start));
+        let peak = peak_rss();
+        match self.steps.iter_mut().find(|s| s.name == name) {
+            Some(step) => {
+                step.duration += elapsed;
+                step.cpu = step.cpu.zip(cpu).map(|(a, b)| a + b);
+                step.peak = peak;
+            }
+            None => self.steps.push(Step {
+                name,
+                duration: elapsed,
+                cpu,
+                peak,
+            }),
+        }
+        value
+    }
+
+    /// A small table: one step per line with milliseconds, share of the total, CPU time with
+    /// the cores it kept busy on average, and peak memory.
+    pub fn render(&self) -> String {
+        let total: Duration = self.steps.iter().map(|s| s.duration).sum();
+        let total_cpu: Option<Duration> = self.steps.iter().map(|s| s.cpu).sum();
+        let mut out = String::new();
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let cpu_column = |cpu: Option<Duration>, wall: Duration| match cpu {
+            Some(cpu) if !wall.is_zero() => format!(
+                "  cpu {:>9.1} ms {:>4.1} cores",
+                ms(cpu),
+                cpu.as_secs_f64() / wall.as_secs_f64()
+            ),
+            _ => String::new(),
+        };
+        for Step {
+            name,
+            duration,
+            cpu,
+            peak,
+        } in &self.steps
+        {
+            let share = if total.is_zero() {
+                0.0
+            } else {
+                duration.as_secs_f64() / total.as_secs_f64() * 100.0
+            };
+            let peak = match peak {
+                Some(bytes) => format!("  peak {:>6} MB", bytes / 1_000_000),
+                None => String::new(),
+            };
+            out.push_str(&format!(
+                "  {name:<10} {:>9.1} ms {share:>5.1}%{}{peak}\n",
+                ms(*duration),
+                cpu_column(*cpu, *duration)
+            ));
+        }
+        out.push_str(&format!(
+            "  {:<10} {:>9.1} ms       {}\n",
+            "total",
+            ms(total),
+            cpu_column(total_cpu, total)
+        ));
+        out
+    }
+}
+
+/// The process's CPU time so far, user and system, of all its threads (`getrusage`, in
+/// microseconds: `/proc/self/stat` counts in 10 ms ticks, too coarse for short steps).
+fn cpu_time() -> Option<Duration> {
+    #[cfg(unix)]
+    {
+        let mut usage = std::mem::MaybeUninit::<libc::rusage>::uninit();
+        // SAFETY: `getrusage` writes a whole `rusage` into the pointer it is given, which points
+        // to room for one, and reads nothing else; it is only read after a success.
+        let usage = unsafe {
+            if libc::getrusage(libc::RUSAGE_SELF, usage.as_mut_ptr()) != 0 {
+                return None;
+            }
+            usage.assume_init()
+        };
+        let time = |t: libc::timeval| {
+            Duration::from_secs(u64::try_from(t.tv_sec).ok()?)
+                .checked_add(Duration::from_micros(u64::try_from(t.tv_usec).ok()?))
+        };
+        time(usage.ru_utime)?.checked_add(time(usage.ru_stime)?)
+    }
+    #[cfg(not(unix))]
+    None
+}
+
+/// The process's peak resident memory so far (`VmHWM`), on Linux.
+fn peak_rss() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Loads and validates the site: the `check` command, and the first half of `build`.
+pub fn check(options: &BuildOptions, timings: &mut Timings) -> (Option<Catalogue>, Diagnostics) {
+    let loaded = timings.time("load", || crate::content::load(&options.root));
+    let git = timings.time("git", || crate::content::git::read(&options.root));
+    timings.time("validate", || {
+        crate::validate::validate(
+            loaded,
+            ValidateOptions {
+                now: options.now,
+                git,
+            },
+        )
+    })
+}
+
+/// What rendering needs: the plan, and the renderer with the index step's globals.
+struct Prepared<'a> {
+    plans: Vec<crate::render::PagePlan>,
+    renderer: Renderer<'a>,
+}
+
+/// The cards, index and plan steps. The index step's files are handed to `index_files` as soon
+/// as they are made. The index comes before the pages, whose search page names its hashed
+/// file, and before the plan, so that the plan's memory is not taken while the index's working
+/// memory is (at 100,000 procedures about 180 and 290 MiB). The binary's allocator (jemalloc,
+/// see `main.rs`) hands the index's freed memory back to the system after 100 ms.
+fn prepare<'a, E: From<Diagnostics>>(
+    catalogue: &'a Catalogue,
+    theme: &Theme,
+    render_options: &RenderOptions,
+    timings: &mut Timings,
+    index_files: impl FnOnce(Output, &mut Timings) -> Result<(), E>,
+) -> Result<Prepared<'a>, E> {
+    let labels = theme.labels(&catalogue.site.language);
+    let mut renderer = timings.time("cards", || Renderer::new(catalogue, theme, render_options))?;
+    let index = timings.time("index", || index_site(catalogue, renderer.cards(), &labels))?;
+    for (key, value) in &index.globals {
+        renderer.set_global(key, value);
+    }
+    index_files(index.files.into_iter().collect(), timings)?;
+    let plans = timings.time("plan", || crate::render::plan(catalogue, &labels));
+    Ok(Prepared { plans, renderer })
+}
+
+/// Pages rendered and published at a time by `build`: the whole site is never in memory at
+/// once (at 100,000 procedures its pages weigh 2.2 GB). Listing pages weigh about 80 KB each,
+/// so a part of them takes some 20 MB; two parts are in memory at once (one rendering, one
+/// being written).
+const PART: usize = 256;
+
+/// What the index step adds: files, and values every template sees that name them.
+#[derive(Debug, Default)]
+pub struct IndexOutput {
+    /// Output path → bytes.
+    pub files: Vec<(crate::output::OutputPath, Vec<u8>)>,
+    /// Template globals (`search`: the hashed name of the index file).
+    pub globals: Vec<(&'static str, serde_json::Value)>,
+}
+
+/// The index step: data built from the whole catalogue rather than page by page (the search
+/// index; open data and feeds belong here too). `build` and `serve` both call it, so anything
+/// added here reaches both.
+pub fn index_site(
+    catalogue: &Catalogue,
+    cards: &[crate::view::Card],
+    labels: &serde_json::Value,
+) -> Result<IndexOutput, Diagnostics> {
+    let search = crate::search::build(catalogue, cards, labels);
+    let globals = vec![("search", search.template_value())];
+    let files = search
+        .files
+        .into_iter()
+        .map(|(path, bytes)| Ok((crate::output::OutputPath::new(path)?, bytes)))
+        .collect::<Result<_, crate::output::InvalidPath>>()
+        .map_err(|e| {
+            let mut diagnostics = Diagnostics::new();
+            diagnostics.push(Diagnostic::error(
+                Code::CK050,
+                "tra-cuu/",
+                format!("cannot write the search index: {e}"),
+            ));
+            diagnostics
+        })?;
+    Ok(IndexOutput { globals, files })
+}
+
+/// The copy step: the files that are not made but copied, the theme's static files (under
+/// the hashed names the renderer links to, [`Renderer::assets`]) and the form files the
+/// records name (read from `content/`: the renderer never reads content).
+pub fn copied_files(
+    catalogue: &Catalogue,
+    root: &Path,
+    theme: &Theme,
+    assets: &std::collections::BTreeMap<String, String>,
+) -> Result<Output, Diagnostics> {
+    let mut output = Output::default();
+    let mut diagnostics = Diagnostics::new();
+    for (name, bytes) in &theme.static_files {
+        let published = assets.get(name).cloned().unwrap_or_default();
+        match crate::output::OutputPath::new(published) {
+            Ok(path) => output.insert(path, bytes.clone()),
+            Err(e) => diagnostics.push(Diagnostic::error(
+                Code::CK050,
+                format!("themes/static/{name}"),
+                format!("cannot publish the theme file: {e}"),
+            )),
+        }
+    }
+    for attachment in &catalogue.attachments {
+        let path = match crate::output::OutputPath::new(attachment.path.clone()) {
+            Ok(path) => path,
+            Err(e) => {
+                diagnostics.push(
+                    Diagnostic::error(
+                        Code::CK027,
+                        format!("content/{}", attachment.path),
+                        format!("cannot publish the form file: {e}"),
+                    )
+                    .help("keep form files under content/forms/ with plain file names"),
+                );
+                continue;
+            }
+        };
+        match std::fs::read(root.join("content").join(&attachment.path)) {
+            Ok(bytes) => output.insert(path, bytes),
+            Err(e) => diagnostics.push(Diagnostic::error(
+                Code::CK027,
+                format!("content/{}", attachment.path),
+                format!("cannot read the form file: {e}"),
+            )),
+        }
+    }
+    if diagnostics.has_errors() {
+        return Err(diagnostics);
+    }
+    Ok(output)
+}
+
+/// The result of a successful build.
+#[derive(Debug)]
+pub struct BuildReport {
+    /// Warnings (the build succeeded).
+    pub diagnostics: Diagnostics,
+    /// Files written.
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
+    /// Procedures built.
+    pub procedures: usize,
+    /// Where the site is.
+    pub out: PathBuf,
+    /// How the publication went (problems after the swap, if any).
+    pub published: crate::publish::Published,
+    /// Step timings.
+    pub timings: Timings,
+}
+
+/// Why a build published nothing.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The content (or the theme) has errors: every diagnostic, warnings included.
+    Content(Diagnostics),
+    /// The site root cannot be read (it does not exist, or holds no readable `content/`).
+    Root {
+        /// The folder that could not be read.
+        path: PathBuf,
+        /// Why.
+        error: std::io::Error,
+    },
+    /// The output was refused, is locked by another build, or could not be written; the
+    /// error says what is at the output now. `diagnostics`: the content's warnings.
+    Publish {
+        /// The content's warnings (the content itself was fine).
+        diagnostics: Diagnostics,
+        /// What happened (boxed: the error is large, and rare).
+        error: Box<crate::publish::PublishError>,
+    },
+}
+
+impl BuildError {
+    /// True for errors of the tool rather than of the content (exit code 2, not 1).
+    pub fn is_io(&self) -> bool {
+        !matches!(self, BuildError::Content(_))
+    }
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Content(diagnostics) => f.write_str(&diagnostics.render_terminal(false)),
+            BuildError::Root { path, error } => {
+                write!(f, "cannot read the site root {}: {error}", path.display())
+            }
+            BuildError::Publish { error, .. } => write!(f, "{error}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+impl From<Diagnostics> for BuildError {
+    fn from(diagnostics: Diagnostics) -> Self {
+        BuildError::Content(diagnostics)
+    }
+}
+
+/// Checks that `root` is a folder that can be read and holds a readable `content/`: the
+/// tool's I/O error (exit 2), not the content's.
+pub fn read_root(root: &Path) -> Result<(), BuildError> {
+    for path in [root.to_path_buf(), root.join("content")] {
+        if let Err(error) = std::fs::read_dir(&path) {
+            return Err(BuildError::Root { path, error });
+        }
+    }
+    Ok(())
+}
+
+/// Builds the site and publishes it atomically. On any error nothing is published, and the
+/// error says whether the content or the tool's I/O is at fault. The output folder is checked
+/// ([`crate::publish::Target::resolve`]) before anything is read or written.
+pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
+    read_root(&options.root)?;
+    let out = options.out_dir();
+    let target =
+        crate::publish::Target::resolve(&options.root, &out, options.force).map_err(|error| {
+            BuildError::Publish {
+                diagnostics: Diagnostics::new(),
+                error: Box::new(error),
+            }
+        })?;
+    // Taken first, so that a second build into the same output stops at once.
+    let lock = crate::publish::Lock::take(&target).map_err(|error| BuildError::Publish {
+        diagnostics: Diagnostics::new(),
+        error: Box::new(error),
+    })?;
+    let mut timings = Timings::default();
+    let (catalogue, diagnostics) = check(options, &mut timings);
+    let Some(catalogue) = catalogue else {
+        return Err(BuildError::Content(diagnostics));
+    };
+    let theme = timings.time("theme", || Theme::load(&options.root, &options.theme))?;
+    let render_options = RenderOptions {
+        base_url: options.base_url.clone(),
+    };
+    let publish_error = |error| BuildError::Publish {
+        diagnostics: diagnostics.clone(),
+        error: Box::new(error),
+    };
+    let cannot_write = |e: std::io::Error| {
+        publish_error(crate::publish::PublishError::Failed {
+            out: out.clone(),
+            action: crate::publish::Action::Write,
+            path: target.dir().to_path_buf(),
+            error: e,
+            previous: crate::publish::PreviousSite::Kept,
+        })
+    };
+    // Dropped on an error before the commit, the staging tree is removed (and the lock
+    // released) and the published site stays as it was.
+    let mut staging = timings
+        .time("publish", || crate::publish::Staging::begin(&target, lock))
+        .map_err(publish_error)?;
+    let site = prepare(
+        &catalogue,
+        &theme,
+        &render_options,
+        &mut timings,
+        |files, timings| {
+            timings
+                .time("publish", || staging.write(&files))
+                .map_err(cannot_write)
+        },
+    )?;
+
+    // Each part is written while the next renders: writing files alone kept 1.0–1.5 of the
+    // two cores busy (likely the kernel's folder locks: `thu-tuc/` and `ma/` each hold a folder
+    // per procedure), and the rendering takes up the rest. The "render" step so includes
+    // writing every part but the last.
+    let mut rendered: Option<Output> = None;
+    for part in site.plans.chunks(PART) {
+        let previous = rendered.take();
+        let (written, pages) = timings.time("render", || {
+            rayon::join(
+                || previous.map_or(Ok(()), |pages| staging.write(&pages)),
+                || site.renderer.render_pages(part),
+            )
+        });
+        written.map_err(cannot_write)?;
+        rendered = Some(pages?);
+    }
+    if let Some(pages) = rendered {
+        timings
+            .time("publish", || staging.write(&pages))
+            .map_err(cannot_write)?;
+    }
+    let rest = timings.time("copy", || {
+        copied_files(&catalogue, &options.root, &theme, site.renderer.assets())
+    })?;
+    timings
+        .time("publish", || staging.write(&rest))
+        .map_err(cannot_write)?;
+    let (files, bytes) = (staging.files(), staging.bytes());
+    let published = timings
+        .time("publish", || staging.commit())
+        .map_err(publish_error)?;
+    let procedures = catalogue.procedures.len();
+    let Prepared { plans, renderer } = site;
+    let parts = renderer.into_parts();
+    free_later((catalogue, plans, parts));
+    Ok(BuildReport {
+        diagnostics,
+        files,
+        bytes,
+        procedures,
+        out,
+        published,
+        timings,
+    })
+}
+
+/// Frees `value` on a thread of its own. Freeing a built catalogue, its plan and its cards
+/// means freeing every text and list read and made (at 10,000 procedures about 25 ms on one
+/// core, with the other idle); once the site is published nothing waits for it, and a
+/// command that exits right after does not wait for it either.
+fn free_later<T: Send + 'static>(value: T) {
+    // When no thread can be started, `spawn` drops the closure, and with it `value`, here.
+    let _ = std::thread::Builder::new()
+        .name("congkhai-free".to_owned())
+        .spawn(move || drop(value));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_step_run_twice_adds_up_and_keeps_its_place() {
+        let mut timings = Timings::default();
+        timings.time("render", || std::thread::sleep(Duration::from_millis(2)));
+        timings.time("publish", || ());
+        timings.time("render", || std::thread::sleep(Duration::from_millis(2)));
+        let names: Vec<&str> = timings.steps.iter().map(|s| s.name).collect();
+        assert_eq!(names, ["render", "publish"]);
+        assert!(timings.steps[0].duration >= Duration::from_millis(4));
+        let table = timings.render();
+        assert_eq!(table.lines().count(), 3, "{table}");
+        if cfg!(unix) {
+            assert!(timings.steps.iter().all(|s| s.cpu.is_some()));
+        }
+        if cfg!(target_os = "linux") {
+            assert!(timings.steps.iter().all(|s| s.peak.is_some_and(|b| b > 0)));
+            assert!(table.contains(" MB"), "{table}");
+        }
+    }
+}
