@@ -75,6 +75,9 @@ pub enum Code {
     CK030,
     /// Statistics that do not add up.
     CK031,
+    /// A file of `content/static/` whose path cannot be published (a colon, a backslash, a
+    /// control character).
+    CK043,
     /// Warning: the record was last verified more than a year ago.
     CK040,
     /// Warning: an officer no procedure refers to.
@@ -114,6 +117,7 @@ impl Code {
             Code::CK029 => "CK029",
             Code::CK030 => "CK030",
             Code::CK031 => "CK031",
+            Code::CK043 => "CK043",
             Code::CK040 => "CK040",
             Code::CK041 => "CK041",
             Code::CK042 => "CK042",

@@ -266,8 +266,9 @@ pub fn index_site(
 }
 
 /// The copy step: the files that are not made but copied, the theme's static files (under
-/// the hashed names the renderer links to, [`Renderer::assets`]) and the form files the
-/// records name (read from `content/`: the renderer never reads content).
+/// the hashed names the renderer links to, [`Renderer::assets`]), the form files the records
+/// name and the files of `content/static/` (read from `content/`: the renderer never reads
+/// content).
 pub fn copied_files(
     catalogue: &Catalogue,
     root: &Path,
@@ -308,6 +309,23 @@ pub fn copied_files(
                 Code::CK027,
                 format!("content/{}", attachment.path),
                 format!("cannot read the form file: {e}"),
+            )),
+        }
+    }
+    for file in &catalogue.static_files {
+        let source = root
+            .join("content")
+            .join(crate::content::STATIC)
+            .join(&file.path);
+        let read = crate::output::OutputPath::new(file.path.clone())
+            .map_err(|e| e.to_string())
+            .and_then(|path| Ok((path, std::fs::read(&source).map_err(|e| e.to_string())?)));
+        match read {
+            Ok((path, bytes)) => output.insert(path, bytes),
+            Err(e) => diagnostics.push(Diagnostic::error(
+                Code::CK001,
+                format!("content/{}/{}", crate::content::STATIC, file.path),
+                format!("cannot read the file: {e}"),
             )),
         }
     }

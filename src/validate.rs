@@ -62,6 +62,7 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         records,
         stats,
         pages,
+        static_files,
         mut diagnostics,
     } = loaded;
     let now = options.now.or(options.git.head);
@@ -111,6 +112,7 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         records
             .iter()
             .flat_map(|r| r.procedure.forms.iter().map(|f| f.file.value.as_str())),
+        &static_files,
         &mut diagnostics,
     );
 
@@ -136,7 +138,10 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         procedures,
         stats,
         pages,
-        attachments,
+        Files {
+            attachments,
+            static_files,
+        },
         now,
         &collation,
     );
@@ -298,6 +303,7 @@ pub fn page_slug(page: &RawPage) -> (String, Option<Diagnostic>) {
 pub fn check_pages<'a>(
     pages: &[RawPage],
     form_files: impl Iterator<Item = &'a str>,
+    static_files: &[Attachment],
     diagnostics: &mut Diagnostics,
 ) {
     let form_folders: HashSet<&str> = form_files
@@ -371,6 +377,65 @@ pub fn check_pages<'a>(
             .help(help)));
         } else {
             seen.insert(slug, &page.file);
+        }
+    }
+    check_static(static_files, &seen, &form_folders, diagnostics);
+}
+
+/// Checks the files of `content/static/`, which are published as they are at the same path:
+/// each path can be published (CK043), its names fit a file system (CK018), and none lands
+/// where the site publishes something of its own, a free page or the form files (CK021).
+fn check_static(
+    static_files: &[Attachment],
+    pages: &HashMap<String, &str>,
+    form_folders: &HashSet<&str>,
+    diagnostics: &mut Diagnostics,
+) {
+    for file in static_files {
+        let source = format!("content/{}/{}", crate::content::STATIC, file.path);
+        if let Err(e) = crate::output::OutputPath::new(file.path.clone()) {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::CK043,
+                    &source,
+                    format!("this file cannot be published: {e}"),
+                )
+                .help("rename it with letters, digits, `-`, `_` and `.` only"),
+            );
+            continue;
+        }
+        if let Some(too_long) = file.path.split('/').find_map(|name| {
+            name_too_long(
+                &source,
+                "a file or folder name",
+                name,
+                "rename it: it becomes a file or folder of the site",
+            )
+        }) {
+            diagnostics.push(too_long);
+            continue;
+        }
+        let top = file.path.split('/').next().unwrap_or_default();
+        let like = crate::route::reserved(top)
+            .map(str::to_owned)
+            .or_else(|| pages.get(top).map(|page| (*page).to_owned()))
+            .or_else(|| {
+                form_folders
+                    .contains(top)
+                    .then(|| format!("content/{top}/"))
+            });
+        if let Some(like) = like {
+            diagnostics.push(
+                Diagnostic::error(
+                    Code::CK021,
+                    &source,
+                    format!(
+                        "this file would be published at /{}, like {like}",
+                        file.path
+                    ),
+                )
+                .help("rename it or move it into a folder of its own under content/static/"),
+            );
         }
     }
 }
@@ -609,6 +674,15 @@ pub fn index_by_code(procedures: &[Entry]) -> HashMap<String, usize> {
         .collect()
 }
 
+/// The files a catalogue publishes as they are.
+#[derive(Debug, Default, Clone)]
+pub struct Files {
+    /// The form files the records name ([`attachments`]).
+    pub attachments: Vec<Attachment>,
+    /// The files of `content/static/`.
+    pub static_files: Vec<Attachment>,
+}
+
 /// Puts a catalogue together from checked parts, in their display order.
 #[allow(clippy::too_many_arguments)]
 pub fn assemble(
@@ -617,7 +691,7 @@ pub fn assemble(
     mut procedures: Vec<Entry>,
     mut stats: Vec<StatsPeriod>,
     pages: Vec<RawPage>,
-    attachments: Vec<Attachment>,
+    files: Files,
     now: Option<Date>,
     collation: &Collation,
 ) -> Catalogue {
@@ -648,7 +722,8 @@ pub fn assemble(
         procedures,
         stats,
         pages: page_list,
-        attachments,
+        attachments: files.attachments,
+        static_files: files.static_files,
         now,
         by_code,
     }

@@ -910,3 +910,36 @@ fn causes_and_stable_links_follow_edits() {
     site.apply(std::slice::from_ref(&site_yaml));
     assert_eq!(same_as_fresh(&site, "site.yaml fixed"), "");
 }
+
+#[test]
+fn static_files_added_changed_and_removed_follow_in_serve() {
+    let root = sample_copy("static");
+    let mut site = Site::open(&options(&root), RenderOptions::default());
+    site.defer_index(true);
+    let dir = root.join("content/static/.well-known");
+    std::fs::create_dir_all(&dir).unwrap();
+    let cname = root.join("content/static/CNAME");
+    std::fs::write(&cname, "thutuc.example.gov.vn\n").unwrap();
+    let security = dir.join("security.txt");
+    std::fs::write(&security, "Contact: mailto:it@example.gov.vn\n").unwrap();
+    site.apply(&[cname.clone(), security.clone()]);
+    assert_eq!(
+        site.output().get("CNAME"),
+        Some(&b"thutuc.example.gov.vn\n"[..])
+    );
+    assert!(site.output().get(".well-known/security.txt").is_some());
+    assert_same_as_build(&mut site, "static files added");
+
+    std::fs::write(&cname, "tthc.example.gov.vn\n").unwrap();
+    site.apply(std::slice::from_ref(&cname));
+    assert_eq!(
+        site.output().get("CNAME"),
+        Some(&b"tthc.example.gov.vn\n"[..])
+    );
+    assert_same_as_build(&mut site, "static file changed");
+
+    std::fs::remove_file(&cname).unwrap();
+    site.apply(std::slice::from_ref(&cname));
+    assert!(site.output().get("CNAME").is_none());
+    assert_same_as_build(&mut site, "static file removed");
+}

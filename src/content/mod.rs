@@ -59,6 +59,9 @@ pub struct Loaded {
     pub stats: Vec<StatsPeriod>,
     /// Free pages.
     pub pages: Vec<RawPage>,
+    /// The files under `content/static/`, published as they are at the same path under the
+    /// site's root (`CNAME`, `favicon.ico`, a search engine's verification file).
+    pub static_files: Vec<crate::model::Attachment>,
     /// Problems, with the sources they point into.
     pub diagnostics: Diagnostics,
 }
@@ -287,7 +290,42 @@ pub fn load_site(root: &Path) -> Loaded {
             Err(d) => loaded.diagnostics.push_broken(*d),
         }
     }
+    loaded.static_files = static_files(&content.join(STATIC));
     loaded
+}
+
+/// The folder under `content/` whose files are published as they are.
+pub const STATIC: &str = "static";
+
+/// The files under `dir`, `/`-separated paths relative to it, in path order; hidden files and
+/// folders are left out but `.well-known/` (where sites publish `security.txt` and the
+/// like), and so are links, as everywhere in `content/`.
+fn static_files(dir: &Path) -> Vec<crate::model::Attachment> {
+    let hidden = |e: &walkdir::DirEntry| {
+        e.depth() > 0
+            && e.file_name().to_string_lossy().starts_with('.')
+            && !(e.depth() == 1 && e.file_name() == ".well-known")
+    };
+    let mut files: Vec<crate::model::Attachment> = walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !hidden(e))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| {
+            let relative = e.path().strip_prefix(dir).ok()?;
+            let path = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/");
+            let size = e.metadata().map_or(0, |m| m.len());
+            Some(crate::model::Attachment { path, size })
+        })
+        .collect();
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files
 }
 
 /// The procedure code a record's text declares on a `code:` line at the top level, read

@@ -304,6 +304,31 @@ const TABLE: &[(Option<Code>, &str, &str)] = &[
         "trang này sẽ có địa chỉ /{0}/, trùng với {1}",
     ),
     (
+        Some(Code::CK021),
+        "this file would be published at /{}, like {}",
+        "tệp này sẽ có địa chỉ /{0}, trùng với {1}",
+    ),
+    (
+        None,
+        "rename it or move it into a folder of its own under content/static/",
+        "đổi tên tệp, hoặc chuyển nó vào một thư mục riêng trong content/static/",
+    ),
+    (
+        Some(Code::CK043),
+        "this file cannot be published: {}",
+        "không thể đăng tệp này lên trang: {0}",
+    ),
+    (
+        None,
+        "rename it with letters, digits, `-`, `_` and `.` only",
+        "đổi tên tệp, chỉ dùng chữ cái, chữ số, `-`, `_` và `.`",
+    ),
+    (
+        None,
+        "rename it: it becomes a file or folder of the site",
+        "đổi tên cho ngắn hơn: tên này thành tên tệp hoặc thư mục của trang",
+    ),
+    (
         None,
         "choose another `slug:`, for example `gioi-thieu-2`",
         "chọn `slug:` khác, ví dụ `gioi-thieu-2`",

@@ -22,6 +22,8 @@ pub struct Catalogue {
     pub pages: Vec<Page>,
     /// Form files to publish.
     pub attachments: Vec<Attachment>,
+    /// The files of `content/static/`, published as they are (path relative to that folder).
+    pub static_files: Vec<Attachment>,
     /// "Today" for the build: `--now`, or the date of the last commit.
     pub now: Option<Date>,
     /// Index of `procedures` by code.

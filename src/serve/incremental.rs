@@ -44,7 +44,7 @@ use super::cross::{Cross, Member};
 use crate::content::{self, RawPage, RawRecord, git::GitDates};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::model::config::{Field, SiteConfig, StatsPeriod};
-use crate::model::{Catalogue, Procedure};
+use crate::model::{Attachment, Catalogue, Procedure};
 use crate::output::{Output, OutputPath};
 use crate::pipeline::{BuildOptions, Timings};
 use crate::render::{EntryParts, PageKind, PagePlan, RenderOptions, Renderer, template_name};
@@ -84,6 +84,8 @@ struct Rest {
     fields: Vec<Field>,
     stats: Vec<StatsPeriod>,
     pages: Vec<RawPage>,
+    /// Files under `content/static/`, published as they are.
+    static_files: Vec<Attachment>,
     /// Problems in reading them and in checking site.yaml and fields.yaml.
     diagnostics: Diagnostics,
     facts: SiteFacts,
@@ -451,8 +453,15 @@ impl Site {
         let Some(name) = parts.last() else {
             return Reach::Nothing;
         };
-        // Editors' swap, backup and temporary files.
-        if parts.iter().any(|p| p.starts_with('.'))
+        // Editors' swap, backup and temporary files; `content/static/.well-known/` is published.
+        let well_known = parts.len() > 3
+            && parts[0] == "content"
+            && parts[1] == content::STATIC
+            && parts[2] == ".well-known";
+        if parts
+            .iter()
+            .skip(if well_known { 3 } else { 0 })
+            .any(|p| p.starts_with('.'))
             || name.ends_with('~')
             || name.ends_with(".swp")
             || name.ends_with(".tmp")
@@ -527,6 +536,7 @@ impl Site {
             fields: loaded.fields,
             stats: loaded.stats,
             pages: loaded.pages,
+            static_files: loaded.static_files,
             diagnostics,
             facts,
         };
@@ -879,6 +889,7 @@ impl Site {
                 .values()
                 .filter_map(|r| r.parsed.as_ref().ok())
                 .flat_map(|p| p.procedure.forms.iter().map(|f| f.file.value.as_str())),
+            &self.rest.static_files,
             &mut cross,
         );
         // Only the files that are quoted need their text: not 10,000 records on every edit.
@@ -967,7 +978,10 @@ impl Site {
                     entries,
                     self.rest.stats.clone(),
                     self.rest.pages.clone(),
-                    attachments,
+                    validate::Files {
+                        attachments,
+                        static_files: self.rest.static_files.clone(),
+                    },
                     self.now,
                     collation,
                 ));
