@@ -2,7 +2,9 @@
 
 mod build;
 mod check;
+mod completions;
 mod init;
+mod man;
 mod new;
 mod schema;
 mod serve;
@@ -89,6 +91,10 @@ enum Command {
     Serve(serve::Args),
     /// Print the JSON Schema of a procedure record (for editors' autocompletion).
     Schema(schema::Args),
+    /// Print the shell completion script for bash, zsh, fish, powershell or elvish.
+    Completions(completions::Args),
+    /// Print the manual page, or write one per command into a folder.
+    Man(man::Args),
 }
 
 /// Runs the parsed command line.
@@ -100,6 +106,8 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::New(args) => new::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Schema(args) => schema::run(args),
+        Command::Completions(args) => completions::run(args),
+        Command::Man(args) => man::run(args),
     }
 }
 
