@@ -31,7 +31,10 @@ fn the_bash_completion_parses_and_completes_commands_and_options() {
     assert_eq!(lines.next(), Some("build"), "{stdout}");
     let options = lines.next().unwrap_or_default();
     for option in ["--root", "--out", "--base-url", "--force"] {
-        assert!(options.split(' ').any(|o| o == option), "{option} in {options}");
+        assert!(
+            options.split(' ').any(|o| o == option),
+            "{option} in {options}"
+        );
     }
 }
 
@@ -52,7 +55,12 @@ fn man_pages_render() {
     let dir = std::env::temp_dir().join(format!("congkhai-man-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     congkhai(&["man", "--dir", dir.to_str().unwrap()]);
-    for name in ["congkhai.1", "congkhai-build.1", "congkhai-check.1", "congkhai-serve.1"] {
+    for name in [
+        "congkhai.1",
+        "congkhai-build.1",
+        "congkhai-check.1",
+        "congkhai-serve.1",
+    ] {
         assert!(dir.join(name).is_file(), "{name}");
     }
     // groff, when the machine has it, renders the page without a warning.

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use congkhai::schema::Kind;
 use serde_json::Value;
 
 fn repo() -> &'static Path {
@@ -12,19 +13,24 @@ fn repo() -> &'static Path {
 }
 
 #[test]
-fn checked_in_schema_is_the_generated_one() {
-    let generated = congkhai::schema::procedure_schema_json();
-    let path = repo().join("congkhai.schema.json");
-    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
-    if on_disk != generated && std::env::var_os("CONGKHAI_BLESS").is_some() {
-        std::fs::write(&path, &generated).unwrap();
-        return;
+fn checked_in_schemas_are_the_generated_ones() {
+    for kind in Kind::ALL {
+        let generated = kind.schema_json();
+        let path = repo().join(kind.file());
+        let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+        if on_disk != generated && std::env::var_os("CONGKHAI_BLESS").is_some() {
+            std::fs::write(&path, &generated).unwrap();
+            continue;
+        }
+        assert!(
+            on_disk == generated,
+            "{} is out of date: run `cargo run -- schema {} > {}` (or the tests with \
+             CONGKHAI_BLESS=1)",
+            kind.file(),
+            format!("{kind:?}").to_lowercase(),
+            kind.file()
+        );
     }
-    assert!(
-        on_disk == generated,
-        "congkhai.schema.json is out of date: run `cargo run -- schema > congkhai.schema.json` \
-         (or the tests with CONGKHAI_BLESS=1)"
-    );
 }
 
 #[test]
@@ -41,13 +47,22 @@ fn init_writes_the_schema_and_the_editor_settings() {
         "{}",
         String::from_utf8_lossy(&status.stderr)
     );
-    assert_eq!(
-        std::fs::read_to_string(dir.join("congkhai.schema.json")).unwrap(),
-        congkhai::schema::procedure_schema_json()
-    );
     let settings: Value =
         serde_json::from_str(&std::fs::read_to_string(dir.join(".vscode/settings.json")).unwrap())
             .unwrap();
+    for kind in Kind::ALL {
+        assert_eq!(
+            std::fs::read_to_string(dir.join(kind.file())).unwrap(),
+            kind.schema_json()
+        );
+        let globs = &settings["yaml.schemas"][format!("./{}", kind.file())];
+        for glob in kind.globs() {
+            assert!(
+                globs.as_array().unwrap().iter().any(|g| g == glob),
+                "{glob} in {settings}"
+            );
+        }
+    }
     let globs = &settings["yaml.schemas"]["./congkhai.schema.json"];
     assert!(
         globs
@@ -65,20 +80,29 @@ fn init_writes_the_schema_and_the_editor_settings() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
-/// Every property, at every depth, has a Vietnamese title and a description, and so has every
+/// Every property of every file's schema, at every depth, has a Vietnamese title and a description, and so has every
 /// enumeration value.
 #[test]
 fn every_key_and_value_has_a_vietnamese_title_and_description() {
-    let schema = congkhai::schema::procedure_schema();
-    assert_eq!(
-        schema["$schema"], "http://json-schema.org/draft-07/schema#",
-        "draft-07 is what yaml-language-server reads"
-    );
     let mut missing = Vec::new();
-    check_titles("", &schema, &mut missing);
-    for (name, definition) in schema["definitions"].as_object().unwrap() {
-        check_titles(&format!("definitions/{name}"), definition, &mut missing);
+    for kind in Kind::ALL {
+        let schema = kind.schema();
+        assert_eq!(
+            schema["$schema"], "http://json-schema.org/draft-07/schema#",
+            "draft-07 is what yaml-language-server reads"
+        );
+        let at = kind.file();
+        assert!(schema["title"].as_str().is_some(), "{at}: a title");
+        check_titles(at, &schema, &mut missing);
+        for (name, definition) in schema["definitions"].as_object().into_iter().flatten() {
+            check_titles(
+                &format!("{at}#definitions/{name}"),
+                definition,
+                &mut missing,
+            );
+        }
     }
+    let schema = congkhai::schema::procedure_schema();
     assert!(
         missing.is_empty(),
         "without a title or description: {missing:#?}"
@@ -158,9 +182,6 @@ fn sample_records_pass_an_independent_validator_and_broken_ones_fail_it() {
     let dir = std::env::temp_dir().join(format!("congkhai-schema-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    let schema_path = dir.join("schema.json");
-    std::fs::write(&schema_path, congkhai::schema::procedure_schema_json()).unwrap();
-
     let valid = records_as_json(repo(), &dir.join("valid"));
     assert!(valid.len() >= 10, "only {} sample records", valid.len());
 
@@ -196,13 +217,22 @@ fn sample_records_pass_an_independent_validator_and_broken_ones_fail_it() {
         std::fs::write(&path, serde_json::to_vec(&record).unwrap()).unwrap();
         invalid.push(path);
     }
+    independent_check(python, &dir, Kind::Record, &valid, &invalid);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Runs `tests/schema_check.py` on `kind`'s schema with files that must pass and files that
+/// must fail.
+fn independent_check(python: &str, dir: &Path, kind: Kind, valid: &[PathBuf], invalid: &[PathBuf]) {
+    let schema_path = dir.join(kind.file());
+    std::fs::write(&schema_path, kind.schema_json()).unwrap();
     let output = Command::new(python)
         .arg(repo().join("tests/schema_check.py"))
         .arg(&schema_path)
         .arg("--valid")
-        .args(&valid)
+        .args(valid)
         .arg("--invalid")
-        .args(&invalid)
+        .args(invalid)
         .output()
         .unwrap();
     let report = format!(
@@ -210,10 +240,97 @@ fn sample_records_pass_an_independent_validator_and_broken_ones_fail_it() {
         String::from_utf8_lossy(&output.stdout),
         String::from_utf8_lossy(&output.stderr)
     );
-    assert!(output.status.success(), "{report}");
+    assert!(output.status.success(), "{}: {report}", kind.file());
     assert!(
         report.contains(&format!("checked {}", valid.len() + invalid.len())),
         "{report}"
+    );
+}
+
+/// A YAML file as JSON, written to `dir/name`, with `change` applied.
+fn yaml_as_json(source: &Path, dir: &Path, name: &str, change: impl Fn(&mut Value)) -> PathBuf {
+    let text = std::fs::read_to_string(source).unwrap();
+    let mut value: Value =
+        serde_saphyr::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+    change(&mut value);
+    let target = dir.join(format!("{name}.json"));
+    std::fs::write(&target, serde_json::to_vec(&value).unwrap()).unwrap();
+    target
+}
+
+#[test]
+fn site_fields_and_stats_files_pass_an_independent_validator_and_broken_ones_fail_it() {
+    let Some(python) = python_with_jsonschema() else {
+        return;
+    };
+    let dir = std::env::temp_dir().join(format!("congkhai-schema-site-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let content = repo().join("content");
+    let same = |_: &mut Value| {};
+
+    let site = content.join("site.yaml");
+    independent_check(
+        python,
+        &dir,
+        Kind::Site,
+        &[yaml_as_json(&site, &dir, "site", same)],
+        &[
+            yaml_as_json(&site, &dir, "site-unknown-key", |v| {
+                v["hotline_number"] = "1".into()
+            }),
+            yaml_as_json(&site, &dir, "site-bad-weekday", |v| {
+                v["opening_hours"][0]["days"] = serde_json::json!(["monday"]);
+            }),
+            yaml_as_json(&site, &dir, "site-no-agency", |v| {
+                v.as_object_mut().unwrap().remove("agency");
+            }),
+        ],
+    );
+
+    let fields = content.join("fields.yaml");
+    independent_check(
+        python,
+        &dir,
+        Kind::Fields,
+        &[yaml_as_json(&fields, &dir, "fields", same)],
+        &[
+            yaml_as_json(&fields, &dir, "fields-no-name", |v| {
+                v[0].as_object_mut().unwrap().remove("name");
+            }),
+            yaml_as_json(&fields, &dir, "fields-order-text", |v| {
+                v[0]["order"] = "một".into()
+            }),
+        ],
+    );
+
+    let mut stats: Vec<PathBuf> = std::fs::read_dir(content.join("stats"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    stats.sort();
+    assert!(!stats.is_empty());
+    let valid: Vec<PathBuf> = stats
+        .iter()
+        .enumerate()
+        .map(|(i, path)| yaml_as_json(path, &dir, &format!("stats-{i}"), same))
+        .collect();
+    independent_check(
+        python,
+        &dir,
+        Kind::Stats,
+        &valid,
+        &[
+            yaml_as_json(&stats[0], &dir, "stats-count-text", |v| {
+                v["received"]["in_person"] = "4.613".into();
+            }),
+            yaml_as_json(&stats[0], &dir, "stats-negative", |v| {
+                v["withdrawn"] = (-1).into()
+            }),
+            yaml_as_json(&stats[0], &dir, "stats-bad-date", |v| {
+                v["from"] = "01/01/2025".into()
+            }),
+        ],
     );
     let _ = std::fs::remove_dir_all(&dir);
 }

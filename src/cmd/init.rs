@@ -36,11 +36,13 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         .into());
     }
     write_dir(&SCAFFOLD, dir)?;
-    // The schema comes from the record types of this binary, so it always matches them;
-    // .vscode/settings.json maps it to the records for yaml-language-server.
-    let schema = dir.join(congkhai::schema::SCHEMA_FILE);
-    std::fs::write(&schema, congkhai::schema::procedure_schema_json())
-        .map_err(|e| format!("cannot write {}: {e}", schema.display()))?;
+    // The schemas come from the content types of this binary, so it always matches them;
+    // .vscode/settings.json maps each to its files for yaml-language-server.
+    for kind in congkhai::schema::Kind::ALL {
+        let schema = dir.join(kind.file());
+        std::fs::write(&schema, kind.schema_json())
+            .map_err(|e| format!("cannot write {}: {e}", schema.display()))?;
+    }
     // `.gitignore` is stored without its dot so that it does not apply to this repository.
     let ignore = dir.join("gitignore");
     if ignore.exists() {

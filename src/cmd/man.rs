@@ -23,8 +23,9 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         Some(dir) => {
             std::fs::create_dir_all(&dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-            clap_mangen::generate_to(command, &dir)
-                .map_err(|e| format!("cannot write the manual pages into {}: {e}", dir.display()))?;
+            clap_mangen::generate_to(command, &dir).map_err(|e| {
+                format!("cannot write the manual pages into {}: {e}", dir.display())
+            })?;
         }
         None => {
             let mut page = Vec::new();
