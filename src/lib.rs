@@ -23,6 +23,7 @@
 
 pub mod content;
 pub mod diagnostics;
+pub mod export;
 pub mod links;
 pub mod model;
 pub mod output;

@@ -239,7 +239,7 @@ pub struct IndexOutput {
 }
 
 /// The index step: data built from the whole catalogue rather than page by page (the search
-/// index; open data and feeds belong here too). `build` and `serve` both call it, so anything
+/// index, the open data of `/du-lieu/`; feeds belong here too). `build` and `serve` both call it, so anything
 /// added here reaches both.
 pub fn index_site(
     catalogue: &Catalogue,
@@ -247,10 +247,18 @@ pub fn index_site(
     labels: &serde_json::Value,
 ) -> Result<IndexOutput, Diagnostics> {
     let search = crate::search::build(catalogue, cards, labels);
-    let globals = vec![("search", search.template_value())];
+    let (data, data_files) = crate::export::files(catalogue);
+    let globals = vec![
+        ("search", search.template_value()),
+        (
+            "data",
+            serde_json::json!({ "files": data_files, "version": crate::export::FORMAT_VERSION }),
+        ),
+    ];
     let files = search
         .files
         .into_iter()
+        .chain(data)
         .map(|(path, bytes)| Ok((crate::output::OutputPath::new(path)?, bytes)))
         .collect::<Result<_, crate::output::InvalidPath>>()
         .map_err(|e| {

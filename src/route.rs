@@ -21,11 +21,13 @@ pub const SEARCH: &str = "tra-cuu";
 pub const CONTACT: &str = "lien-he";
 /// `/thong-ke/`: statistics.
 pub const STATS: &str = "thong-ke";
+/// `/du-lieu/`: the open data (the catalogue as JSON and its schema).
+pub const DATA: &str = "du-lieu";
 /// `/assets/`: the theme's static files.
 pub const ASSETS: &str = "assets";
 
 /// Every top-level route with what it holds (the title of its page, as the site shows it).
-pub const RESERVED: [(&str, &str); 13] = [
+pub const RESERVED: [(&str, &str); 14] = [
     (PROCEDURES, "các trang thủ tục"),
     (CODES, "các trang mã thủ tục"),
     (FIELDS, "trang “Lĩnh vực”"),
@@ -34,6 +36,7 @@ pub const RESERVED: [(&str, &str); 13] = [
     (SEARCH, "trang “Tra cứu thủ tục”"),
     (CONTACT, "trang “Liên hệ, góp ý”"),
     (STATS, "trang “Thống kê”"),
+    (DATA, "trang “Dữ liệu mở”"),
     (ASSETS, "các tệp giao diện"),
     ("index.html", "trang chủ"),
     ("404.html", "trang “Không tìm thấy”"),

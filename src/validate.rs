@@ -1169,7 +1169,11 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
         site.online_portals
             .iter()
             .map(|p| ("online_portals[].url", Some(&p.url))),
-    );
+    )
+    .chain([(
+        "data_license.url",
+        site.data_license.as_ref().and_then(|l| l.url.as_ref()),
+    )]);
     for (key, url) in links {
         if let Some(url) = url {
             diagnostics.extend_items(check_link(file, 0, key, url));

@@ -24,6 +24,8 @@ const LAYERS: &[&str] = &[
     "validate",
     // views and cards: what both the index and the pages show.
     "view",
+    // the open data.
+    "export",
     // index.
     "search",
     // plan and render.

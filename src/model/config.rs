@@ -117,6 +117,35 @@ pub struct SiteConfig {
     )]
     #[serde(default)]
     pub online_portals: Vec<Portal>,
+    /// The licence of the open data (`/du-lieu/`); the page says it is not published when
+    /// absent.
+    #[schemars(
+        title = "Giấy phép dữ liệu",
+        description = "Giấy phép sử dụng dữ liệu mở tại /du-lieu/, ví dụ {name: \"CC BY 4.0\", url: \"https://creativecommons.org/licenses/by/4.0/deed.vi\"}. Bỏ trống thì trang ghi \"chưa công bố giấy phép\"."
+    )]
+    #[serde(default)]
+    pub data_license: Option<License>,
+}
+
+/// A licence: its name and where its text is.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Giấy phép",
+    description = "Tên giấy phép và nơi đọc toàn văn."
+)]
+pub struct License {
+    /// "CC BY 4.0".
+    #[schemars(title = "Tên giấy phép", description = "Ví dụ \"CC BY 4.0\".")]
+    pub name: Text,
+    /// Where its text is.
+    #[schemars(
+        title = "Địa chỉ",
+        description = "Đường dẫn toàn văn giấy phép, https://…"
+    )]
+    #[schemars(with = "Option<Text>")]
+    #[serde(default)]
+    pub url: Option<Spanned<Text>>,
 }
 
 /// The weekday ids of `opening_hours[].days`, for the schema only (the loader reads strings

@@ -409,7 +409,7 @@ impl<'a> Renderer<'a> {
                     .collect();
                 context.insert_value("groups", Value::from(values));
             }
-            PageKind::Contact => {}
+            PageKind::Contact | PageKind::Data => {}
             PageKind::Stats => {
                 let periods: Vec<StatsPage> = catalogue
                     .stats
@@ -527,6 +527,11 @@ fn published_site(site: &crate::model::config::SiteConfig) -> crate::model::conf
     }
     site.online_portals
         .retain(|p| crate::links::is_allowed(&p.url.value));
+    if let Some(license) = &mut site.data_license
+        && !allowed(&license.url)
+    {
+        license.url = None;
+    }
     site.base_url = site
         .base_url
         .filter(|u| crate::links::is_site_address(&u.value));
@@ -548,7 +553,7 @@ pub fn plan_path(plan: &PagePlan) -> Result<OutputPath, Diagnostic> {
 }
 
 /// Every page template, in the order of [`template_index`].
-const TEMPLATES: [&str; 12] = [
+const TEMPLATES: [&str; 13] = [
     "index.html",
     "procedure.html",
     "redirect.html",
@@ -561,6 +566,7 @@ const TEMPLATES: [&str; 12] = [
     "404.html",
     "sitemap.xml",
     "robots.txt",
+    "data.html",
 ];
 
 /// The place in [`TEMPLATES`] of the template that renders a page of this kind.
@@ -578,6 +584,7 @@ fn template_index(kind: &PageKind) -> usize {
         PageKind::NotFound => 9,
         PageKind::Sitemap(_) => 10,
         PageKind::Robots => 11,
+        PageKind::Data => 12,
     }
 }
 

@@ -48,6 +48,8 @@ pub enum PageKind {
     Contact,
     /// `/thong-ke/`.
     Stats,
+    /// `/du-lieu/`: what the open data holds.
+    Data,
     /// A free page: index into `catalogue.pages`.
     Page(usize),
     /// `/404.html`.
@@ -466,6 +468,12 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
         words.stats.clone(),
         vec![home(words)],
         PageKind::Stats,
+    ));
+    plans.push(page(
+        &format!("{}/", route::DATA),
+        words.data.clone(),
+        vec![home(words)],
+        PageKind::Data,
     ));
     for (i, p) in catalogue.pages.iter().enumerate() {
         plans.push(page(

@@ -1265,6 +1265,7 @@ impl PlanIndex {
                 | PageKind::Index(_)
                 | PageKind::Contact
                 | PageKind::Stats
+                | PageKind::Data
                 | PageKind::Page(_)
                 | PageKind::NotFound
                 | PageKind::Sitemap(_)
@@ -1533,10 +1534,12 @@ fn content_fingerprint(plan: &PagePlan, catalogue: &Catalogue, stamps: &Stamps) 
             }
         }
         // These show only site-wide data (site.yaml, statistics, free pages): a change to
-        // those renders every page anyway.
+        // those renders every page anyway. The data page shows the index step's `data`
+        // global, followed by the global fingerprints.
         PageKind::Home
         | PageKind::Contact
         | PageKind::Stats
+        | PageKind::Data
         | PageKind::Page(_)
         | PageKind::NotFound
         | PageKind::Robots => {}

@@ -36,6 +36,8 @@ pub struct Words {
     pub contact: String,
     /// "Thống kê tình hình giải quyết hồ sơ".
     pub stats: String,
+    /// "Dữ liệu mở".
+    pub data: String,
     /// "Không tìm thấy trang".
     pub not_found: String,
     free: String,
@@ -69,6 +71,7 @@ impl Words {
             search: word("/pages/search"),
             contact: word("/pages/contact"),
             stats: word("/pages/stats"),
+            data: word("/pages/data"),
             not_found: word("/pages/not_found"),
             free: word("/money/free"),
             amount: word("/money/amount"),

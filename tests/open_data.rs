@@ -1,0 +1,171 @@
+//! The open data of `/du-lieu/`: the catalogue as JSON, read back with independent parsers
+//! (Python's `json` and `jsonschema`), holding every procedure with the codes of the records
+//! and the URLs of the pages, valid against the schema published beside it; and the page that
+//! says what is there and under which licence, never inventing one.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::process::Command;
+
+use serde_json::Value;
+
+fn python_has_jsonschema() -> bool {
+    let ok = Command::new("python3")
+        .args(["-c", "import jsonschema"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    // CI installs it (scripts/test); a developer without it is told, not failed.
+    assert!(
+        ok || std::env::var_os("CI").is_none(),
+        "python3 with the jsonschema package is required in CI (scripts/test installs it)"
+    );
+    ok
+}
+
+/// The codes of the sample's records, read from their files.
+fn record_codes(root: &Path) -> BTreeSet<String> {
+    congkhai::content::record_files(root)
+        .iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let line = text
+                .lines()
+                .find(|l| l.starts_with("code:"))
+                .unwrap_or_else(|| panic!("{}: no code line", path.display()));
+            line["code:".len()..].trim().trim_matches('"').to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn the_catalogue_json_holds_every_record_and_passes_its_schema() {
+    let root = common::sample_copy("open-data");
+    common::run_ok(&root, "build");
+    let data = root.join("public/du-lieu");
+    let json_path = data.join("thu-tuc.json");
+
+    // Python's json module reads it; every procedure's code and page come back.
+    let script = r#"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+assert d["format"]["name"] == "congkhai-thu-tuc", d["format"]
+for p in d["procedures"]:
+    print(p["code"], p["url"], sep="\t")
+"#;
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .arg(&json_path)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let rows = String::from_utf8(output.stdout).unwrap();
+    let mut codes = BTreeSet::new();
+    for row in rows.lines() {
+        let (code, url) = row.split_once('\t').unwrap();
+        assert!(
+            root.join("public").join(url).join("index.html").is_file(),
+            "{code}: no page at {url}"
+        );
+        codes.insert(code.to_owned());
+    }
+    assert_eq!(codes, record_codes(&root), "every record, once");
+
+    let document: Value = serde_json::from_slice(&std::fs::read(&json_path).unwrap()).unwrap();
+    assert_eq!(document["date"], "2026-12-01");
+    assert_eq!(document["fields"][0]["id"], "ho-tich");
+    // The site gives no licence: none is written.
+    assert!(document.get("license").is_none());
+    let schema_path = data.join(
+        document["format"]["schema"]
+            .as_str()
+            .expect("the schema's path"),
+    );
+    assert!(schema_path.is_file(), "{}", schema_path.display());
+
+    if !python_has_jsonschema() {
+        return;
+    }
+    // The file passes its schema; the same file with a broken procedure fails it.
+    let dir = std::env::temp_dir().join(format!("congkhai-open-data-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut broken = Vec::new();
+    type Break = fn(&mut Value);
+    let breaks: [(&str, Break); 3] = [
+        ("no-code", |v| {
+            v["procedures"][0].as_object_mut().unwrap().remove("code");
+        }),
+        ("bad-level", |v| {
+            v["procedures"][0]["level"] = "county".into()
+        }),
+        ("unknown-key", |v| v["procedures"][0]["phi"] = 8000.into()),
+    ];
+    for (name, change) in breaks {
+        let mut copy = document.clone();
+        change(&mut copy);
+        let path = dir.join(format!("{name}.json"));
+        std::fs::write(&path, serde_json::to_vec(&copy).unwrap()).unwrap();
+        broken.push(path);
+    }
+    let output = Command::new("python3")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schema_check.py"))
+        .arg(&schema_path)
+        .arg("--valid")
+        .arg(&json_path)
+        .arg("--invalid")
+        .args(&broken)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_data_page_lists_the_files_and_the_licence_only_when_given() {
+    let root = common::sample_copy("open-data-page");
+    common::run_ok(&root, "build");
+    let page = std::fs::read_to_string(root.join("public/du-lieu/index.html")).unwrap();
+    assert!(page.contains("href=\"../du-lieu/thu-tuc.json\""), "{page}");
+    assert!(page.contains("thu-tuc-v1.schema.json"));
+    assert!(page.contains("chưa công bố giấy phép"), "{page}");
+    let size = std::fs::metadata(root.join("public/du-lieu/thu-tuc.json"))
+        .unwrap()
+        .len();
+    assert!(
+        page.contains(&format!("{} KB", size.div_ceil(1024))),
+        "the page gives the file's size"
+    );
+    // Every page links to it from the footer.
+    let home = std::fs::read_to_string(root.join("public/index.html")).unwrap();
+    assert!(home.contains("href=\"./du-lieu/\""));
+
+    let site = root.join("content/site.yaml");
+    let mut text = std::fs::read_to_string(&site).unwrap();
+    text.push_str(
+        "data_license:\n  name: \"CC BY 4.0\"\n  url: \"https://creativecommons.org/licenses/by/4.0/deed.vi\"\n",
+    );
+    std::fs::write(&site, text).unwrap();
+    common::run_ok(&root, "build");
+    let page = std::fs::read_to_string(root.join("public/du-lieu/index.html")).unwrap();
+    assert!(
+        page.contains(
+            "<a href=\"https://creativecommons.org/licenses/by/4.0/deed.vi\">CC BY 4.0</a>"
+        ),
+        "{page}"
+    );
+    assert!(!page.contains("chưa công bố giấy phép"));
+    let document: Value =
+        serde_json::from_slice(&std::fs::read(root.join("public/du-lieu/thu-tuc.json")).unwrap())
+            .unwrap();
+    assert_eq!(document["license"]["name"], "CC BY 4.0");
+}
