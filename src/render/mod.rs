@@ -623,10 +623,20 @@ struct StatsPage<'a> {
 #[derive(Serialize)]
 struct ContactView {
     hours: Vec<HoursView>,
+    /// The rows of `hours` for every field, the times of the same days together: the
+    /// header's strip shows them on every page.
+    general_hours: Vec<DaysHours>,
     closures: Vec<ClosureView>,
     hotlines: Vec<HotlineView>,
     hotline: Option<view::Phone>,
     officers: Vec<OfficerRow>,
+}
+
+/// The times of some days ("Thứ Hai – Thứ Sáu": "07:30–11:30", "13:30–17:00").
+#[derive(Serialize)]
+struct DaysHours {
+    days: String,
+    times: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -672,17 +682,30 @@ impl ContactView {
                 })
                 .collect()
         };
+        let hours: Vec<HoursView> = site
+            .opening_hours
+            .iter()
+            .map(|h| HoursView {
+                days: words.days(&h.days.iter().map(|d| d.value.as_str()).collect::<Vec<_>>()),
+                opens: h.opens.value.clone(),
+                closes: h.closes.value.clone(),
+                fields: field_names(&h.fields),
+            })
+            .collect();
+        let mut general_hours: Vec<DaysHours> = Vec::new();
+        for h in hours.iter().filter(|h| h.fields.is_empty()) {
+            let time = format!("{}–{}", h.opens, h.closes);
+            match general_hours.iter_mut().find(|g| g.days == h.days) {
+                Some(g) => g.times.push(time),
+                None => general_hours.push(DaysHours {
+                    days: h.days.clone(),
+                    times: vec![time],
+                }),
+            }
+        }
         ContactView {
-            hours: site
-                .opening_hours
-                .iter()
-                .map(|h| HoursView {
-                    days: words.days(&h.days.iter().map(|d| d.value.as_str()).collect::<Vec<_>>()),
-                    opens: h.opens.value.clone(),
-                    closes: h.closes.value.clone(),
-                    fields: field_names(&h.fields),
-                })
-                .collect(),
+            general_hours,
+            hours,
             closures: site
                 .closures
                 .iter()

@@ -1,5 +1,6 @@
 // Whole pages in a real Chromium: no console errors, and no accessibility violations found by
-// axe-core (WCAG 2.0/2.1 A and AA) on the pages citizens use most.
+// axe-core (WCAG 2.0, 2.1 and 2.2 A and AA) on the pages citizens use most, in the default
+// colours and in high contrast.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,7 +8,7 @@ import { createRequire } from 'node:module';
 import { buildSite, launch, procedures, serve, type, watch } from './lib.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let dir, server, browser;
 
@@ -32,6 +33,7 @@ function pages() {
     ['field listing', 'linh-vuc/ho-tich/'],
     ['contact', 'lien-he/'],
     ['stats', 'thong-ke/'],
+    ['open data', 'du-lieu/'],
   ];
 }
 
@@ -60,11 +62,16 @@ test('no console errors, exceptions or failed requests', async () => {
   }
 });
 
-for (const [name, path] of [['home', ''], ['procedure', null], ['search with results', 'tra-cuu/'],
-  ['field listing', 'linh-vuc/ho-tich/'], ['contact', 'lien-he/'], ['stats', 'thong-ke/']]) {
-  test(`axe-core finds no WCAG 2.1 A/AA violation: ${name}`, async () => {
+for (const [name, path, contrast] of [['home', ''], ['procedure', null], ['search with results', 'tra-cuu/'],
+  ['field listing', 'linh-vuc/ho-tich/'], ['contact', 'lien-he/'], ['stats', 'thong-ke/'],
+  ['open data', 'du-lieu/'], ['procedure in high contrast', null, true],
+  ['home in high contrast', '', true]]) {
+  test(`axe-core finds no WCAG 2.2 A/AA violation: ${name}`, async () => {
     const target = path ?? pages()[1][1];
     const { page } = await open(target);
+    if (contrast) {
+      await page.click('#tuy-chon button[data-contrast]');
+    }
     await page.addScriptTag({ path: AXE });
     const violations = await page.evaluate(async (tags) => {
       const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
@@ -75,6 +82,9 @@ for (const [name, path] of [['home', ''], ['procedure', null], ['search with res
         nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary}`),
       }));
     }, TAGS);
+    if (contrast) {
+      await page.click('#tuy-chon button[data-contrast]');
+    }
     assert.deepEqual(violations, [], `${name}: ${JSON.stringify(violations, null, 2)}`);
     await page.close();
   });
