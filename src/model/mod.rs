@@ -4,6 +4,7 @@ mod catalogue;
 pub mod config;
 pub mod intern;
 pub mod labels;
+pub mod part;
 mod procedure;
 
 use std::fmt;
@@ -16,9 +17,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub use catalogue::{Attachment, Catalogue, Entry, Page};
 pub use procedure::{
     Actor, Agencies, Announcement, Change, Channel, ChannelType, Document, DocumentGroup,
-    DocumentMode, Documents, Fee, FeeKind, Form, LegalRef, Level, OnlineLevel, Procedure,
-    ProcessingTime, Status, Step, TimeUnit,
+    Currency, DocumentMode, Documents, Fee, FeeKind, FeeTier, Form, LegalRef, Level, OnlineLevel,
+    Procedure, ProcessingTime, Status, Step, TimeUnit,
 };
+pub use part::{Missing, MissingStatus, Part};
 
 /// Human-readable text, NFC-normalised when read (editors on macOS write NFD, and a search for
 /// "khai sinh" must find both). Equal texts read while an [`intern::Scope`] is open share
