@@ -109,9 +109,13 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
     check_stats(&stats, &mut diagnostics);
     check_pages(
         &pages,
-        records
-            .iter()
-            .flat_map(|r| r.procedure.forms.items().iter().map(|f| f.file.value.as_str())),
+        records.iter().flat_map(|r| {
+            r.procedure
+                .forms
+                .items()
+                .iter()
+                .map(|f| f.file.value.as_str())
+        }),
         &static_files,
         &mut diagnostics,
     );
@@ -841,7 +845,10 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
     // Non-empty lists the law requires.
     // (A part stated as `unknown` or `not_published` is not empty: it is warned about below.)
     let required: [(&str, bool); 6] = [
-        ("applicants", p.applicants.known().is_some_and(Vec::is_empty)),
+        (
+            "applicants",
+            p.applicants.known().is_some_and(Vec::is_empty),
+        ),
         ("steps", p.steps.known().is_some_and(Vec::is_empty)),
         ("channels", p.channels.known().is_some_and(Vec::is_empty)),
         (
@@ -851,7 +858,10 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
                 .is_some_and(|d| d.0.iter().all(|g| g.items.is_empty())),
         ),
         ("results", p.results.known().is_some_and(Vec::is_empty)),
-        ("legal_basis", p.legal_basis.known().is_some_and(Vec::is_empty)),
+        (
+            "legal_basis",
+            p.legal_basis.known().is_some_and(Vec::is_empty),
+        ),
     ];
     for (key, empty) in required {
         if empty {
@@ -873,7 +883,11 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
             .map(|(key, missing)| at(missing_part_warning(file, key, missing), &missing.at)),
     );
     for fee in p.fees.items() {
-        out.extend(check_fee(file, fee).into_iter().map(|d| at(d, &fee.id.referenced)));
+        out.extend(
+            check_fee(file, fee)
+                .into_iter()
+                .map(|d| at(d, &fee.id.referenced)),
+        );
     }
 
     for fee in p.fees.items() {
@@ -943,7 +957,12 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
             ));
         }
     }
-    let form_list: Vec<&str> = p.forms.items().iter().map(|f| f.id.value.as_str()).collect();
+    let form_list: Vec<&str> = p
+        .forms
+        .items()
+        .iter()
+        .map(|f| f.id.value.as_str())
+        .collect();
     for group in p.documents.groups() {
         for document in &group.items {
             if let Some(form) = &document.form

@@ -15,12 +15,12 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use catalogue::{Attachment, Catalogue, Entry, Page};
-pub use procedure::{
-    Actor, Agencies, Announcement, Change, Channel, ChannelType, Document, DocumentGroup,
-    Currency, DocumentMode, Documents, Fee, FeeKind, FeeTier, Form, LegalRef, Level, OnlineLevel,
-    Procedure, ProcessingTime, Status, Step, TimeUnit,
-};
 pub use part::{Missing, MissingStatus, Part};
+pub use procedure::{
+    Actor, Agencies, Announcement, Change, Channel, ChannelType, Currency, Document, DocumentGroup,
+    DocumentMode, Documents, Fee, FeeKind, FeeTier, Form, LegalRef, Level, OnlineLevel, Procedure,
+    ProcessingTime, Status, Step, TimeUnit,
+};
 
 /// Human-readable text, NFC-normalised when read (editors on macOS write NFD, and a search for
 /// "khai sinh" must find both). Equal texts read while an [`intern::Scope`] is open share

@@ -167,6 +167,14 @@ impl<T> Part<Vec<T>> {
         }
     }
 
+    /// The stated items, mutably; none when the part is missing.
+    pub fn items_mut(&mut self) -> &mut [T] {
+        match self {
+            Part::Known(items) => items,
+            Part::Missing(_) => &mut [],
+        }
+    }
+
     /// Gives back the room the list grew into.
     pub fn shrink_to_fit(&mut self) {
         if let Part::Known(items) = self {

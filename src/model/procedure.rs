@@ -1052,10 +1052,7 @@ impl Fee {
 /// One amount of a tiered fee.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(
-    title = "Mức thu",
-    description = "Một mức thu và điều kiện áp dụng."
-)]
+#[schemars(title = "Mức thu", description = "Một mức thu và điều kiện áp dụng.")]
 pub struct FeeTier {
     /// When this amount applies, verbatim.
     #[schemars(

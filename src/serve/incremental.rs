@@ -888,7 +888,13 @@ impl Site {
             records
                 .values()
                 .filter_map(|r| r.parsed.as_ref().ok())
-                .flat_map(|p| p.procedure.forms.items().iter().map(|f| f.file.value.as_str())),
+                .flat_map(|p| {
+                    p.procedure
+                        .forms
+                        .items()
+                        .iter()
+                        .map(|f| f.file.value.as_str())
+                }),
             &self.rest.static_files,
             &mut cross,
         );

@@ -92,8 +92,6 @@ pub struct Card {
     pub fee_summary: String,
     /// True when the record says nothing is charged (never for unknown or unpublished fees).
     pub free: bool,
-    /// True when the record states its fees (free or not).
-    pub fees_known: bool,
     /// Implementing agency; empty when the record does not state the agencies.
     pub agency: String,
     /// "dd/mm/yyyy" from which an upcoming procedure applies.
@@ -122,7 +120,6 @@ impl Card {
             },
             fee_summary: fee_summary(&p.fees, words),
             free: p.is_known_free(),
-            fees_known: p.fees.is_known(),
             agency: p
                 .implementing_agency()
                 .map(|a| a.to_string())
@@ -895,7 +892,8 @@ impl Counts {
                     }
                 }
                 Part::Missing(m) => {
-                    online_missing[usize::from(m.status == crate::model::MissingStatus::NotPublished)] += 1
+                    online_missing
+                        [usize::from(m.status == crate::model::MissingStatus::NotPublished)] += 1
                 }
             }
             *fields.entry(e.procedure.field.value.as_str()).or_default() += 1;

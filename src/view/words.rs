@@ -175,7 +175,12 @@ impl Words {
 
     /// The amount in `currency` followed by the unit, without repeating the currency the unit
     /// starts with: 10, USD, "USD/bản" → "10 USD/bản"; 8000, VND, "đồng/bản" → "8.000 đồng/bản".
-    pub fn money_in_with_unit(&self, amount: u64, currency: Currency, unit: Option<&str>) -> String {
+    pub fn money_in_with_unit(
+        &self,
+        amount: u64,
+        currency: Currency,
+        unit: Option<&str>,
+    ) -> String {
         if currency == Currency::VND {
             let unit = unit.map(|u| u.trim_start_matches("VND").trim_start());
             return self.money_with_unit(amount, unit);
@@ -288,7 +293,10 @@ mod tests {
         let usd = Currency::parse("USD").unwrap();
         let vi = Words::default();
         assert_eq!(vi.money_in(10, usd), "10 USD");
-        assert_eq!(vi.money_in_with_unit(10, usd, Some("USD/bản")), "10 USD/bản");
+        assert_eq!(
+            vi.money_in_with_unit(10, usd, Some("USD/bản")),
+            "10 USD/bản"
+        );
         assert_eq!(vi.money_in_with_unit(10, usd, Some("/bản")), "10 USD/bản");
         assert_eq!(vi.money_from_in(10, usd), "Từ 10 USD");
         assert_eq!(vi.money_in(1500, usd), "1.500 USD");
@@ -297,7 +305,10 @@ mod tests {
             "8.000 đồng/bản"
         );
         let en = english();
-        assert_eq!(en.money_in_with_unit(10, usd, Some("USD/bản")), "USD 10/bản");
+        assert_eq!(
+            en.money_in_with_unit(10, usd, Some("USD/bản")),
+            "USD 10/bản"
+        );
         assert_eq!(
             vi.missing(MissingStatus::NotPublished, "fees"),
             "Chưa công bố mức phí, lệ phí"
