@@ -879,7 +879,7 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
     // Ids inside the record.
     let mut fee_ids: HashSet<&str> = HashSet::new();
     out.extend(
-        missing_parts(p)
+        p.missing_parts()
             .map(|(key, missing)| at(missing_part_warning(file, key, missing), &missing.at)),
     );
     for fee in p.fees.items() {
@@ -1057,27 +1057,6 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
         ));
     }
     out
-}
-
-/// The parts of a record that it states as `unknown` or `not_published`, with their keys, in
-/// the order of the record format.
-pub fn missing_parts(p: &Procedure) -> impl Iterator<Item = (&'static str, &Missing)> {
-    [
-        ("online_level", p.online_level.missing()),
-        ("applicants", p.applicants.missing()),
-        ("agencies", p.agencies.missing()),
-        ("steps", p.steps.missing()),
-        ("channels", p.channels.missing()),
-        ("processing_time", p.processing_time.missing()),
-        ("documents", p.documents.missing()),
-        ("forms", p.forms.missing()),
-        ("fees", p.fees.missing()),
-        ("results", p.results.missing()),
-        ("conditions", p.conditions.missing()),
-        ("legal_basis", p.legal_basis.missing()),
-    ]
-    .into_iter()
-    .filter_map(|(key, missing)| missing.map(|m| (key, m)))
 }
 
 /// The warning for a part stated as unknown (CK032) or not published (CK033): the site says so

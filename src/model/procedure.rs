@@ -11,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_saphyr::Spanned;
 
 use super::Text;
-use super::part::Part;
+use super::part::{Missing, Part};
 use crate::vi::Date;
 
 /// One administrative procedure (thủ tục hành chính), with every part Nghị định 63/2010/NĐ-CP
@@ -234,6 +234,46 @@ pub struct Procedure {
 }
 
 impl Procedure {
+    /// The keys of the parts Nghị định 63/2010 art. 8 requires that a record can state as
+    /// `unknown` or `not_published`, in the order of the record format.
+    pub const PARTS: [&'static str; 12] = [
+        "online_level",
+        "applicants",
+        "agencies",
+        "steps",
+        "channels",
+        "processing_time",
+        "documents",
+        "forms",
+        "fees",
+        "results",
+        "conditions",
+        "legal_basis",
+    ];
+
+    /// The parts the record states as `unknown` or `not_published`, with their keys
+    /// ([`Procedure::PARTS`]).
+    pub fn missing_parts(&self) -> impl Iterator<Item = (&'static str, &Missing)> {
+        let missing = [
+            self.online_level.missing(),
+            self.applicants.missing(),
+            self.agencies.missing(),
+            self.steps.missing(),
+            self.channels.missing(),
+            self.processing_time.missing(),
+            self.documents.missing(),
+            self.forms.missing(),
+            self.fees.missing(),
+            self.results.missing(),
+            self.conditions.missing(),
+            self.legal_basis.missing(),
+        ];
+        Procedure::PARTS
+            .into_iter()
+            .zip(missing)
+            .filter_map(|(key, missing)| missing.map(|m| (key, m)))
+    }
+
     /// The online level, when the record states it.
     pub fn online_level(&self) -> Option<OnlineLevel> {
         self.online_level.known().copied()
@@ -1072,7 +1112,25 @@ pub struct FeeTier {
     pub unit: Option<Text>,
 }
 
-/// An ISO 4217 currency code: three capital letters.
+/// The ISO 4217 currency codes in use (and the precious metals and SDR), sorted.
+const ISO_4217: [&str; 174] = [
+    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
+    "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD",
+    "CAD", "CDF", "CHE", "CHF", "CHW", "CLF", "CLP", "CNY", "COP", "COU", "CRC", "CUC", "CUP",
+    "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP",
+    "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS",
+    "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW",
+    "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD",
+    "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MXV", "MYR", "MZN", "NAD", "NGN",
+    "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR",
+    "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SLL",
+    "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY",
+    "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "USN", "UYI", "UYU", "UYW", "UZS", "VED", "VES",
+    "VND", "VUV", "WST", "XAF", "XAG", "XAU", "XCD", "XCG", "XDR", "XOF", "XPD", "XPF", "XPT",
+    "YER", "ZAR", "ZMW", "ZWG", "ZWL",
+];
+
+/// An ISO 4217 currency code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Currency([u8; 3]);
 
@@ -1085,12 +1143,13 @@ impl Currency {
         std::str::from_utf8(&self.0).unwrap_or("VND")
     }
 
-    /// A code from its text, when it is three capital letters A–Z.
+    /// A code from its text, when it is an ISO 4217 currency code in capitals. Only real codes:
+    /// a unit such as "GCN/bản" (giấy chứng nhận) must not read as a currency.
     pub fn parse(code: &str) -> Option<Currency> {
         let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
-        bytes
-            .iter()
-            .all(u8::is_ascii_uppercase)
+        ISO_4217
+            .binary_search(&code)
+            .is_ok()
             .then_some(Currency(bytes))
     }
 }
@@ -1126,7 +1185,7 @@ impl JsonSchema for Currency {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         schemars::json_schema!({
             "type": "string",
-            "pattern": "^[A-Z]{3}$",
+            "enum": ISO_4217.as_slice(),
             "title": "Đơn vị tiền tệ",
             "description": "Mã tiền tệ ISO 4217, ví dụ VND, USD."
         })

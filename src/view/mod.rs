@@ -1,7 +1,7 @@
 //! Views: what templates see. Values are formatted here, once, in Vietnamese (money, dates,
 //! resolved names and URLs), so templates stay simple and cannot format the same thing two ways.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -143,10 +143,14 @@ pub fn online_level_id(level: &Part<OnlineLevel>) -> &'static str {
 /// texts and exemptions. Only what the record states: an unpublished fee is not free, an amount
 /// set by a resolution is not a number, and amounts in different currencies have no lowest.
 pub fn fee_summary(fees: &Part<Vec<Fee>>, words: &Words) -> String {
-    let fees = match fees {
-        Part::Known(fees) => fees,
-        Part::Missing(m) => return words.missing(m.status, "fees").to_owned(),
-    };
+    match fees {
+        Part::Known(fees) => known_fee_summary(fees, words),
+        Part::Missing(m) => words.missing(m.status, "fees").to_owned(),
+    }
+}
+
+/// [`fee_summary`] of fees the record states.
+fn known_fee_summary(fees: &[Fee], words: &Words) -> String {
     if fees.iter().all(Fee::is_free) {
         return words.money(0);
     }
@@ -161,6 +165,8 @@ pub fn fee_summary(fees: &Part<Vec<Fee>>, words: &Words) -> String {
             return words.by_text().to_owned();
         }
     }
+    // A tier at 0 is a case that pays nothing: said below, like an exemption.
+    let free_tier = paid.iter().any(|(amount, _)| *amount == 0);
     paid.retain(|(amount, _)| *amount > 0);
     let Some(&(lowest, currency)) = paid.iter().min() else {
         return words.money(0);
@@ -174,9 +180,10 @@ pub fn fee_summary(fees: &Part<Vec<Fee>>, words: &Words) -> String {
         words.money_from_in(lowest, currency)
     };
     // An amount alone misleads people who owe nothing (birth registration on time is free).
-    if fees
-        .iter()
-        .any(|f| !f.is_free() && !f.exemptions.is_empty())
+    if free_tier
+        || fees
+            .iter()
+            .any(|f| !f.is_free() && !f.exemptions.is_empty())
     {
         words.some_exempt(&summary)
     } else {
@@ -300,10 +307,9 @@ pub struct MissingView<'a> {
 }
 
 impl<'a> MissingView<'a> {
-    fn of<T>(part: &'a Part<T>, key: &str, words: &Words) -> Option<MissingView<'a>> {
-        let m: &'a Missing = part.missing()?;
+    fn new(m: &'a Missing, key: &str, words: &Words) -> MissingView<'a> {
         let source = m.source.as_deref();
-        Some(MissingView {
+        MissingView {
             status: m.status.id(),
             text: words.missing(m.status, key).to_owned(),
             note: m.note.as_deref(),
@@ -312,45 +318,19 @@ impl<'a> MissingView<'a> {
                 (s.starts_with("https://") || s.starts_with("http://"))
                     && crate::links::is_allowed(s)
             }),
-        })
-    }
-}
-
-/// Every part that can be stated as missing: `None` when the record states it.
-#[derive(Debug, Serialize)]
-pub struct MissingViews<'a> {
-    online_level: Option<MissingView<'a>>,
-    applicants: Option<MissingView<'a>>,
-    agencies: Option<MissingView<'a>>,
-    steps: Option<MissingView<'a>>,
-    channels: Option<MissingView<'a>>,
-    processing_time: Option<MissingView<'a>>,
-    documents: Option<MissingView<'a>>,
-    forms: Option<MissingView<'a>>,
-    fees: Option<MissingView<'a>>,
-    results: Option<MissingView<'a>>,
-    conditions: Option<MissingView<'a>>,
-    legal_basis: Option<MissingView<'a>>,
-}
-
-impl<'a> MissingViews<'a> {
-    /// The missing parts of `p`.
-    pub fn new(p: &'a Procedure, words: &Words) -> MissingViews<'a> {
-        MissingViews {
-            online_level: MissingView::of(&p.online_level, "online_level", words),
-            applicants: MissingView::of(&p.applicants, "applicants", words),
-            agencies: MissingView::of(&p.agencies, "agencies", words),
-            steps: MissingView::of(&p.steps, "steps", words),
-            channels: MissingView::of(&p.channels, "channels", words),
-            processing_time: MissingView::of(&p.processing_time, "processing_time", words),
-            documents: MissingView::of(&p.documents, "documents", words),
-            forms: MissingView::of(&p.forms, "forms", words),
-            fees: MissingView::of(&p.fees, "fees", words),
-            results: MissingView::of(&p.results, "results", words),
-            conditions: MissingView::of(&p.conditions, "conditions", words),
-            legal_basis: MissingView::of(&p.legal_basis, "legal_basis", words),
         }
     }
+}
+
+/// The parts the record states as unknown or not published, by key ([`Procedure::PARTS`]):
+/// `p.missing.fees` in templates, absent when the record states the part.
+pub type MissingViews<'a> = BTreeMap<&'static str, MissingView<'a>>;
+
+/// The missing parts of `p`, as the page says them.
+fn missing_views<'a>(p: &'a Procedure, words: &Words) -> MissingViews<'a> {
+    p.missing_parts()
+        .map(|(key, m)| (key, MissingView::new(m, key, words)))
+        .collect()
 }
 
 /// A record's keys as written, but for the lists that [`ProcedureView`] shows in a form of its
@@ -659,7 +639,7 @@ fn channel_view<'a>(p: &'a Procedure, c: &'a Channel, words: &Words) -> ChannelV
         .filter_map(|id| p.fees.items().iter().find(|f| f.id.value == id.value))
         .map(|f| match fee_amount_text(f, words) {
             Some(amount) => amount,
-            None => fee_summary(&Part::Known(vec![f.clone()]), words),
+            None => known_fee_summary(std::slice::from_ref(f), words),
         })
         .collect();
     let processing_time = match (&c.processing_time, &p.processing_time) {
@@ -840,7 +820,7 @@ impl<'a> ProcedureView<'a> {
             body_html: entry.body.as_deref().map(crate::content::markdown::to_html),
             stable_url: None,
             qr_svg,
-            missing: MissingViews::new(p, words),
+            missing: missing_views(p, words),
         }
     }
 }
@@ -1049,6 +1029,87 @@ mod tests {
                 }
             }
             assert_eq!(view.len() + REFORMATTED_KEYS.len(), full.len());
+        }
+    }
+
+    /// Every shape a record's fees can take, with what the summary (card, page, search result)
+    /// and each fee's heading say: only what the record states.
+    #[test]
+    fn fee_summaries_state_only_what_the_record_says() {
+        let words = Words::default();
+        let cases: [(&str, &str, &[Option<&str>]); 14] = [
+            ("[]", "Miễn phí", &[]),
+            ("not_published", "Chưa công bố mức phí, lệ phí", &[]),
+            ("unknown", "Chưa có thông tin về mức phí, lệ phí", &[]),
+            (
+                "{status: not_published, note: \"hỏi UBND\"}",
+                "Chưa công bố mức phí, lệ phí",
+                &[],
+            ),
+            (
+                "[{id: a, kind: le_phi, amount: 0, text: \"Miễn lệ phí\"}]",
+                "Miễn phí",
+                &[Some("Miễn phí")],
+            ),
+            (
+                "[{id: a, kind: le_phi, amount: 8000, unit: \"đồng/bản\", text: \"t\"}]",
+                "8.000 đồng",
+                &[Some("8.000 đồng/bản")],
+            ),
+            (
+                "[{id: a, kind: le_phi, amount: 10, currency: USD, unit: \"USD/bản\", text: \"10 USD/bản\"}]",
+                "10 USD",
+                &[Some("10 USD/bản")],
+            ),
+            (
+                "[{id: a, kind: le_phi, amount: 10, currency: USD, unit: \"/bản\", text: \"t\"}, {id: b, kind: phi, amount: 25, currency: USD, text: \"t\"}]",
+                "Từ 10 USD",
+                &[Some("10 USD/bản"), Some("25 USD")],
+            ),
+            (
+                "[{id: a, kind: le_phi, amount: 10, currency: USD, text: \"t\"}, {id: b, kind: phi, amount: 8000, text: \"t\"}]",
+                "Theo quy định",
+                &[Some("10 USD"), Some("8.000 đồng")],
+            ),
+            (
+                "[{id: a, kind: le_phi, unit: \"đồng/giấy\", text: \"t\", tiers: [{condition: \"Cấp mới\", amount: 50000}, {condition: \"Cấp lại\", amount: 25000}]}]",
+                "Từ 25.000 đồng",
+                &[None],
+            ),
+            (
+                "[{id: a, kind: le_phi, text: \"t\", tiers: [{condition: \"Trẻ em\", amount: 0}, {condition: \"Người lớn\", amount: 50000}]}]",
+                "50.000 đồng (có trường hợp được miễn)",
+                &[None],
+            ),
+            (
+                "[{id: a, kind: phi, text: \"Do HĐND tỉnh quy định\", set_by: {number: \"15/2025/NQ-HĐND\", title: \"Nghị quyết\"}}]",
+                "Theo quy định",
+                &[None],
+            ),
+            (
+                "[{id: a, kind: le_phi, amount: 8000, text: \"t\"}, {id: b, kind: phi, text: \"Do HĐND tỉnh quy định\"}]",
+                "Theo quy định",
+                &[Some("8.000 đồng"), None],
+            ),
+            (
+                "[{id: a, kind: le_phi, amount: 8000, text: \"t\", exemptions: [\"Trẻ em\"]}]",
+                "8.000 đồng (có trường hợp được miễn)",
+                &[Some("8.000 đồng")],
+            ),
+        ];
+        for (yaml, summary, headings) in cases {
+            let fees: Part<Vec<Fee>> = serde_saphyr::from_str(yaml).unwrap();
+            assert_eq!(fee_summary(&fees, &words), summary, "{yaml}");
+            let said: Vec<Option<String>> = fees
+                .items()
+                .iter()
+                .map(|f| fee_amount_text(f, &words))
+                .collect();
+            let expected: Vec<Option<String>> =
+                headings.iter().map(|h| h.map(str::to_owned)).collect();
+            assert_eq!(said, expected, "{yaml}");
+            let free = fees.known().is_some_and(|f| f.iter().all(Fee::is_free));
+            assert_eq!(free, summary == "Miễn phí", "{yaml}");
         }
     }
 

@@ -9,24 +9,8 @@
 
 use std::sync::LazyLock;
 
-use crate::model::{Currency, MissingStatus};
+use crate::model::{Currency, MissingStatus, Procedure};
 use crate::vi::{self, WEEKDAYS};
-
-/// The record keys that can be stated as missing, as named in the i18n files' `missing:`.
-pub const PARTS: [&str; 12] = [
-    "online_level",
-    "applicants",
-    "agencies",
-    "steps",
-    "channels",
-    "processing_time",
-    "documents",
-    "forms",
-    "fees",
-    "results",
-    "conditions",
-    "legal_basis",
-];
 
 /// The embedded default theme's Vietnamese labels: the fallback of every word.
 static DEFAULT_LABELS: LazyLock<serde_json::Value> = LazyLock::new(|| {
@@ -99,7 +83,7 @@ impl Words {
             by_text: word("/money/by_text"),
             missing: ["unknown", "not_published"]
                 .into_iter()
-                .flat_map(|status| PARTS.iter().map(move |part| (status, *part)))
+                .flat_map(|status| Procedure::PARTS.iter().map(move |part| (status, *part)))
                 .map(|(status, part)| {
                     let key = format!("{status}/{part}");
                     let text = word(&format!("/missing/{key}"));
@@ -134,26 +118,10 @@ impl Words {
         self.amount.replace("{amount}", &number)
     }
 
-    /// The amount followed by the record's unit, without repeating the currency word the unit
-    /// starts with: amount 8000, unit "đồng/trường hợp" → "8.000 đồng/trường hợp".
+    /// The amount in đồng followed by the record's unit, without repeating the currency word
+    /// the unit starts with: amount 8000, unit "đồng/trường hợp" → "8.000 đồng/trường hợp".
     pub fn money_with_unit(&self, amount: u64, unit: Option<&str>) -> String {
-        let money = self.money(amount);
-        let Some(unit) = unit.filter(|_| amount > 0) else {
-            return money;
-        };
-        let unit = unit.trim_start_matches("đồng").trim_start();
-        let unit = if self.currency_word.is_empty() {
-            unit
-        } else {
-            unit.trim_start_matches(self.currency_word.as_str())
-                .trim_start()
-        };
-        if unit.is_empty() {
-            money
-        } else {
-            let space = if unit.starts_with('/') { "" } else { " " };
-            format!("{money}{space}{unit}")
-        }
+        self.money_in_with_unit(amount, Currency::VND, unit)
     }
 
     /// "Từ 2.000 đồng": the lowest of several amounts.
@@ -181,15 +149,24 @@ impl Words {
         currency: Currency,
         unit: Option<&str>,
     ) -> String {
-        if currency == Currency::VND {
-            let unit = unit.map(|u| u.trim_start_matches("VND").trim_start());
-            return self.money_with_unit(amount, unit);
-        }
         let money = self.money_in(amount, currency);
         let Some(unit) = unit.filter(|_| amount > 0) else {
             return money;
         };
-        let unit = unit.trim_start_matches(currency.code()).trim_start();
+        let unit = if currency == Currency::VND {
+            let unit = unit
+                .trim_start_matches("VND")
+                .trim_start_matches("đồng")
+                .trim_start();
+            if self.currency_word.is_empty() {
+                unit
+            } else {
+                unit.trim_start_matches(self.currency_word.as_str())
+                    .trim_start()
+            }
+        } else {
+            unit.trim_start_matches(currency.code()).trim_start()
+        };
         if unit.is_empty() {
             money
         } else {
@@ -313,7 +290,7 @@ mod tests {
             vi.missing(MissingStatus::NotPublished, "fees"),
             "Chưa công bố mức phí, lệ phí"
         );
-        for part in PARTS {
+        for part in Procedure::PARTS {
             for status in [MissingStatus::Unknown, MissingStatus::NotPublished] {
                 assert!(!vi.missing(status, part).is_empty(), "{part}");
                 assert!(!en.missing(status, part).is_empty(), "{part}");
