@@ -322,6 +322,26 @@ fn an_unpublished_fee_is_said_so_everywhere_and_never_free() {
         "{search}"
     );
 
+    // The open data says it as the record does.
+    let data: serde_json::Value =
+        serde_json::from_str(&read(root, "du-lieu/thu-tuc.json")).unwrap();
+    let record = |code: &str| {
+        data["procedures"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["code"] == code)
+            .unwrap_or_else(|| panic!("{code} in the open data"))
+            .clone()
+    };
+    assert_eq!(record("9.900003")["fees"]["status"], "not_published");
+    assert_eq!(
+        record("9.900003")["fees"]["note"],
+        "Quyết định công bố không ghi mức thu."
+    );
+    assert_eq!(record("9.900007")["steps"]["status"], "unknown");
+    assert_eq!(record("9.900001")["fees"][0]["currency"], "USD");
+
     // An unknown fee likewise.
     let html = page(root, "chua-co-thong-tin");
     let main = text_of(&html, "main");
