@@ -439,6 +439,22 @@ fn home_page_and_search_facet_count_only_stated_fees() {
         Some(missing)
     );
 
+    // Online levels: the unknown and the unpublished are counted apart, not as "not online".
+    let online = |id: &str| {
+        catalogue
+            .listed()
+            .filter(|e| {
+                e.procedure
+                    .online_level
+                    .missing()
+                    .is_some_and(|m| m.status.id() == id)
+            })
+            .count()
+    };
+    assert_eq!((online("unknown"), online("not_published")), (2, 1));
+    assert!(home.contains("<li>Chưa có thông tin: <strong>2</strong> thủ tục</li>"));
+    assert!(home.contains("<li>Chưa công bố: <strong>1</strong> thủ tục</li>"));
+
     let labels = serde_json::json!({});
     let index = congkhai::search::Index::build(&catalogue, &labels);
     let free_of = |code: &str| {
