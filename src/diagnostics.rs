@@ -75,6 +75,14 @@ pub enum Code {
     CK030,
     /// Statistics that do not add up.
     CK031,
+    /// Warning: a required part of a record is stated as `unknown`.
+    CK032,
+    /// Warning: a required part of a record is stated as `not_published`.
+    CK033,
+    /// A fee's unit names another currency than the fee's `currency` ("USD/bản" in đồng).
+    CK034,
+    /// A fee has both `amount` and `tiers`.
+    CK035,
     /// A file of `content/static/` whose path cannot be published (a colon, a backslash, a
     /// control character).
     CK043,
@@ -117,6 +125,10 @@ impl Code {
             Code::CK029 => "CK029",
             Code::CK030 => "CK030",
             Code::CK031 => "CK031",
+            Code::CK032 => "CK032",
+            Code::CK033 => "CK033",
+            Code::CK034 => "CK034",
+            Code::CK035 => "CK035",
             Code::CK043 => "CK043",
             Code::CK040 => "CK040",
             Code::CK041 => "CK041",

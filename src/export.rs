@@ -171,8 +171,21 @@ fn published(procedure: &Procedure) -> Cow<'_, Procedure> {
             .is_some_and(|u| !crate::links::is_allowed(&u.value))
     };
     let any = refused(&procedure.online_url)
-        || procedure.forms.iter().any(|f| refused(&f.official_url))
-        || procedure.legal_basis.iter().any(|l| refused(&l.url))
+        || procedure
+            .forms
+            .items()
+            .iter()
+            .any(|f| refused(&f.official_url))
+        || procedure
+            .legal_basis
+            .items()
+            .iter()
+            .any(|l| refused(&l.url))
+        || procedure
+            .fees
+            .items()
+            .iter()
+            .any(|f| f.set_by.as_ref().is_some_and(|l| refused(&l.url)))
         || procedure.announcements.iter().any(|a| refused(&a.url));
     if !any {
         return Cow::Borrowed(procedure);
@@ -185,9 +198,18 @@ fn published(procedure: &Procedure) -> Cow<'_, Procedure> {
     };
     keep(&mut copy.online_url);
     copy.forms
+        .items_mut()
         .iter_mut()
         .for_each(|f| keep(&mut f.official_url));
-    copy.legal_basis.iter_mut().for_each(|l| keep(&mut l.url));
+    copy.legal_basis
+        .items_mut()
+        .iter_mut()
+        .for_each(|l| keep(&mut l.url));
+    for fee in copy.fees.items_mut() {
+        if let Some(law) = &mut fee.set_by {
+            keep(&mut law.url);
+        }
+    }
     copy.announcements.iter_mut().for_each(|a| keep(&mut a.url));
     Cow::Owned(copy)
 }

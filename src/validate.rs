@@ -10,7 +10,7 @@ use serde_saphyr::Spanned;
 use crate::content::{Loaded, RawPage, RawRecord, git::GitDates, markdown};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
 use crate::model::config::{Field, SiteConfig, StatsPeriod};
-use crate::model::{Attachment, Catalogue, Entry, Page, Procedure, Status};
+use crate::model::{Attachment, Catalogue, Entry, Missing, MissingStatus, Page, Procedure, Status};
 use crate::vi::{self, Collation, Date};
 
 /// Inputs of validation besides the loaded content.
@@ -109,9 +109,13 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
     check_stats(&stats, &mut diagnostics);
     check_pages(
         &pages,
-        records
-            .iter()
-            .flat_map(|r| r.procedure.forms.iter().map(|f| f.file.value.as_str())),
+        records.iter().flat_map(|r| {
+            r.procedure
+                .forms
+                .items()
+                .iter()
+                .map(|f| f.file.value.as_str())
+        }),
         &static_files,
         &mut diagnostics,
     );
@@ -583,14 +587,21 @@ fn record_links(
         .map(|u| ("online_url", u))
         .chain(
             p.forms
+                .items()
                 .iter()
                 .filter_map(|f| f.official_url.as_ref().map(|u| ("forms[].official_url", u))),
         )
         .chain(
             p.legal_basis
+                .items()
                 .iter()
                 .filter_map(|l| l.url.as_ref().map(|u| ("legal_basis[].url", u))),
         )
+        .chain(p.fees.items().iter().filter_map(|f| {
+            f.set_by
+                .as_ref()
+                .and_then(|l| l.url.as_ref().map(|u| ("fees[].set_by.url", u)))
+        }))
         .chain(
             p.announcements
                 .iter()
@@ -619,7 +630,7 @@ pub fn attachments<'a>(
 ) -> Vec<Attachment> {
     let mut attachments: BTreeMap<String, Attachment> = BTreeMap::new();
     for p in procedures {
-        for form in &p.forms {
+        for form in p.forms.items() {
             let path = form.file.value.trim_start_matches("./").to_owned();
             if attachments.contains_key(&path) {
                 continue;
@@ -821,27 +832,36 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
             "write the code as published, e.g. 1.001193",
         )
         .map(|d| at(d, &p.code.referenced)),
-        name_too_long(
+        p.implementing_agency().and_then(|agency| name_too_long(
             file,
             "the URL name of the implementing agency",
-            &vi::slugify(&p.agencies.implementing),
+            &vi::slugify(agency),
             "write the agency's name as published, without its address or notes: it names the agency's folder (`co-quan/<name>/`)",
-        )
+        ))
         .map(|d| at(d, &p.title.referenced)),
     ];
     out.extend(too_long.into_iter().flatten());
 
     // Non-empty lists the law requires.
+    // (A part stated as `unknown` or `not_published` is not empty: it is warned about below.)
     let required: [(&str, bool); 6] = [
-        ("applicants", p.applicants.is_empty()),
-        ("steps", p.steps.is_empty()),
-        ("channels", p.channels.is_empty()),
+        (
+            "applicants",
+            p.applicants.known().is_some_and(Vec::is_empty),
+        ),
+        ("steps", p.steps.known().is_some_and(Vec::is_empty)),
+        ("channels", p.channels.known().is_some_and(Vec::is_empty)),
         (
             "documents",
-            p.documents.0.iter().all(|g| g.items.is_empty()),
+            p.documents
+                .known()
+                .is_some_and(|d| d.0.iter().all(|g| g.items.is_empty())),
         ),
-        ("results", p.results.is_empty()),
-        ("legal_basis", p.legal_basis.is_empty()),
+        ("results", p.results.known().is_some_and(Vec::is_empty)),
+        (
+            "legal_basis",
+            p.legal_basis.known().is_some_and(Vec::is_empty),
+        ),
     ];
     for (key, empty) in required {
         if empty {
@@ -858,7 +878,19 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
 
     // Ids inside the record.
     let mut fee_ids: HashSet<&str> = HashSet::new();
-    for fee in &p.fees {
+    out.extend(
+        p.missing_parts()
+            .map(|(key, missing)| at(missing_part_warning(file, key, missing), &missing.at)),
+    );
+    for fee in p.fees.items() {
+        out.extend(
+            check_fee(file, fee)
+                .into_iter()
+                .map(|d| at(d, &fee.id.referenced)),
+        );
+    }
+
+    for fee in p.fees.items() {
         if !fee_ids.insert(fee.id.value.as_str()) {
             out.push(at(
                 Diagnostic::error(
@@ -871,8 +903,8 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
             ));
         }
     }
-    let fee_list: Vec<&str> = p.fees.iter().map(|f| f.id.value.as_str()).collect();
-    for channel in &p.channels {
+    let fee_list: Vec<&str> = p.fees.items().iter().map(|f| f.id.value.as_str()).collect();
+    for channel in p.channels.items() {
         for fee in &channel.fees {
             if !fee_ids.contains(fee.value.as_str()) {
                 let d =
@@ -880,6 +912,7 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
                         .label("not one of this record's `fees`");
                 let d = match did_you_mean(&fee.value, fee_list.iter().copied()) {
                     Some(s) => d.help(format!("did you mean `{s}`?")),
+                    None if p.fees.missing().is_some() => d.help("the fees of this record are not stated; remove the fee from the channel, or write the fees under `fees:`"),
                     None if fee_list.is_empty() => d.help("this record has no fees; remove the fee from the channel or add it under `fees:`"),
                     None => d.help(format!("the fees of this record are: {}", fee_list.join(", "))),
                 };
@@ -889,7 +922,7 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
     }
 
     let mut form_ids: HashSet<&str> = HashSet::new();
-    for form in &p.forms {
+    for form in p.forms.items() {
         if !form_ids.insert(form.id.value.as_str()) {
             out.push(at(
                 Diagnostic::error(
@@ -924,8 +957,13 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
             ));
         }
     }
-    let form_list: Vec<&str> = p.forms.iter().map(|f| f.id.value.as_str()).collect();
-    for group in &p.documents.0 {
+    let form_list: Vec<&str> = p
+        .forms
+        .items()
+        .iter()
+        .map(|f| f.id.value.as_str())
+        .collect();
+    for group in p.documents.groups() {
         for document in &group.items {
             if let Some(form) = &document.form
                 && !form_ids.contains(form.value.as_str())
@@ -988,7 +1026,7 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
         ));
     }
 
-    if let Some(cutoff) = &p.processing_time.cutoff
+    if let Some(cutoff) = p.processing_time.known().and_then(|t| t.cutoff.as_ref())
         && !is_clock_time(&cutoff.value)
     {
         out.push(at(
@@ -1019,6 +1057,76 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
         ));
     }
     out
+}
+
+/// The warning for a part stated as unknown (CK032) or not published (CK033): the site says so
+/// to citizens, and the office should find it out.
+fn missing_part_warning(file: &str, key: &str, missing: &Missing) -> Diagnostic {
+    let label = crate::model::labels::key_label(key).unwrap_or(key);
+    match missing.status {
+        MissingStatus::Unknown => Diagnostic::warning(
+            Code::CK032,
+            file,
+            format!("`{key}` ({label}) is stated as unknown"),
+        )
+        .help("the page tells citizens it is not known yet; find it in the publication decision and write it"),
+        MissingStatus::NotPublished => Diagnostic::warning(
+            Code::CK033,
+            file,
+            format!("`{key}` ({label}) is stated as not published"),
+        )
+        .help("the page tells citizens it is not published yet; write it when the competent body publishes it"),
+    }
+}
+
+/// Problems with one fee's amounts: a unit that names another currency than the fee's (it would
+/// read "10 đồng USD/bản", CK034), or both `amount` and `tiers` (CK035).
+fn check_fee(file: &str, fee: &crate::model::Fee) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let units = fee
+        .unit
+        .iter()
+        .chain(fee.tiers.iter().filter_map(|t| t.unit.as_ref()));
+    for unit in units {
+        if let Some(code) = unit_currency(unit)
+            && code != fee.currency.code()
+        {
+            out.push(
+                Diagnostic::error(
+                    Code::CK034,
+                    file,
+                    format!(
+                        "the fee `{}` has the unit `{unit}` in {code}, but its currency is {}",
+                        fee.id.value,
+                        fee.currency.code()
+                    ),
+                )
+                .help(format!(
+                    "add `currency: {code}` to the fee (amounts are in đồng, VND, unless `currency` says otherwise)"
+                )),
+            );
+        }
+    }
+    if fee.amount.is_some() && !fee.tiers.is_empty() {
+        out.push(
+            Diagnostic::error(
+                Code::CK035,
+                file,
+                format!("the fee `{}` has both `amount` and `tiers`", fee.id.value),
+            )
+            .help("write one amount under `amount`, or several under `tiers` (each with its `condition`), not both"),
+        );
+    }
+    out
+}
+
+/// The ISO 4217 code a fee's unit starts with ("USD/bản" → USD), when it starts with one.
+fn unit_currency(unit: &str) -> Option<&str> {
+    let end = unit
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(unit.len());
+    let word = &unit[..end];
+    crate::model::Currency::parse(word).map(|_| word)
 }
 
 /// Problems with a form path, if any: it must be relative, stay inside `content/`, and exist.

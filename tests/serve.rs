@@ -263,6 +263,55 @@ fn incremental_site_equals_full_build_after_edits_that_keep_the_plan() {
     assert_same_as_build(&mut site, "replaced record edited");
 }
 
+/// Replaces the top-level `key` of the record at `path` (its line and the indented lines under
+/// it) by `key: value`.
+fn replace_key(path: &Path, key: &str, value: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    let mut out = String::new();
+    let mut inside = false;
+    for line in text.lines() {
+        if line.starts_with(&format!("{key}:")) {
+            out.push_str(&format!("{key}: {value}\n"));
+            inside = true;
+            continue;
+        }
+        if inside && (line.starts_with(' ') || line.is_empty()) {
+            continue;
+        }
+        inside = false;
+        out.push_str(line);
+        out.push('\n');
+    }
+    assert!(out != text, "{} has no `{key}`", path.display());
+    std::fs::write(path, out).unwrap();
+}
+
+/// Parts stated as unknown or not published: the home page's counts, the search facets, the
+/// agency listings (the only procedure of an agency leaves it) and the pages follow.
+#[test]
+fn incremental_site_equals_full_build_when_parts_become_unknown() {
+    let root = sample_copy("unknown-parts");
+    let mut site = Site::open(&options(&root), RenderOptions::default());
+    site.defer_index(true);
+    let school = record(&root, "giao-duc/chuyen-truong-hoc-sinh-thcs.yaml");
+    replace_key(&school, "fees", "not_published");
+    site.apply(std::slice::from_ref(&school));
+    assert_same_as_build(&mut site, "fees not published");
+    replace_key(
+        &school,
+        "agencies",
+        "{status: unknown, note: \"Hỏi Bộ phận Một cửa\"}",
+    );
+    site.apply(std::slice::from_ref(&school));
+    assert_same_as_build(&mut site, "agencies unknown");
+    edit(&school, "online_level: partial", "online_level: unknown");
+    site.apply(std::slice::from_ref(&school));
+    assert_same_as_build(&mut site, "online level unknown");
+    replace_key(&school, "fees", "[]");
+    site.apply(std::slice::from_ref(&school));
+    assert_same_as_build(&mut site, "fees stated again");
+}
+
 /// The dev server keeps the checks across records (unique codes and slugs, references,
 /// officers in use) up to date record by record: after each edit its diagnostics are those of
 /// a fresh load of the same files, and those of a full build's `check` (which walks every

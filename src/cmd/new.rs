@@ -220,7 +220,7 @@ code: {code}
 title: {title}
 field: {field}
 level: {level}
-online_level: none            # full (toàn trình) | partial (một phần) | none
+online_level: unknown         # full (toàn trình) | partial (một phần) | none | unknown (chưa rõ)
 status: active                # active | upcoming | suspended | repealed
 applicants:
   - "Cá nhân, tổ chức có yêu cầu"
@@ -251,7 +251,7 @@ documents:
     items:
       - {{name: "Đơn đề nghị", originals: 1, copies: 0}}
 dossier_sets: 1
-fees: []                      # [] = không thu phí, lệ phí
+fees: unknown                 # danh sách phí, lệ phí; [] = không thu; not_published = chưa công bố
 results:
   - "Văn bản trả lời kết quả giải quyết"
 legal_basis:

@@ -663,6 +663,56 @@ const TABLE: &[(Option<Code>, &str, &str)] = &[
         "kỳ {0} kết thúc trước khi bắt đầu",
     ),
     (
+        Some(Code::CK016),
+        "`{}` is not a currency code: write the ISO 4217 code in capitals, for example VND or USD",
+        "`{0}` không phải mã tiền tệ: ghi mã ISO 4217 bằng chữ in hoa, ví dụ VND hoặc USD",
+    ),
+    (
+        Some(Code::CK032),
+        "`{}` ({}) is stated as unknown",
+        "`{0}` ({1}) được ghi là chưa có thông tin",
+    ),
+    (
+        None,
+        "the page tells citizens it is not known yet; find it in the publication decision and write it",
+        "trang báo cho người dân là chưa có thông tin; hãy tìm trong quyết định công bố và ghi vào",
+    ),
+    (
+        Some(Code::CK033),
+        "`{}` ({}) is stated as not published",
+        "`{0}` ({1}) được ghi là chưa công bố",
+    ),
+    (
+        None,
+        "the page tells citizens it is not published yet; write it when the competent body publishes it",
+        "trang báo cho người dân là chưa công bố; hãy ghi vào khi cơ quan có thẩm quyền công bố",
+    ),
+    (
+        Some(Code::CK034),
+        "the fee `{}` has the unit `{}` in {}, but its currency is {}",
+        "khoản phí `{0}` có đơn vị tính `{1}` bằng {2}, nhưng đơn vị tiền tệ của khoản phí là {3}",
+    ),
+    (
+        None,
+        "add `currency: {}` to the fee (amounts are in đồng, VND, unless `currency` says otherwise)",
+        "thêm `currency: {0}` vào khoản phí (số tiền tính bằng đồng, VND, trừ khi `currency` ghi khác)",
+    ),
+    (
+        Some(Code::CK035),
+        "the fee `{}` has both `amount` and `tiers`",
+        "khoản phí `{0}` có cả `amount` và `tiers`",
+    ),
+    (
+        None,
+        "write one amount under `amount`, or several under `tiers` (each with its `condition`), not both",
+        "ghi một mức thu ở `amount`, hoặc nhiều mức ở `tiers` (mỗi mức kèm `condition`), không ghi cả hai",
+    ),
+    (
+        None,
+        "the fees of this record are not stated; remove the fee from the channel, or write the fees under `fees:`",
+        "hồ sơ này chưa ghi phí, lệ phí; bỏ khoản phí khỏi cách thức thực hiện, hoặc ghi các khoản phí ở `fees:`",
+    ),
+    (
         Some(Code::CK041),
         "no procedure refers to the officer `{}`",
         "không thủ tục nào ghi công chức `{0}`",

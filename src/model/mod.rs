@@ -4,6 +4,7 @@ mod catalogue;
 pub mod config;
 pub mod intern;
 pub mod labels;
+pub mod part;
 mod procedure;
 
 use std::fmt;
@@ -14,9 +15,10 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use catalogue::{Attachment, Catalogue, Entry, Page};
+pub use part::{Missing, MissingStatus, Part};
 pub use procedure::{
-    Actor, Agencies, Announcement, Change, Channel, ChannelType, Document, DocumentGroup,
-    DocumentMode, Documents, Fee, FeeKind, Form, LegalRef, Level, OnlineLevel, Procedure,
+    Actor, Agencies, Announcement, Change, Channel, ChannelType, Currency, Document, DocumentGroup,
+    DocumentMode, Documents, Fee, FeeKind, FeeTier, Form, LegalRef, Level, OnlineLevel, Procedure,
     ProcessingTime, Status, Step, TimeUnit,
 };
 

@@ -11,6 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_saphyr::Spanned;
 
 use super::Text;
+use super::part::{Missing, Part};
 use crate::vi::Date;
 
 /// One administrative procedure (thủ tục hành chính), with every part Nghị định 63/2010/NĐ-CP
@@ -60,9 +61,9 @@ pub struct Procedure {
     /// Online public service level (NĐ 42/2022).
     #[schemars(
         title = "Dịch vụ công trực tuyến",
-        description = "Mức dịch vụ công trực tuyến: toàn trình, một phần, hoặc không."
+        description = "Mức dịch vụ công trực tuyến: toàn trình, một phần, hoặc không; unknown khi chưa có thông tin."
     )]
-    pub online_level: OnlineLevel,
+    pub online_level: Part<OnlineLevel>,
     /// Where to submit online.
     #[schemars(
         title = "Nộp hồ sơ trực tuyến",
@@ -98,37 +99,37 @@ pub struct Procedure {
         title = "Đối tượng thực hiện",
         description = "Cá nhân, tổ chức được thực hiện thủ tục; mỗi dòng một đối tượng."
     )]
-    pub applicants: Vec<Text>,
+    pub applicants: Part<Vec<Text>>,
     /// Competent, implementing, delegated and coordinating bodies.
     #[schemars(
         title = "Cơ quan thực hiện",
         description = "Cơ quan có thẩm quyền quyết định, cơ quan trực tiếp thực hiện, cơ quan được ủy quyền, cơ quan phối hợp."
     )]
-    pub agencies: Agencies,
+    pub agencies: Part<Agencies>,
     /// Sequence of steps.
     #[schemars(
         title = "Trình tự thực hiện",
         description = "Các bước thực hiện theo thứ tự: mỗi bước là một đoạn văn, hoặc {title, text, actor}."
     )]
-    pub steps: Vec<Step>,
+    pub steps: Part<Vec<Step>>,
     /// In person, online, postal: one row each.
     #[schemars(
         title = "Cách thức thực hiện",
         description = "Nộp trực tiếp, trực tuyến, qua bưu chính: mỗi cách một dòng."
     )]
-    pub channels: Vec<Channel>,
+    pub channels: Part<Vec<Channel>>,
     /// Time limit for processing.
     #[schemars(
         title = "Thời hạn giải quyết",
         description = "Thời hạn giải quyết: nguyên văn (text) và số ngày (value, unit)."
     )]
-    pub processing_time: ProcessingTime,
+    pub processing_time: Part<ProcessingTime>,
     /// The dossier, in groups.
     #[schemars(
         title = "Thành phần hồ sơ",
         description = "Các giấy tờ phải nộp hoặc xuất trình: từng giấy tờ, hoặc nhóm theo trường hợp {case, mode, items}."
     )]
-    pub documents: Documents,
+    pub documents: Part<Documents>,
     /// Number of dossier sets to submit.
     #[schemars(title = "Số lượng hồ sơ", description = "Số bộ hồ sơ phải nộp.")]
     #[serde(default)]
@@ -139,26 +140,27 @@ pub struct Procedure {
         description = "Mẫu đơn, tờ khai để tải về, tệp đặt trong content/forms/."
     )]
     #[serde(default)]
-    pub forms: Vec<Form>,
-    /// Fees and charges; empty means none.
+    pub forms: Part<Vec<Form>>,
+    /// Fees and charges; empty means none is charged, `not_published` that the source does
+    /// not say.
     #[schemars(
         title = "Phí, lệ phí",
-        description = "Các khoản phí, lệ phí với nguyên văn quy định; [] nghĩa là không thu."
+        description = "Các khoản phí, lệ phí với nguyên văn quy định; [] nghĩa là không thu; not_published khi nguồn chưa công bố mức thu."
     )]
-    pub fees: Vec<Fee>,
+    pub fees: Part<Vec<Fee>>,
     /// What the applicant receives.
     #[schemars(
         title = "Kết quả thực hiện",
         description = "Giấy tờ, văn bản người dân nhận được."
     )]
-    pub results: Vec<Text>,
+    pub results: Part<Vec<Text>>,
     /// Requirements and conditions.
     #[schemars(
         title = "Yêu cầu, điều kiện",
         description = "Yêu cầu, điều kiện để thực hiện thủ tục (nếu có)."
     )]
     #[serde(default)]
-    pub conditions: Vec<Text>,
+    pub conditions: Part<Vec<Text>>,
     /// How long the citizen has to act.
     #[schemars(
         title = "Thời hạn người dân phải thực hiện",
@@ -171,7 +173,7 @@ pub struct Procedure {
         title = "Căn cứ pháp lý",
         description = "Luật, nghị định, thông tư quy định thủ tục."
     )]
-    pub legal_basis: Vec<LegalRef>,
+    pub legal_basis: Part<Vec<LegalRef>>,
     /// Publication decisions (Quyết định công bố).
     #[schemars(
         title = "Quyết định công bố",
@@ -232,6 +234,71 @@ pub struct Procedure {
 }
 
 impl Procedure {
+    /// The keys of the parts Nghị định 63/2010 art. 8 requires that a record can state as
+    /// `unknown` or `not_published`, in the order of the record format.
+    pub const PARTS: [&'static str; 12] = [
+        "online_level",
+        "applicants",
+        "agencies",
+        "steps",
+        "channels",
+        "processing_time",
+        "documents",
+        "forms",
+        "fees",
+        "results",
+        "conditions",
+        "legal_basis",
+    ];
+
+    /// The parts the record states as `unknown` or `not_published`, with their keys
+    /// ([`Procedure::PARTS`]).
+    pub fn missing_parts(&self) -> impl Iterator<Item = (&'static str, &Missing)> {
+        let missing = [
+            self.online_level.missing(),
+            self.applicants.missing(),
+            self.agencies.missing(),
+            self.steps.missing(),
+            self.channels.missing(),
+            self.processing_time.missing(),
+            self.documents.missing(),
+            self.forms.missing(),
+            self.fees.missing(),
+            self.results.missing(),
+            self.conditions.missing(),
+            self.legal_basis.missing(),
+        ];
+        Procedure::PARTS
+            .into_iter()
+            .zip(missing)
+            .filter_map(|(key, missing)| missing.map(|m| (key, m)))
+    }
+
+    /// The online level, when the record states it.
+    pub fn online_level(&self) -> Option<OnlineLevel> {
+        self.online_level.known().copied()
+    }
+
+    /// The implementing agency, when the record states the agencies.
+    pub fn implementing_agency(&self) -> Option<&Text> {
+        self.agencies.known().map(|a| &a.implementing)
+    }
+
+    /// Whether the record says nothing is charged: `fees: []`, or every fee at 0. An unknown or
+    /// unpublished fee is not free.
+    pub fn is_known_free(&self) -> bool {
+        self.fees
+            .known()
+            .is_some_and(|fees| fees.iter().all(Fee::is_free))
+    }
+
+    /// Whether the record says something is charged (the fees are known and one is not free).
+    pub fn is_known_paid(&self) -> bool {
+        self.fees
+            .known()
+            .is_some_and(|fees| !fees.iter().all(Fee::is_free))
+    }
+
     /// Gives back the room its lists grew into while being read. A list read from YAML grows
     /// 0 → 4 → 8 elements, so a single form (208 bytes) held 832. At 10,000 synthetic records
     /// this took the load step's peak RSS from 92 to 72 MB.
@@ -239,17 +306,24 @@ impl Procedure {
         self.applicants.shrink_to_fit();
         self.steps.shrink_to_fit();
         self.channels.shrink_to_fit();
-        for channel in &mut self.channels {
-            channel.fees.shrink_to_fit();
+        if let Some(channels) = self.channels.known_mut() {
+            for channel in channels {
+                channel.fees.shrink_to_fit();
+            }
         }
-        self.documents.0.shrink_to_fit();
-        for group in &mut self.documents.0 {
-            group.items.shrink_to_fit();
+        if let Some(documents) = self.documents.known_mut() {
+            documents.0.shrink_to_fit();
+            for group in &mut documents.0 {
+                group.items.shrink_to_fit();
+            }
         }
         self.forms.shrink_to_fit();
         self.fees.shrink_to_fit();
-        for fee in &mut self.fees {
-            fee.exemptions.shrink_to_fit();
+        if let Some(fees) = self.fees.known_mut() {
+            for fee in fees {
+                fee.exemptions.shrink_to_fit();
+                fee.tiers.shrink_to_fit();
+            }
         }
         self.results.shrink_to_fit();
         self.conditions.shrink_to_fit();
@@ -943,7 +1017,9 @@ pub enum FeeKind {
     Phi,
 }
 
-/// A fee or charge, always with its verbatim text.
+/// A fee or charge, always with its verbatim text: the amount is optional (a fee the provincial
+/// council sets has only its text and the resolution), in a currency (VND unless said), per
+/// unit, or in tiers with their conditions.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(
@@ -958,14 +1034,26 @@ pub struct Fee {
     /// Lệ phí or phí.
     #[schemars(title = "Loại phí", description = "le_phi (lệ phí) hoặc phi (phí).")]
     pub kind: FeeKind,
-    /// Amount in đồng; 0 is free.
+    /// Amount in the fee's currency; 0 is free; absent when the text alone says it (tiers, a
+    /// council resolution).
     #[schemars(
         title = "Mức thu",
-        description = "Số tiền, đơn vị đồng, viết liền không dấu chấm; 0 là miễn phí."
+        description = "Số tiền, viết liền không dấu chấm, theo đơn vị tiền tệ currency (mặc định đồng); 0 là miễn phí. Bỏ trống khi mức thu chỉ có trong nguyên văn, theo bậc (tiers) hoặc do Hội đồng nhân dân quy định (set_by)."
     )]
-    pub amount: u64,
-    /// "đồng/trường hợp".
-    #[schemars(title = "Đơn vị tính", description = "Ví dụ \"đồng/trường hợp\".")]
+    #[serde(default)]
+    pub amount: Option<u64>,
+    /// ISO 4217 code of the amounts; VND when absent.
+    #[schemars(
+        title = "Đơn vị tiền tệ",
+        description = "Mã tiền tệ ISO 4217, ví dụ USD; mặc định VND (đồng)."
+    )]
+    #[serde(default)]
+    pub currency: Currency,
+    /// "đồng/trường hợp", "USD/bản".
+    #[schemars(
+        title = "Đơn vị tính",
+        description = "Ví dụ \"đồng/trường hợp\", \"USD/bản\" hoặc \"/bản\"."
+    )]
     #[serde(default)]
     pub unit: Option<Text>,
     /// The official wording, verbatim: an amount alone misleads people who are exempt.
@@ -974,10 +1062,134 @@ pub struct Fee {
         description = "Quy định về khoản phí như trong văn bản: chỉ ghi số tiền dễ gây hiểu lầm cho người được miễn."
     )]
     pub text: Text,
+    /// Several amounts, each with its condition.
+    #[schemars(
+        title = "Các mức thu",
+        description = "Nhiều mức thu, mỗi mức kèm điều kiện áp dụng {condition, amount, unit?}; khi có tiers thì bỏ amount."
+    )]
+    #[serde(default)]
+    pub tiers: Vec<FeeTier>,
+    /// The resolution (of the provincial council) that sets the amount.
+    #[schemars(
+        title = "Văn bản quy định mức thu",
+        description = "Nghị quyết của Hội đồng nhân dân (hoặc văn bản khác) quy định mức thu, khi mức thu do văn bản đó quy định."
+    )]
+    #[serde(default)]
+    pub set_by: Option<LegalRef>,
     /// Who pays nothing.
     #[schemars(title = "Miễn, giảm", description = "Các trường hợp được miễn, giảm.")]
     #[serde(default)]
     pub exemptions: Vec<Text>,
+}
+
+impl Fee {
+    /// Whether the record says this fee costs nothing: amount 0 and no tiers.
+    pub fn is_free(&self) -> bool {
+        self.amount == Some(0) && self.tiers.is_empty()
+    }
+}
+
+/// One amount of a tiered fee.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "Mức thu", description = "Một mức thu và điều kiện áp dụng.")]
+pub struct FeeTier {
+    /// When this amount applies, verbatim.
+    #[schemars(
+        title = "Trường hợp áp dụng",
+        description = "Trường hợp áp dụng mức thu này, ví dụ \"Cấp mới\"."
+    )]
+    pub condition: Text,
+    /// Amount in the fee's currency.
+    #[schemars(
+        title = "Mức thu",
+        description = "Số tiền, viết liền không dấu chấm, theo currency của khoản phí."
+    )]
+    pub amount: u64,
+    /// Unit of this amount, when it differs from the fee's.
+    #[schemars(title = "Đơn vị tính", description = "Ví dụ \"đồng/giấy\".")]
+    #[serde(default)]
+    pub unit: Option<Text>,
+}
+
+/// The ISO 4217 currency codes in use (and the precious metals and SDR), sorted.
+const ISO_4217: [&str; 174] = [
+    "AED", "AFN", "ALL", "AMD", "ANG", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT",
+    "BGN", "BHD", "BIF", "BMD", "BND", "BOB", "BOV", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD",
+    "CAD", "CDF", "CHE", "CHF", "CHW", "CLF", "CLP", "CNY", "COP", "COU", "CRC", "CUC", "CUP",
+    "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP",
+    "GEL", "GHS", "GIP", "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS",
+    "INR", "IQD", "IRR", "ISK", "JMD", "JOD", "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW",
+    "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD", "MAD", "MDL", "MGA", "MKD",
+    "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MXV", "MYR", "MZN", "NAD", "NGN",
+    "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR",
+    "RON", "RSD", "RUB", "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SLL",
+    "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL", "THB", "TJS", "TMT", "TND", "TOP", "TRY",
+    "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "USN", "UYI", "UYU", "UYW", "UZS", "VED", "VES",
+    "VND", "VUV", "WST", "XAF", "XAG", "XAU", "XCD", "XCG", "XDR", "XOF", "XPD", "XPF", "XPT",
+    "YER", "ZAR", "ZMW", "ZWG", "ZWL",
+];
+
+/// An ISO 4217 currency code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Currency([u8; 3]);
+
+impl Currency {
+    /// Vietnamese đồng.
+    pub const VND: Currency = Currency(*b"VND");
+
+    /// The code, "USD".
+    pub fn code(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("VND")
+    }
+
+    /// A code from its text, when it is an ISO 4217 currency code in capitals. Only real codes:
+    /// a unit such as "GCN/bản" (giấy chứng nhận) must not read as a currency.
+    pub fn parse(code: &str) -> Option<Currency> {
+        let bytes: [u8; 3] = code.as_bytes().try_into().ok()?;
+        ISO_4217
+            .binary_search(&code)
+            .is_ok()
+            .then_some(Currency(bytes))
+    }
+}
+
+impl Default for Currency {
+    fn default() -> Currency {
+        Currency::VND
+    }
+}
+
+impl Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Currency::parse(&code).ok_or_else(|| {
+            de::Error::custom(format!(
+                "`{code}` is not a currency code: write the ISO 4217 code in capitals, for example VND or USD"
+            ))
+        })
+    }
+}
+
+impl JsonSchema for Currency {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Currency".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "enum": ISO_4217.as_slice(),
+            "title": "Đơn vị tiền tệ",
+            "description": "Mã tiền tệ ISO 4217, ví dụ VND, USD."
+        })
+    }
 }
 
 /// A legal document behind the procedure.
@@ -1101,5 +1313,15 @@ impl JsonSchema for Documents {
                 ]
             }
         })
+    }
+}
+
+impl Part<Documents> {
+    /// The stated groups of documents; none when the dossier is missing.
+    pub fn groups(&self) -> &[DocumentGroup] {
+        match self.known() {
+            Some(documents) => &documents.0,
+            None => &[],
+        }
     }
 }

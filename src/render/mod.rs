@@ -89,10 +89,11 @@ impl EntryParts {
         let listing_urls = catalogue
             .listed()
             .flat_map(|e| {
-                [
-                    view::level_url(e.level()),
-                    view::agency_url(&e.procedure.agencies.implementing),
-                ]
+                std::iter::once(view::level_url(e.level())).chain(
+                    e.procedure
+                        .implementing_agency()
+                        .map(|a| view::agency_url(a)),
+                )
             })
             .collect();
         EntryParts {

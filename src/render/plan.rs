@@ -403,7 +403,11 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     };
     let mut agencies: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     for (i, entry) in catalogue.procedures.iter().enumerate() {
-        let name = entry.procedure.agencies.implementing.to_string();
+        // A record that does not state its agencies is in no agency's listing.
+        let Some(name) = entry.procedure.implementing_agency() else {
+            continue;
+        };
+        let name = name.to_string();
         let slot = agencies
             .entry(vi::slugify(&name))
             .or_insert_with(|| (name, Vec::new()));

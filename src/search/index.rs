@@ -442,8 +442,10 @@ impl<'a> Texts<'a> {
         if let Some(&field) = fields.get(p.field.value.as_str()) {
             names.push(&field.name);
         }
-        names.push(&p.agencies.implementing);
-        names.push(&p.agencies.competent);
+        if let Some(agencies) = p.agencies.known() {
+            names.push(&agencies.implementing);
+            names.push(&agencies.competent);
+        }
         Texts {
             title: entry.title(),
             code: entry.code(),
@@ -456,10 +458,10 @@ impl<'a> Texts<'a> {
             names,
             documents: p
                 .documents
-                .0
+                .groups()
                 .iter()
                 .flat_map(|g| g.items.iter().map(|d| d.name.as_str()))
-                .chain(p.results.iter().map(|r| r.as_str()))
+                .chain(p.results.items().iter().map(|r| r.as_str()))
                 .collect(),
         }
     }
@@ -515,12 +517,13 @@ fn label(labels: &serde_json::Value, section: &str, id: &str) -> String {
         .to_owned()
 }
 
-/// URL value of an online level.
-fn online_slug(level: OnlineLevel) -> &'static str {
+/// URL value of an online level; `chua-ro` when the record does not state it.
+fn online_slug(level: Option<OnlineLevel>) -> &'static str {
     match level {
-        OnlineLevel::Full => "toan-trinh",
-        OnlineLevel::Partial => "mot-phan",
-        OnlineLevel::None => "khong",
+        Some(OnlineLevel::Full) => "toan-trinh",
+        Some(OnlineLevel::Partial) => "mot-phan",
+        Some(OnlineLevel::None) => "khong",
+        None => "chua-ro",
     }
 }
 
@@ -550,23 +553,34 @@ impl Index {
                     .any(|(_, i)| catalogue.procedures[*i].level() == *l)
             })
             .collect();
-        let online: Vec<OnlineLevel> = OnlineLevel::ALL
+        // `None`: the record does not state it, a value of its own (never "not online").
+        let online: Vec<Option<OnlineLevel>> = OnlineLevel::ALL
             .into_iter()
+            .map(Some)
+            .chain([None])
             .filter(|l| {
                 order
                     .iter()
-                    .any(|(_, i)| catalogue.procedures[*i].procedure.online_level == *l)
+                    .any(|(_, i)| catalogue.procedures[*i].procedure.online_level() == *l)
             })
             .collect();
         // Agencies grouped by slug, as the /co-quan/ listings are; named as first met there.
         let mut agency_names: BTreeMap<String, String> = BTreeMap::new();
         for entry in &catalogue.procedures {
-            let name = entry.procedure.agencies.implementing.to_string();
-            agency_names.entry(vi::slugify(&name)).or_insert(name);
+            if let Some(name) = entry.procedure.implementing_agency() {
+                let name = name.to_string();
+                agency_names.entry(vi::slugify(&name)).or_insert(name);
+            }
         }
         let doc_agency: Vec<String> = order
             .iter()
-            .map(|(_, i)| vi::slugify(&catalogue.procedures[*i].procedure.agencies.implementing))
+            .map(|(_, i)| {
+                catalogue.procedures[*i]
+                    .procedure
+                    .implementing_agency()
+                    .map(|a| vi::slugify(a))
+                    .unwrap_or_default()
+            })
             .collect();
         let used: BTreeSet<&str> = doc_agency.iter().map(String::as_str).collect();
         let mut agencies: Vec<FacetValue> = agency_names
@@ -576,11 +590,22 @@ impl Index {
             .collect();
         let collation = vi::Collation::new();
         agencies.sort_by(|a, b| collation.compare(&a.label, &b.label));
-        let agency_index: HashMap<&str, usize> = agencies
+        // Records that do not state their agencies: a value of their own, last (never counted
+        // under another agency).
+        if used.contains("") {
+            agencies.push(FacetValue {
+                id: "chua-ro".to_owned(),
+                label: label(labels, "missing/unknown", "agencies"),
+            });
+        }
+        let mut agency_index: HashMap<&str, usize> = agencies
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.as_str(), i))
             .collect();
+        if let Some(i) = agency_index.remove("chua-ro") {
+            agency_index.insert("", i);
+        }
 
         let docs: Vec<Doc> = order
             .iter()
@@ -594,9 +619,9 @@ impl Index {
                     agency: agency_index.get(agency_slug.as_str()).copied().unwrap_or(0),
                     online: online
                         .iter()
-                        .position(|l| *l == p.online_level)
+                        .position(|l| *l == p.online_level())
                         .unwrap_or(0),
-                    free: p.fees.iter().all(|f| f.amount == 0),
+                    free: p.is_known_free(),
                 }
             })
             .collect();
@@ -622,7 +647,7 @@ impl Index {
                 .iter()
                 .map(|l| FacetValue {
                     id: online_slug(*l).to_owned(),
-                    label: label(labels, "online_level", l.id()),
+                    label: label(labels, "online_level", l.map_or("unknown", OnlineLevel::id)),
                 })
                 .collect(),
         }

@@ -888,7 +888,13 @@ impl Site {
             records
                 .values()
                 .filter_map(|r| r.parsed.as_ref().ok())
-                .flat_map(|p| p.procedure.forms.iter().map(|f| f.file.value.as_str())),
+                .flat_map(|p| {
+                    p.procedure
+                        .forms
+                        .items()
+                        .iter()
+                        .map(|f| f.file.value.as_str())
+                }),
             &self.rest.static_files,
             &mut cross,
         );
@@ -1034,6 +1040,7 @@ impl Site {
         let files = |e: &crate::model::Entry| -> Vec<String> {
             e.procedure
                 .forms
+                .items()
                 .iter()
                 .map(|f| f.file.value.clone())
                 .collect()
@@ -1138,7 +1145,11 @@ fn read_record(root: &Path, path: &Path, facts: &SiteFacts) -> RecordFile {
         Ok((procedure, body)) => {
             let (slug, slug_problem) = validate::record_slug(&parsed.file, &procedure);
             let local = validate::check_record(root, &parsed.file, &procedure, facts);
-            let agency_slug = vi::slugify(&procedure.agencies.implementing);
+            // Empty when the record does not state its agencies (no listing has it).
+            let agency_slug = procedure
+                .implementing_agency()
+                .map(|a| vi::slugify(a))
+                .unwrap_or_default();
             Ok(Parsed {
                 procedure,
                 body,
@@ -1224,7 +1235,7 @@ fn plan_key(e: &crate::model::Entry) -> u64 {
     e.procedure.field.value.hash(&mut h);
     e.level().hash(&mut h);
     e.is_listed().hash(&mut h);
-    e.procedure.agencies.implementing.hash(&mut h);
+    e.procedure.implementing_agency().hash(&mut h);
     e.updated.hash(&mut h);
     for old in &e.procedure.replaces {
         old.value.hash(&mut h);
@@ -1506,7 +1517,7 @@ fn content_fingerprint(plan: &PagePlan, catalogue: &Catalogue, stamps: &Stamps) 
                 .listed_agencies
                 .contains(&stamps.agency_slug[*i])
                 .hash(&mut h);
-            for form in &e.procedure.forms {
+            for form in e.procedure.forms.items() {
                 let path = form.file.value.trim_start_matches("./");
                 stamps.attachment_sizes.get(path).hash(&mut h);
             }

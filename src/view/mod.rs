@@ -1,14 +1,14 @@
 //! Views: what templates see. Values are formatted here, once, in Vietnamese (money, dates,
 //! resolved names and URLs), so templates stay simple and cannot format the same thing two ways.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
 use crate::model::config::{Field, StatsPeriod};
 use crate::model::{
-    Agencies, Catalogue, Channel, DocumentMode, Entry, Fee, FeeKind, Level, OnlineLevel, Procedure,
-    ProcessingTime, Status, Text,
+    Agencies, Catalogue, Channel, Currency, DocumentMode, Entry, Fee, FeeKind, Level, Missing,
+    OnlineLevel, Part, Procedure, ProcessingTime, Status, Text,
 };
 use crate::vi;
 use crate::vi::Date;
@@ -82,17 +82,17 @@ pub struct Card {
     pub field_name: String,
     /// Level id.
     pub level: &'static str,
-    /// Online level id.
+    /// Online level id; `unknown` or `not_published` when the record does not state it.
     pub online_level: &'static str,
     /// Status id.
     pub status: &'static str,
-    /// Processing time, verbatim.
+    /// Processing time, verbatim (or that it is not known or not published).
     pub processing_time: String,
-    /// One-phrase fee summary.
+    /// One-phrase fee summary, true for every case: never "free" for a fee that is not stated.
     pub fee_summary: String,
-    /// True when nothing is charged.
+    /// True when the record says nothing is charged (never for unknown or unpublished fees).
     pub free: bool,
-    /// Implementing agency.
+    /// Implementing agency; empty when the record does not state the agencies.
     pub agency: String,
     /// "dd/mm/yyyy" from which an upcoming procedure applies.
     pub effective_from: Option<String>,
@@ -112,38 +112,93 @@ impl Card {
                 .map(|f| f.name.to_string())
                 .unwrap_or_else(|| p.field.value.clone()),
             level: p.level.id(),
-            online_level: p.online_level.id(),
+            online_level: online_level_id(&p.online_level),
             status: p.status.id(),
-            processing_time: p.processing_time.text.to_string(),
+            processing_time: match &p.processing_time {
+                Part::Known(time) => time.text.to_string(),
+                Part::Missing(m) => words.missing(m.status, "processing_time").to_owned(),
+            },
             fee_summary: fee_summary(&p.fees, words),
-            free: p.fees.iter().all(|f| f.amount == 0),
-            agency: p.agencies.implementing.to_string(),
+            free: p.is_known_free(),
+            agency: p
+                .implementing_agency()
+                .map(|a| a.to_string())
+                .unwrap_or_default(),
             effective_from: p.effective_from.as_ref().map(|d| d.value.vi()),
         }
     }
 }
 
-/// "Miễn phí", "8.000 đồng" or "Từ 2.000 đồng": what a citizen should expect to pay at most
-/// glance; the page shows the verbatim texts and exemptions.
-pub fn fee_summary(fees: &[Fee], words: &Words) -> String {
-    let paid: Vec<u64> = fees.iter().map(|f| f.amount).filter(|a| *a > 0).collect();
-    let lowest = paid.iter().min().copied().unwrap_or(0);
-    let summary = if paid.is_empty() {
+/// The id of an online level as templates and i18n files name it: `full`, `partial`, `none`,
+/// or `unknown` / `not_published` when the record does not state it.
+pub fn online_level_id(level: &Part<OnlineLevel>) -> &'static str {
+    match level {
+        Part::Known(level) => level.id(),
+        Part::Missing(m) => m.status.id(),
+    }
+}
+
+/// "Miễn phí", "8.000 đồng", "Từ 2.000 đồng", "10 USD", "Theo quy định" or "Chưa công bố mức
+/// phí, lệ phí": what a citizen should expect to pay at most glance; the page shows the verbatim
+/// texts and exemptions. Only what the record states: an unpublished fee is not free, an amount
+/// set by a resolution is not a number, and amounts in different currencies have no lowest.
+pub fn fee_summary(fees: &Part<Vec<Fee>>, words: &Words) -> String {
+    match fees {
+        Part::Known(fees) => known_fee_summary(fees, words),
+        Part::Missing(m) => words.missing(m.status, "fees").to_owned(),
+    }
+}
+
+/// [`fee_summary`] of fees the record states.
+fn known_fee_summary(fees: &[Fee], words: &Words) -> String {
+    if fees.iter().all(Fee::is_free) {
         return words.money(0);
-    } else if paid.iter().all(|a| *a == lowest) {
-        words.money(lowest)
+    }
+    let mut paid: Vec<(u64, Currency)> = Vec::new();
+    for fee in fees.iter().filter(|f| !f.is_free()) {
+        if !fee.tiers.is_empty() {
+            paid.extend(fee.tiers.iter().map(|t| (t.amount, fee.currency)));
+        } else if let Some(amount) = fee.amount {
+            paid.push((amount, fee.currency));
+        } else {
+            // Only the text says how much: no number is true for it.
+            return words.by_text().to_owned();
+        }
+    }
+    // A tier at 0 is a case that pays nothing: said below, like an exemption.
+    let free_tier = paid.iter().any(|(amount, _)| *amount == 0);
+    paid.retain(|(amount, _)| *amount > 0);
+    let Some(&(lowest, currency)) = paid.iter().min() else {
+        return words.money(0);
+    };
+    if paid.iter().any(|(_, c)| *c != currency) {
+        return words.by_text().to_owned();
+    }
+    let summary = if paid.iter().all(|(a, _)| *a == lowest) {
+        words.money_in(lowest, currency)
     } else {
-        words.money_from(lowest)
+        words.money_from_in(lowest, currency)
     };
     // An amount alone misleads people who owe nothing (birth registration on time is free).
-    if fees
-        .iter()
-        .any(|f| f.amount > 0 && !f.exemptions.is_empty())
+    if free_tier
+        || fees
+            .iter()
+            .any(|f| !f.is_free() && !f.exemptions.is_empty())
     {
         words.some_exempt(&summary)
     } else {
         summary
     }
+}
+
+/// The amount of one fee as its heading says it: "8.000 đồng/bản", "10 USD/bản", "Miễn phí";
+/// `None` when only its text or its tiers say it.
+pub fn fee_amount_text(fee: &Fee, words: &Words) -> Option<String> {
+    if !fee.tiers.is_empty() {
+        return None;
+    }
+    fee.amount
+        .map(|amount| words.money_in_with_unit(amount, fee.currency, fee.unit.as_deref()))
 }
 
 /// A `tel:` URI for a phone number as written ("0222 3 812 345" → "tel:02223812345").
@@ -232,6 +287,50 @@ pub struct ProcedureView<'a> {
     pub stable_url: Option<String>,
     /// QR code of the stable URL as inline SVG.
     pub qr_svg: Option<String>,
+    /// The parts the record states as unknown or not published, by key (`p.missing.fees`).
+    pub missing: MissingViews<'a>,
+}
+
+/// A part the record states as unknown or not published, as the page says it.
+#[derive(Debug, Serialize)]
+pub struct MissingView<'a> {
+    /// `unknown` or `not_published`.
+    pub status: &'static str,
+    /// "Chưa công bố mức phí, lệ phí".
+    pub text: String,
+    /// The record's note.
+    pub note: Option<&'a str>,
+    /// The record's source, as written.
+    pub source: Option<&'a str>,
+    /// The source as a link, when it is a web address the URL policy publishes.
+    pub source_url: Option<&'a str>,
+}
+
+impl<'a> MissingView<'a> {
+    fn new(m: &'a Missing, key: &str, words: &Words) -> MissingView<'a> {
+        let source = m.source.as_deref();
+        MissingView {
+            status: m.status.id(),
+            text: words.missing(m.status, key).to_owned(),
+            note: m.note.as_deref(),
+            source,
+            source_url: source.filter(|s| {
+                (s.starts_with("https://") || s.starts_with("http://"))
+                    && crate::links::is_allowed(s)
+            }),
+        }
+    }
+}
+
+/// The parts the record states as unknown or not published, by key ([`Procedure::PARTS`]):
+/// `p.missing.fees` in templates, absent when the record states the part.
+pub type MissingViews<'a> = BTreeMap<&'static str, MissingView<'a>>;
+
+/// The missing parts of `p`, as the page says them.
+fn missing_views<'a>(p: &'a Procedure, words: &Words) -> MissingViews<'a> {
+    p.missing_parts()
+        .map(|(key, m)| (key, MissingView::new(m, key, words)))
+        .collect()
 }
 
 /// A record's keys as written, but for the lists that [`ProcedureView`] shows in a form of its
@@ -245,17 +344,17 @@ pub struct RecordView<'a> {
     slug: Option<&'a str>,
     field: &'a str,
     level: Level,
-    online_level: OnlineLevel,
+    online_level: &'a Part<OnlineLevel>,
     online_url: Option<&'a str>,
     status: Status,
     effective_from: Option<Date>,
     effective_to: Option<Date>,
-    applicants: &'a [Text],
-    agencies: &'a Agencies,
-    processing_time: &'a ProcessingTime,
+    applicants: &'a Part<Vec<Text>>,
+    agencies: &'a Part<Agencies>,
+    processing_time: &'a Part<ProcessingTime>,
     dossier_sets: Option<u32>,
-    results: &'a [Text],
-    conditions: &'a [Text],
+    results: &'a Part<Vec<Text>>,
+    conditions: &'a Part<Vec<Text>>,
     applicant_deadline: Option<&'a Text>,
     hotline: Option<&'a Text>,
     life_events: &'a [Text],
@@ -272,7 +371,7 @@ impl<'a> RecordView<'a> {
             slug: p.slug.as_ref().map(|s| s.value.as_str()),
             field: &p.field.value,
             level: p.level,
-            online_level: p.online_level,
+            online_level: &p.online_level,
             online_url: published_url(p.online_url.as_ref()),
             status: p.status,
             effective_from: p.effective_from.as_ref().map(|d| d.value),
@@ -314,8 +413,8 @@ pub struct ChannelView<'a> {
     pub available: bool,
     /// Where.
     pub r#where: Option<&'a str>,
-    /// Processing time on this channel, or the general one.
-    pub processing_time: &'a str,
+    /// Processing time on this channel, or the general one (or that it is not stated).
+    pub processing_time: std::borrow::Cow<'a, str>,
     /// Fees that apply on this channel, summarised.
     pub fees: Vec<String>,
     /// Note.
@@ -378,18 +477,78 @@ pub struct FeeView<'a> {
     pub id: &'a str,
     /// "le_phi" or "phi".
     pub kind: &'static str,
-    /// Amount in đồng.
-    pub amount: u64,
-    /// "8.000 đồng" or "Miễn phí".
-    pub amount_text: String,
-    /// The amount with its unit: "8.000 đồng/trường hợp" (or "Miễn phí").
-    pub amount_unit_text: String,
+    /// Amount in the fee's currency, when the record gives one.
+    pub amount: Option<u64>,
+    /// ISO 4217 code, "VND".
+    pub currency: &'a str,
+    /// Whether the record says this fee costs nothing.
+    pub free: bool,
+    /// "8.000 đồng", "10 USD" or "Miễn phí"; `None` when only the text or tiers say it.
+    pub amount_text: Option<String>,
+    /// The amount with its unit: "8.000 đồng/trường hợp", "10 USD/bản" (or "Miễn phí"); `None`
+    /// when only the text or tiers say it.
+    pub amount_unit_text: Option<String>,
     /// Unit.
     pub unit: Option<&'a str>,
     /// Verbatim text.
     pub text: &'a str,
+    /// Tiers: each condition with its amount.
+    pub tiers: Vec<TierView<'a>>,
+    /// The resolution that sets the amount.
+    pub set_by: Option<LegalView<'a>>,
     /// Exemptions.
     pub exemptions: Vec<&'a str>,
+}
+
+/// One amount of a tiered fee.
+#[derive(Debug, Serialize)]
+pub struct TierView<'a> {
+    /// When it applies.
+    pub condition: &'a str,
+    /// "50.000 đồng/giấy".
+    pub amount_text: String,
+}
+
+fn legal_view(l: &crate::model::LegalRef) -> LegalView<'_> {
+    LegalView {
+        number: &l.number,
+        title: &l.title,
+        date: l.date.map(|d| d.vi()),
+        issuer: l.issuer.as_deref(),
+        url: published_url(l.url.as_ref()),
+    }
+}
+
+fn fee_view<'a>(f: &'a Fee, words: &Words) -> FeeView<'a> {
+    let tiered = !f.tiers.is_empty();
+    FeeView {
+        id: &f.id.value,
+        kind: fee_kind(f.kind),
+        amount: f.amount,
+        currency: f.currency.code(),
+        free: f.is_free(),
+        amount_text: f
+            .amount
+            .filter(|_| !tiered)
+            .map(|a| words.money_in(a, f.currency)),
+        amount_unit_text: fee_amount_text(f, words),
+        unit: f.unit.as_deref(),
+        text: &f.text,
+        tiers: f
+            .tiers
+            .iter()
+            .map(|t| TierView {
+                condition: &t.condition,
+                amount_text: words.money_in_with_unit(
+                    t.amount,
+                    f.currency,
+                    t.unit.as_deref().or(f.unit.as_deref()),
+                ),
+            })
+            .collect(),
+        set_by: f.set_by.as_ref().map(legal_view),
+        exemptions: f.exemptions.iter().map(|e| e.as_str()).collect(),
+    }
 }
 
 /// An officer.
@@ -477,17 +636,24 @@ fn channel_view<'a>(p: &'a Procedure, c: &'a Channel, words: &Words) -> ChannelV
     let fees = c
         .fees
         .iter()
-        .filter_map(|id| p.fees.iter().find(|f| f.id.value == id.value))
-        .map(|f| words.money_with_unit(f.amount, f.unit.as_deref()))
+        .filter_map(|id| p.fees.items().iter().find(|f| f.id.value == id.value))
+        .map(|f| match fee_amount_text(f, words) {
+            Some(amount) => amount,
+            None => known_fee_summary(std::slice::from_ref(f), words),
+        })
         .collect();
+    let processing_time = match (&c.processing_time, &p.processing_time) {
+        (Some(time), _) => std::borrow::Cow::Borrowed(time.as_str()),
+        (None, Part::Known(time)) => std::borrow::Cow::Borrowed(time.text.as_str()),
+        (None, Part::Missing(m)) => {
+            std::borrow::Cow::Owned(words.missing(m.status, "processing_time").to_owned())
+        }
+    };
     ChannelView {
         kind: c.kind.id(),
         available: c.available,
         r#where: c.r#where.as_deref(),
-        processing_time: c
-            .processing_time
-            .as_deref()
-            .unwrap_or(&p.processing_time.text),
+        processing_time,
         fees,
         note: c.note.as_deref(),
     }
@@ -539,7 +705,7 @@ impl<'a> ProcedureView<'a> {
         };
         let documents: Vec<GroupView<'a>> = p
             .documents
-            .0
+            .groups()
             .iter()
             .map(|g| {
                 let items: Vec<DocumentView<'a>> = g
@@ -551,6 +717,7 @@ impl<'a> ProcedureView<'a> {
                         copies: d.copies,
                         form: d.form.as_ref().and_then(|id| {
                             p.forms
+                                .items()
                                 .iter()
                                 .find(|f| f.id.value == id.value)
                                 .map(|f| form_view(catalogue, f))
@@ -580,9 +747,10 @@ impl<'a> ProcedureView<'a> {
                 url: field_url(&p.field.value),
             },
             level_url: Some(level_url(p.level)),
-            agency_url: Some(agency_url(&p.agencies.implementing)),
+            agency_url: p.implementing_agency().map(|a| agency_url(a)),
             steps: p
                 .steps
+                .items()
                 .iter()
                 .map(|s| StepView {
                     title: s.title.as_deref(),
@@ -591,29 +759,27 @@ impl<'a> ProcedureView<'a> {
                     actor: s.actor.map(actor_id),
                 })
                 .collect(),
-            conditions: p.conditions.iter().map(|c| prose::blocks(c)).collect(),
+            conditions: p
+                .conditions
+                .items()
+                .iter()
+                .map(|c| prose::blocks(c))
+                .collect(),
             channels: p
                 .channels
+                .items()
                 .iter()
                 .map(|c| channel_view(p, c, words))
                 .collect(),
             document_count: documents.iter().map(|g| g.items.len()).sum(),
             documents,
-            forms: p.forms.iter().map(|f| form_view(catalogue, f)).collect(),
-            fees: p
-                .fees
+            forms: p
+                .forms
+                .items()
                 .iter()
-                .map(|f| FeeView {
-                    id: &f.id.value,
-                    kind: fee_kind(f.kind),
-                    amount: f.amount,
-                    amount_text: words.money(f.amount),
-                    amount_unit_text: words.money_with_unit(f.amount, f.unit.as_deref()),
-                    unit: f.unit.as_deref(),
-                    text: &f.text,
-                    exemptions: f.exemptions.iter().map(|e| e.as_str()).collect(),
-                })
+                .map(|f| form_view(catalogue, f))
                 .collect(),
+            fees: p.fees.items().iter().map(|f| fee_view(f, words)).collect(),
             officers: officer_ids
                 .iter()
                 .filter_map(|id| catalogue.officer(&id.value))
@@ -636,17 +802,7 @@ impl<'a> ProcedureView<'a> {
                 .filter_map(|c| link_to(&c.value))
                 .collect(),
             replaced_by,
-            legal_basis: p
-                .legal_basis
-                .iter()
-                .map(|l| LegalView {
-                    number: &l.number,
-                    title: &l.title,
-                    date: l.date.map(|d| d.vi()),
-                    issuer: l.issuer.as_deref(),
-                    url: published_url(l.url.as_ref()),
-                })
-                .collect(),
+            legal_basis: p.legal_basis.items().iter().map(legal_view).collect(),
             announcements: p
                 .announcements
                 .iter()
@@ -664,6 +820,7 @@ impl<'a> ProcedureView<'a> {
             body_html: entry.body.as_deref().map(crate::content::markdown::to_html),
             stable_url: None,
             qr_svg,
+            missing: missing_views(p, words),
         }
     }
 }
@@ -677,10 +834,14 @@ pub struct Counts {
     pub fields: usize,
     /// By level id, in display order, only non-zero: (id, url, count).
     pub by_level: Vec<(String, String, usize)>,
-    /// By online level id: (id, count).
+    /// By online level id: (id, count); `unknown` and `not_published` only when some are.
     pub by_online_level: Vec<(String, usize)>,
-    /// Listed procedures with no fee.
+    /// Listed procedures whose record says nothing is charged.
     pub free: usize,
+    /// Listed procedures whose record says something is charged.
+    pub paid: usize,
+    /// Listed procedures whose fees are unknown or not published (neither free nor paid).
+    pub fees_missing: usize,
     /// Upcoming.
     pub upcoming: usize,
     /// Repealed (kept with their pages).
@@ -693,8 +854,9 @@ impl Counts {
     pub fn with_fields(catalogue: &Catalogue) -> (Counts, HashMap<&str, usize>) {
         let mut levels = [0usize; crate::model::Level::ALL.len()];
         let mut online = [0usize; OnlineLevel::ALL.len()];
+        let mut online_missing = [0usize; 2];
         let mut fields: HashMap<&str, usize> = HashMap::new();
-        let (mut total, mut free, mut upcoming) = (0, 0, 0);
+        let (mut total, mut free, mut paid, mut upcoming) = (0, 0, 0, 0);
         for e in catalogue.listed() {
             total += 1;
             if let Some(i) = crate::model::Level::ALL
@@ -703,14 +865,20 @@ impl Counts {
             {
                 levels[i] += 1;
             }
-            if let Some(i) = OnlineLevel::ALL
-                .iter()
-                .position(|o| *o == e.procedure.online_level)
-            {
-                online[i] += 1;
+            match &e.procedure.online_level {
+                Part::Known(level) => {
+                    if let Some(i) = OnlineLevel::ALL.iter().position(|o| o == level) {
+                        online[i] += 1;
+                    }
+                }
+                Part::Missing(m) => {
+                    online_missing
+                        [usize::from(m.status == crate::model::MissingStatus::NotPublished)] += 1
+                }
             }
             *fields.entry(e.procedure.field.value.as_str()).or_default() += 1;
-            free += usize::from(e.procedure.fees.iter().all(|f| f.amount == 0));
+            free += usize::from(e.procedure.is_known_free());
+            paid += usize::from(e.procedure.is_known_paid());
             upcoming += usize::from(e.procedure.status == Status::Upcoming);
         }
         let counts = Counts {
@@ -726,8 +894,17 @@ impl Counts {
                 .iter()
                 .zip(online)
                 .map(|(o, n)| (o.id().to_owned(), n))
+                .chain(
+                    ["unknown", "not_published"]
+                        .into_iter()
+                        .zip(online_missing)
+                        .filter(|(_, n)| *n > 0)
+                        .map(|(id, n)| (id.to_owned(), n)),
+                )
                 .collect(),
             free,
+            paid,
+            fees_missing: total - free - paid,
             upcoming,
             repealed: catalogue.procedures.len() - total,
         };
@@ -852,6 +1029,87 @@ mod tests {
                 }
             }
             assert_eq!(view.len() + REFORMATTED_KEYS.len(), full.len());
+        }
+    }
+
+    /// Every shape a record's fees can take, with what the summary (card, page, search result)
+    /// and each fee's heading say: only what the record states.
+    #[test]
+    fn fee_summaries_state_only_what_the_record_says() {
+        let words = Words::default();
+        let cases: [(&str, &str, &[Option<&str>]); 14] = [
+            ("[]", "Miễn phí", &[]),
+            ("not_published", "Chưa công bố mức phí, lệ phí", &[]),
+            ("unknown", "Chưa có thông tin về mức phí, lệ phí", &[]),
+            (
+                "{status: not_published, note: \"hỏi UBND\"}",
+                "Chưa công bố mức phí, lệ phí",
+                &[],
+            ),
+            (
+                "[{id: a, kind: le_phi, amount: 0, text: \"Miễn lệ phí\"}]",
+                "Miễn phí",
+                &[Some("Miễn phí")],
+            ),
+            (
+                "[{id: a, kind: le_phi, amount: 8000, unit: \"đồng/bản\", text: \"t\"}]",
+                "8.000 đồng",
+                &[Some("8.000 đồng/bản")],
+            ),
+            (
+                "[{id: a, kind: le_phi, amount: 10, currency: USD, unit: \"USD/bản\", text: \"10 USD/bản\"}]",
+                "10 USD",
+                &[Some("10 USD/bản")],
+            ),
+            (
+                "[{id: a, kind: le_phi, amount: 10, currency: USD, unit: \"/bản\", text: \"t\"}, {id: b, kind: phi, amount: 25, currency: USD, text: \"t\"}]",
+                "Từ 10 USD",
+                &[Some("10 USD/bản"), Some("25 USD")],
+            ),
+            (
+                "[{id: a, kind: le_phi, amount: 10, currency: USD, text: \"t\"}, {id: b, kind: phi, amount: 8000, text: \"t\"}]",
+                "Theo quy định",
+                &[Some("10 USD"), Some("8.000 đồng")],
+            ),
+            (
+                "[{id: a, kind: le_phi, unit: \"đồng/giấy\", text: \"t\", tiers: [{condition: \"Cấp mới\", amount: 50000}, {condition: \"Cấp lại\", amount: 25000}]}]",
+                "Từ 25.000 đồng",
+                &[None],
+            ),
+            (
+                "[{id: a, kind: le_phi, text: \"t\", tiers: [{condition: \"Trẻ em\", amount: 0}, {condition: \"Người lớn\", amount: 50000}]}]",
+                "50.000 đồng (có trường hợp được miễn)",
+                &[None],
+            ),
+            (
+                "[{id: a, kind: phi, text: \"Do HĐND tỉnh quy định\", set_by: {number: \"15/2025/NQ-HĐND\", title: \"Nghị quyết\"}}]",
+                "Theo quy định",
+                &[None],
+            ),
+            (
+                "[{id: a, kind: le_phi, amount: 8000, text: \"t\"}, {id: b, kind: phi, text: \"Do HĐND tỉnh quy định\"}]",
+                "Theo quy định",
+                &[Some("8.000 đồng"), None],
+            ),
+            (
+                "[{id: a, kind: le_phi, amount: 8000, text: \"t\", exemptions: [\"Trẻ em\"]}]",
+                "8.000 đồng (có trường hợp được miễn)",
+                &[Some("8.000 đồng")],
+            ),
+        ];
+        for (yaml, summary, headings) in cases {
+            let fees: Part<Vec<Fee>> = serde_saphyr::from_str(yaml).unwrap();
+            assert_eq!(fee_summary(&fees, &words), summary, "{yaml}");
+            let said: Vec<Option<String>> = fees
+                .items()
+                .iter()
+                .map(|f| fee_amount_text(f, &words))
+                .collect();
+            let expected: Vec<Option<String>> =
+                headings.iter().map(|h| h.map(str::to_owned)).collect();
+            assert_eq!(said, expected, "{yaml}");
+            let free = fees.known().is_some_and(|f| f.iter().all(Fee::is_free));
+            assert_eq!(free, summary == "Miễn phí", "{yaml}");
         }
     }
 

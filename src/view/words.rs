@@ -9,6 +9,7 @@
 
 use std::sync::LazyLock;
 
+use crate::model::{Currency, MissingStatus, Procedure};
 use crate::vi::{self, WEEKDAYS};
 
 /// The embedded default theme's Vietnamese labels: the fallback of every word.
@@ -42,6 +43,9 @@ pub struct Words {
     pub not_found: String,
     free: String,
     amount: String,
+    amount_currency: String,
+    by_text: String,
+    missing: std::collections::BTreeMap<String, String>,
     currency_word: String,
     from: String,
     some_exempt: String,
@@ -75,6 +79,17 @@ impl Words {
             not_found: word("/pages/not_found"),
             free: word("/money/free"),
             amount: word("/money/amount"),
+            amount_currency: word("/money/amount_currency"),
+            by_text: word("/money/by_text"),
+            missing: ["unknown", "not_published"]
+                .into_iter()
+                .flat_map(|status| Procedure::PARTS.iter().map(move |part| (status, *part)))
+                .map(|(status, part)| {
+                    let key = format!("{status}/{part}");
+                    let text = word(&format!("/missing/{key}"));
+                    (key, text)
+                })
+                .collect(),
             currency_word: word("/money/currency_word"),
             from: word("/money/from"),
             some_exempt: word("/money/some_exempt"),
@@ -103,19 +118,54 @@ impl Words {
         self.amount.replace("{amount}", &number)
     }
 
-    /// The amount followed by the record's unit, without repeating the currency word the unit
-    /// starts with: amount 8000, unit "đồng/trường hợp" → "8.000 đồng/trường hợp".
+    /// The amount in đồng followed by the record's unit, without repeating the currency word
+    /// the unit starts with: amount 8000, unit "đồng/trường hợp" → "8.000 đồng/trường hợp".
     pub fn money_with_unit(&self, amount: u64, unit: Option<&str>) -> String {
-        let money = self.money(amount);
+        self.money_in_with_unit(amount, Currency::VND, unit)
+    }
+
+    /// "Từ 2.000 đồng": the lowest of several amounts.
+    pub fn money_from(&self, amount: u64) -> String {
+        self.from.replace("{amount}", &self.money(amount))
+    }
+
+    /// An amount in `currency`: in đồng as [`Words::money`]; otherwise "10 USD" (or "USD 10"),
+    /// never "10 đồng USD". 0 is free in any currency.
+    pub fn money_in(&self, amount: u64, currency: Currency) -> String {
+        if currency == Currency::VND || amount == 0 {
+            return self.money(amount);
+        }
+        let number = vi::format_number(amount).replace('.', &self.thousands);
+        self.amount_currency
+            .replace("{amount}", &number)
+            .replace("{currency}", currency.code())
+    }
+
+    /// The amount in `currency` followed by the unit, without repeating the currency the unit
+    /// starts with: 10, USD, "USD/bản" → "10 USD/bản"; 8000, VND, "đồng/bản" → "8.000 đồng/bản".
+    pub fn money_in_with_unit(
+        &self,
+        amount: u64,
+        currency: Currency,
+        unit: Option<&str>,
+    ) -> String {
+        let money = self.money_in(amount, currency);
         let Some(unit) = unit.filter(|_| amount > 0) else {
             return money;
         };
-        let unit = unit.trim_start_matches("đồng").trim_start();
-        let unit = if self.currency_word.is_empty() {
-            unit
+        let unit = if currency == Currency::VND {
+            let unit = unit
+                .trim_start_matches("VND")
+                .trim_start_matches("đồng")
+                .trim_start();
+            if self.currency_word.is_empty() {
+                unit
+            } else {
+                unit.trim_start_matches(self.currency_word.as_str())
+                    .trim_start()
+            }
         } else {
-            unit.trim_start_matches(self.currency_word.as_str())
-                .trim_start()
+            unit.trim_start_matches(currency.code()).trim_start()
         };
         if unit.is_empty() {
             money
@@ -125,9 +175,24 @@ impl Words {
         }
     }
 
-    /// "Từ 2.000 đồng": the lowest of several amounts.
-    pub fn money_from(&self, amount: u64) -> String {
-        self.from.replace("{amount}", &self.money(amount))
+    /// "Từ 10 USD": the lowest of several amounts in `currency`.
+    pub fn money_from_in(&self, amount: u64, currency: Currency) -> String {
+        self.from
+            .replace("{amount}", &self.money_in(amount, currency))
+    }
+
+    /// "Theo quy định": a fee whose amount only its text states (a council resolution sets it).
+    pub fn by_text(&self) -> &str {
+        &self.by_text
+    }
+
+    /// What the site says of a part the record states as missing: "Chưa công bố mức phí, lệ
+    /// phí". `part` is the record's key (`fees`).
+    pub fn missing(&self, status: MissingStatus, part: &str) -> &str {
+        self.missing
+            .get(&format!("{}/{part}", status.id()))
+            .map(String::as_str)
+            .unwrap_or_default()
     }
 
     /// A fee summary followed by the note that some cases are exempt.
@@ -198,6 +263,39 @@ mod tests {
             en.money_with_unit(8000, Some("đồng/trường hợp")),
             "VND 8,000/trường hợp"
         );
+    }
+
+    #[test]
+    fn money_in_other_currencies_names_the_code_once() {
+        let usd = Currency::parse("USD").unwrap();
+        let vi = Words::default();
+        assert_eq!(vi.money_in(10, usd), "10 USD");
+        assert_eq!(
+            vi.money_in_with_unit(10, usd, Some("USD/bản")),
+            "10 USD/bản"
+        );
+        assert_eq!(vi.money_in_with_unit(10, usd, Some("/bản")), "10 USD/bản");
+        assert_eq!(vi.money_from_in(10, usd), "Từ 10 USD");
+        assert_eq!(vi.money_in(1500, usd), "1.500 USD");
+        assert_eq!(
+            vi.money_in_with_unit(8000, Currency::VND, Some("VND/bản")),
+            "8.000 đồng/bản"
+        );
+        let en = english();
+        assert_eq!(
+            en.money_in_with_unit(10, usd, Some("USD/bản")),
+            "USD 10/bản"
+        );
+        assert_eq!(
+            vi.missing(MissingStatus::NotPublished, "fees"),
+            "Chưa công bố mức phí, lệ phí"
+        );
+        for part in Procedure::PARTS {
+            for status in [MissingStatus::Unknown, MissingStatus::NotPublished] {
+                assert!(!vi.missing(status, part).is_empty(), "{part}");
+                assert!(!en.missing(status, part).is_empty(), "{part}");
+            }
+        }
     }
 
     #[test]

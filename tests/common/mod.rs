@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Copies the folder `from` to `to`, recursively.
 pub fn copy_dir(from: &Path, to: &Path) {
@@ -44,4 +44,30 @@ pub fn run_ok(root: &Path, command: &str) -> std::process::Output {
         String::from_utf8_lossy(&output.stderr)
     );
     output
+}
+
+/// Vietnamese text without its marks: "Đăng ký" → "Dang ky".
+#[allow(dead_code)]
+pub fn strip_marks(text: &str) -> String {
+    unicode_normalization::UnicodeNormalization::nfd(text)
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
+
+/// Every file under `dir`, recursively, appended to `out`.
+#[allow(dead_code)]
+pub fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
 }

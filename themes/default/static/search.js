@@ -602,7 +602,8 @@
     a.href = root + c[2] + (location.protocol === 'file:' && /\/$/.test(c[2]) ? 'index.html' : '');
     meta.lastChild.data = ' · ' + I.fields[fieldOf(d)][1] + ' · ' + I.facets.cap.values[c[3]][1];
     var online = I.facets['truc-tuyen'].values[c[4]];
-    if (online && online[0] !== 'khong') {
+    // Only a stated level earns a badge: neither "khong" nor "chua-ro" (not stated) is online.
+    if (online && (online[0] === 'toan-trinh' || online[0] === 'mot-phan')) {
       meta.appendChild(document.createTextNode(' · '));
       meta.appendChild(el('span', 'badge badge-online-' + (online[0] === 'toan-trinh' ? 'full' : 'partial'),
         (I.labels.online_long || {})[online[0] === 'toan-trinh' ? 'full' : 'partial'] || online[1]));
