@@ -247,7 +247,7 @@ pub fn index_site(
     labels: &serde_json::Value,
 ) -> Result<IndexOutput, Diagnostics> {
     let search = crate::search::build(catalogue, cards, labels);
-    let (data, data_files) = crate::export::files(catalogue);
+    let (data, data_files) = crate::export::files(catalogue, cards, labels);
     let globals = vec![
         ("search", search.template_value()),
         (

@@ -169,3 +169,103 @@ fn the_data_page_lists_the_files_and_the_licence_only_when_given() {
             .unwrap();
     assert_eq!(document["license"]["name"], "CC BY 4.0");
 }
+
+#[test]
+fn the_csv_tables_read_back_in_python_with_every_procedure_and_unknowns_said() {
+    let root = common::sample_copy("open-data-csv");
+    // One record whose fees the source does not publish.
+    let record = root.join("content/procedures/ho-tich/dang-ky-khai-sinh.yaml");
+    let text = std::fs::read_to_string(&record).unwrap();
+    // The `fees:` block runs to the next top-level key; the channels' references to its fees
+    // go with it.
+    let start = text.find("\nfees:").expect("the record's fees") + 1;
+    let end = start
+        + text[start..]
+            .match_indices('\n')
+            .map(|(i, _)| i + 1)
+            .find(|&i| text[start + i..].starts_with(|c: char| c.is_ascii_lowercase()))
+            .unwrap();
+    let text = format!("{}fees: not_published\n{}", &text[..start], &text[end..]);
+    let text: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("fees: ["))
+        .collect();
+    std::fs::write(&record, text.join("\n") + "\n").unwrap();
+    common::run_ok(&root, "build");
+    let data = root.join("public/du-lieu");
+
+    // Python's csv module, with the byte-order mark Excel needs.
+    let script = r#"
+import csv, json, sys
+out = {}
+for name in ["thu-tuc", "phi-le-phi", "giay-to", "can-cu-phap-ly"]:
+    raw = open(f"{sys.argv[1]}/{name}.csv", "rb").read()
+    assert raw.startswith(b"\xef\xbb\xbf"), name
+    rows = list(csv.reader(open(f"{sys.argv[1]}/{name}.csv", encoding="utf-8-sig", newline="")))
+    assert all(len(r) == len(rows[0]) for r in rows), name
+    out[name] = rows
+print(json.dumps(out, ensure_ascii=False))
+"#;
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let tables: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let rows = |name: &str| -> Vec<Vec<String>> {
+        tables[name]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| {
+                r.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|c| c.as_str().unwrap().to_owned())
+                    .collect()
+            })
+            .collect()
+    };
+    let procedures = rows("thu-tuc");
+    assert_eq!(procedures[0][0], "Mã thủ tục");
+    let codes: BTreeSet<String> = procedures[1..].iter().map(|r| r[0].clone()).collect();
+    assert_eq!(codes.len(), procedures.len() - 1, "one row per procedure");
+    assert_eq!(codes, record_codes(&root));
+    let birth = procedures
+        .iter()
+        .find(|r| r[1] == "Đăng ký khai sinh")
+        .unwrap();
+    let fee_column = procedures[0].iter().position(|h| h == "Phí, lệ phí").unwrap();
+    assert_eq!(birth[fee_column], "Chưa công bố mức phí, lệ phí");
+    assert!(birth.last().unwrap().starts_with("https://"), "{birth:?}");
+
+    let fees = rows("phi-le-phi");
+    let birth_fees: Vec<&Vec<String>> = fees.iter().filter(|r| r[0] == birth[0]).collect();
+    assert_eq!(birth_fees.len(), 1, "{birth_fees:?}");
+    assert!(
+        birth_fees[0].iter().any(|c| c == "Chưa công bố mức phí, lệ phí"),
+        "{birth_fees:?}"
+    );
+    assert!(!birth_fees[0].iter().any(|c| c.contains("Miễn")));
+    // Every procedure has its documents and its legal basis, or a row saying they are missing.
+    for name in ["giay-to", "can-cu-phap-ly", "phi-le-phi"] {
+        let table = rows(name);
+        let covered: BTreeSet<String> = table[1..].iter().map(|r| r[0].clone()).collect();
+        assert_eq!(covered, codes, "{name}");
+    }
+    // The page lists the tables with their sizes.
+    let page = std::fs::read_to_string(data.join("index.html")).unwrap();
+    for name in [
+        "thu-tuc.csv",
+        "phi-le-phi.csv",
+        "giay-to.csv",
+        "can-cu-phap-ly.csv",
+    ] {
+        assert!(page.contains(&format!("du-lieu/{name}\"")), "{name}");
+    }
+}

@@ -615,10 +615,19 @@ fn actor_id(actor: crate::model::Actor) -> &'static str {
     }
 }
 
-fn fee_kind(kind: FeeKind) -> &'static str {
+/// The key of a fee kind in i18n files: "le_phi" or "phi".
+pub fn fee_kind(kind: FeeKind) -> &'static str {
     match kind {
         FeeKind::LePhi => "le_phi",
         FeeKind::Phi => "phi",
+    }
+}
+
+/// The key of a document mode in i18n files (`mode.<key>`): "submit" or "present".
+pub fn document_mode(mode: DocumentMode) -> &'static str {
+    match mode {
+        DocumentMode::Submit => "submit",
+        DocumentMode::Present => "present",
     }
 }
 
@@ -727,10 +736,7 @@ impl<'a> ProcedureView<'a> {
                     .collect();
                 GroupView {
                     case: g.case.as_deref(),
-                    mode: match g.mode {
-                        DocumentMode::Submit => "submit",
-                        DocumentMode::Present => "present",
-                    },
+                    mode: document_mode(g.mode),
                     has_counts: items
                         .iter()
                         .any(|d| d.originals.is_some() || d.copies.is_some()),

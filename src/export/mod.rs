@@ -1,5 +1,6 @@
 //! The open data of `/du-lieu/`: the catalogue as one JSON file with a versioned JSON Schema,
-//! made from the typed catalogue (not by scraping pages).
+//! and as CSV tables for spreadsheets ([`tables`]), made from the typed catalogue (not by
+//! scraping pages).
 //!
 //! The JSON holds each listed and repealed procedure as its record says it, with its page's URL
 //! and the date of its last change: a part the record states as unknown or not published stays
@@ -7,6 +8,8 @@
 //! schema is generated from the same types ([`schema`]), so the file and its schema cannot
 //! disagree. Part of the index step (`pipeline::index_site`), so `build` and `serve` publish
 //! the same data.
+
+mod tables;
 
 use std::borrow::Cow;
 
@@ -241,8 +244,13 @@ impl DataFile {
     }
 }
 
-/// The files of `/du-lieu/`, path and bytes, and their list for the page.
-pub fn files(catalogue: &Catalogue) -> (Vec<(String, Vec<u8>)>, Vec<DataFile>) {
+/// The files of `/du-lieu/`, path and bytes, and their list for the page. `cards` are the
+/// catalogue's cards (in its order) and `labels` the theme's words, for the tables.
+pub fn files(
+    catalogue: &Catalogue,
+    cards: &[crate::view::Card],
+    labels: &serde_json::Value,
+) -> (Vec<(String, Vec<u8>)>, Vec<DataFile>) {
     let document = Document {
         format: Format {
             name: "congkhai-thu-tuc",
@@ -291,11 +299,17 @@ pub fn files(catalogue: &Catalogue) -> (Vec<(String, Vec<u8>)>, Vec<DataFile>) {
     json.push(b'\n');
     let mut schema = serde_json::to_vec_pretty(&schema()).unwrap_or_default();
     schema.push(b'\n');
-    let list = vec![
+    let mut list = vec![
         DataFile::new(json_path(), "JSON", "catalogue", &json),
         DataFile::new(schema_path(), "JSON Schema", "schema", &schema),
     ];
-    (vec![(json_path(), json), (schema_path(), schema)], list)
+    let mut files = vec![(json_path(), json), (schema_path(), schema)];
+    for table in tables::tables(catalogue, cards, labels) {
+        let path = format!("{}/{}", route::DATA, table.name);
+        list.push(DataFile::new(path.clone(), "CSV", table.what, &table.bytes));
+        files.push((path, table.bytes));
+    }
+    (files, list)
 }
 
 /// The JSON Schema (draft-07) of `thu-tuc.json`.
