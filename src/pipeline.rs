@@ -396,7 +396,11 @@ impl std::fmt::Display for BuildError {
         match self {
             BuildError::Content(diagnostics) => f.write_str(&diagnostics.render_terminal(false)),
             BuildError::Root { path, error } => {
-                write!(f, "cannot read the site root {}: {error}", path.display())
+                let line = crate::diagnostics::Line::RootUnreadable {
+                    path: path.display().to_string(),
+                    error: error.to_string(),
+                };
+                f.write_str(&line.render(crate::diagnostics::Lang::En))
             }
             BuildError::Publish { error, .. } => write!(f, "{error}"),
         }

@@ -74,8 +74,9 @@ struct Shared {
     events: broadcast::Sender<Arc<str>>,
 }
 
-/// Runs the server until Ctrl-C. Prints the address as `serving at http://ADDR/` once it
-/// listens.
+/// Runs the server until Ctrl-C. Prints the address as the first line on stdout once it
+/// listens, in the language of messages (`serving at http://ADDR/` with `--lang en`, which
+/// scripts that read the address pass).
 pub fn run(build: BuildOptions, options: ServeOptions) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
