@@ -92,7 +92,8 @@ const ENGLISH: &[&str] = &[
 ];
 
 /// The English words of `text`, a Vietnamese message, outside backticks (keys and code),
-/// paths, addresses and `--flags`: a message that has any was not fully translated.
+/// paths, addresses, `--flags` and capitalised words (names: "GitHub Pages", "VS Code"): a
+/// message that has any was not fully translated.
 ///
 /// ```
 /// use congkhai::vi::english_words;
@@ -117,7 +118,8 @@ pub fn english_words(text: &str) -> Vec<&str> {
             found.extend(
                 token
                     .split(|c: char| !c.is_alphabetic())
-                    .filter(|word| ENGLISH.contains(&word.to_lowercase().as_str())),
+                    .filter(|word| word.chars().next().is_some_and(char::is_lowercase))
+                    .filter(|word| ENGLISH.contains(word)),
             );
         }
     }
@@ -134,5 +136,6 @@ mod tests {
         assert_eq!(english_words("thiếu key `phi`"), ["key"]);
         assert!(english_words("dùng --field hoặc https://a.gov.vn/the").is_empty());
         assert_eq!(english_words("(the) Tệp"), ["the"]);
+        assert!(english_words("xuất bản lên GitHub Pages").is_empty());
     }
 }
