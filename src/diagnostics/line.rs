@@ -163,6 +163,11 @@ impl Line {
                 out,
             } => {
                 let mb = format!("{:.1}", *bytes as f64 / 1_048_576.0);
+                // Vietnamese writes a decimal comma: 1,5 MB.
+                let mb = match lang {
+                    Lang::En => mb,
+                    Lang::Vi => mb.replace('.', ","),
+                };
                 pick!(
                     lang,
                     "built {procedures} procedures: {files} files, {mb} MB in {out}",

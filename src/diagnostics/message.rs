@@ -550,7 +550,10 @@ impl Syntax {
                 ),
             ),
             Syntax::Other => (
-                t("the file is not valid YAML", "tệp không đúng cú pháp YAML"),
+                t(
+                    "the file is not valid YAML",
+                    "bộ đọc YAML không hiểu đoạn này",
+                ),
                 t(
                     "check indentation, colons after keys, and quotes around text that contains `: ` or `#`",
                     "kiểm tra thụt lề, dấu hai chấm sau tên khóa, và đặt trong ngoặc kép những đoạn văn có `: ` hoặc `#`",
@@ -1014,7 +1017,7 @@ impl Message {
                 Text::new(pick!(
                     lang,
                     "invalid value {found}, expected {what}",
-                    "giá trị {found} không hợp lệ, cần {what}"
+                    "{found} không hợp lệ, cần {what}"
                 ))
                 .label(t("invalid value", "giá trị không hợp lệ"))
                 .help(expected.help(lang))
@@ -1544,7 +1547,7 @@ impl Message {
                 Text::new(pick!(
                     lang,
                     "`effective_to` ({to}) is before `effective_from` ({from})",
-                    "ngày hết hiệu lực `effective_to` ({to}) trước ngày có hiệu lực `effective_from` ({from})"
+                    "ngày hết hiệu lực `effective_to` ({to}) sớm hơn ngày có hiệu lực `effective_from` ({from})"
                 ))
                 .help(t("check the two dates", "kiểm tra lại hai ngày"))
             }
@@ -1591,7 +1594,7 @@ impl Message {
             ))
             .help(t(
                 "write mon, tue, wed, thu, fri, sat or sun",
-                "viết mon, tue, wed, thu, fri, sat hoặc sun (Thứ Hai … Chủ nhật)",
+                "viết `mon`, `tue`, `wed`, `thu`, `fri`, `sat` hoặc `sun` (Thứ Hai … Chủ nhật)",
             )),
             M::DeskClosesBeforeOpens => Text::new(t(
                 "the desk closes before it opens",
