@@ -121,7 +121,6 @@ fn scan_kind(kind: &ErrorKind) -> Syntax {
     match kind {
         K::InvalidIndentation
         | K::InvalidBlockScalarIndent
-        | K::InvalidQuotedScalarIndent
         | K::InvalidFlowScalarIndent
         | K::ExpectedNodeContent => Syntax::Indentation,
         K::TabNotAllowed
@@ -142,7 +141,11 @@ fn scan_kind(kind: &ErrorKind) -> Syntax {
         | K::BlockEntryInFlowCollection
         | K::InvalidBlockEntryWhitespace
         | K::PlainScalarStartsWithDashFlowIndicator => Syntax::ListItem,
-        K::UnclosedQuotedScalar | K::DocumentIndicatorInQuotedScalar => Syntax::UnclosedQuote,
+        // A quoted text that runs on to lines indented less than it is, most often, one whose
+        // closing quote is missing.
+        K::UnclosedQuotedScalar
+        | K::DocumentIndicatorInQuotedScalar
+        | K::InvalidQuotedScalarIndent => Syntax::UnclosedQuote,
         K::InvalidTrailingSingleQuotedScalar | K::InvalidTrailingDoubleQuotedScalar => {
             Syntax::AfterQuote
         }
@@ -352,6 +355,35 @@ mod tests {
         .unwrap_err();
         assert_eq!(d.code, Code::CK014, "{d:?}");
         assert_eq!(d.position.map(|p| p.line), Some(5));
+    }
+
+    #[test]
+    fn syntax_errors_are_explained_by_their_kind_in_vietnamese() {
+        let cases = [
+            (
+                "title: Cấp bản sao: trích lục\nfees: []\n",
+                Syntax::ColonInText,
+            ),
+            ("title: \"abc\" def\nfees: []\n", Syntax::AfterQuote),
+            ("title: \"a\\qb\"\nfees: []\n", Syntax::Escape),
+            ("title: @abc\nfees: []\n", Syntax::ReservedStart),
+            ("title: *x\nfees: []\n", Syntax::Alias),
+            ("title: \"abc\nfees: []\n", Syntax::UnclosedQuote),
+            ("title: a\n fees: []\n", Syntax::ColonInText),
+            ("title: a\n\tfees: []\n", Syntax::Tab),
+        ];
+        for (yaml, kind) in cases {
+            let d = parse::<Small>(yaml, "a.yaml", 0, Thing::Procedure).unwrap_err();
+            assert_eq!(d.code, Code::CK002, "{yaml:?}: {d:?}");
+            assert!(
+                matches!(d.message.as_ref(), Message::YamlSyntax { kind: k, .. } if *k == kind),
+                "{yaml:?}: {d:?}"
+            );
+            assert!(d.position.is_some(), "{yaml:?}: {d:?}");
+            let vi = d.text(Lang::Vi).message;
+            assert!(vi.starts_with("lỗi cú pháp YAML: "), "{vi}");
+            assert!(crate::vi::english_words(&vi).is_empty(), "{vi}");
+        }
     }
 
     #[test]
