@@ -13,127 +13,111 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-mod vi;
+#[macro_use]
+mod macros;
+pub mod line;
+pub mod message;
 
-/// Stable diagnostic codes. The number never changes meaning once released; new problems get new
-/// numbers. `congkhai check --format json` exposes them to tools.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-pub enum Code {
-    /// A file could not be read.
-    CK001,
-    /// YAML syntax error.
-    CK002,
-    /// A Markdown record's front matter is not closed by a `---` line.
-    CK003,
-    /// A required key is missing.
-    CK010,
-    /// A key that is not part of the record format.
-    CK011,
-    /// A value of the wrong type.
-    CK012,
-    /// A value outside its allowed set (enumerations).
-    CK013,
-    /// A key appears twice in the same mapping.
-    CK014,
-    /// An invalid date.
-    CK015,
-    /// Any other invalid value.
-    CK016,
-    /// A link that browsers would run as a script (`javascript:`, `vbscript:`, `data:`) or that
-    /// congkhai does not publish: only `https:`, `http:`, `mailto:`, `tel:` and paths on the
-    /// site are allowed ([`crate::links`]).
-    CK017,
-    /// A name too long for a file: a title, slug, id, code or form file name that becomes a
-    /// path component longer than the file system allows (255 bytes), or a page path longer
-    /// than it allows.
-    CK018,
-    /// A file beyond a limit of the YAML reader: a list too long, nesting too deep, too many
-    /// aliases, too much text.
-    CK019,
-    /// Two records share a procedure code.
-    CK020,
-    /// Two records or free pages would be published at the same URL, or a free page at a
-    /// route the site itself uses.
-    CK021,
-    /// A `field` id that `fields.yaml` does not define.
-    CK022,
-    /// A form id that the record's `forms` does not define.
-    CK023,
-    /// A fee id that the record's `fees` does not define.
-    CK024,
-    /// An officer id that `site.yaml` does not define.
-    CK025,
-    /// A related or replaced procedure code that no record has.
-    CK026,
-    /// A form file that does not exist or leaves `content/`.
-    CK027,
-    /// `effective_to` is not after `effective_from`, or a status contradicts the dates.
-    CK028,
-    /// Duplicate ids inside one list (fees, forms, fields, officers).
-    CK029,
-    /// Site configuration problem (`site.yaml`, `fields.yaml`, stats).
-    CK030,
-    /// Statistics that do not add up.
-    CK031,
-    /// Warning: a required part of a record is stated as `unknown`.
-    CK032,
-    /// Warning: a required part of a record is stated as `not_published`.
-    CK033,
-    /// A fee's unit names another currency than the fee's `currency` ("USD/bản" in đồng).
-    CK034,
-    /// A fee has both `amount` and `tiers`.
-    CK035,
-    /// A file of `content/static/` whose path cannot be published (a colon, a backslash, a
-    /// control character).
-    CK043,
-    /// Warning: the record was last verified more than a year ago.
-    CK040,
-    /// Warning: an officer no procedure refers to.
-    CK041,
-    /// Warning: a procedure without a plain-language guide or keywords.
-    CK042,
-    /// Theme or template error.
-    CK050,
+pub use line::Line;
+
+pub use message::{
+    EntryProblem, Expected, FormPath, Found, Ids, Limit, Message, NameOf, Syntax, Text, Thing,
+    Waits,
+};
+
+codes! {
+    /// Stable diagnostic codes. The number never changes meaning once released; new problems get
+    /// new numbers. `congkhai check --format json` exposes them to tools. Each is declared once,
+    /// here: its name is what is printed ([`Code::as_str`]), and [`Code::ALL`] lists them.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+    pub enum Code {
+        /// A file could not be read.
+        CK001,
+        /// YAML syntax error.
+        CK002,
+        /// A Markdown record's front matter is not closed by a `---` line.
+        CK003,
+        /// A required key is missing.
+        CK010,
+        /// A key that is not part of the record format.
+        CK011,
+        /// A value of the wrong type.
+        CK012,
+        /// A value outside its allowed set (enumerations).
+        CK013,
+        /// A key appears twice in the same mapping.
+        CK014,
+        /// An invalid date.
+        CK015,
+        /// Any other invalid value.
+        CK016,
+        /// A link that browsers would run as a script (`javascript:`, `vbscript:`, `data:`) or that
+        /// congkhai does not publish: only `https:`, `http:`, `mailto:`, `tel:` and paths on the
+        /// site are allowed ([`crate::links`]).
+        CK017,
+        /// A name too long for a file: a title, slug, id, code or form file name that becomes a
+        /// path component longer than the file system allows (255 bytes), or a page path longer
+        /// than it allows.
+        CK018,
+        /// A file beyond a limit of the YAML reader: a list too long, nesting too deep, too many
+        /// aliases, too much text.
+        CK019,
+        /// Two records share a procedure code.
+        CK020,
+        /// Two records or free pages would be published at the same URL, or a free page at a
+        /// route the site itself uses.
+        CK021,
+        /// A `field` id that `fields.yaml` does not define.
+        CK022,
+        /// A form id that the record's `forms` does not define.
+        CK023,
+        /// A fee id that the record's `fees` does not define.
+        CK024,
+        /// An officer id that `site.yaml` does not define.
+        CK025,
+        /// A related or replaced procedure code that no record has.
+        CK026,
+        /// A form file that does not exist or leaves `content/`.
+        CK027,
+        /// `effective_to` is not after `effective_from`, or a status contradicts the dates.
+        CK028,
+        /// Duplicate ids inside one list (fees, forms, fields, officers).
+        CK029,
+        /// Site configuration problem (`site.yaml`, `fields.yaml`, stats).
+        CK030,
+        /// Statistics that do not add up.
+        CK031,
+        /// Warning: a required part of a record is stated as `unknown`.
+        CK032,
+        /// Warning: a required part of a record is stated as `not_published`.
+        CK033,
+        /// A fee's unit names another currency than the fee's `currency` ("USD/bản" in đồng).
+        CK034,
+        /// A fee has both `amount` and `tiers`.
+        CK035,
+        /// A file of `content/static/` whose path cannot be published (a colon, a backslash, a
+        /// control character).
+        CK043,
+        /// Warning: the record was last verified more than a year ago.
+        CK040,
+        /// Warning: an officer no procedure refers to.
+        CK041,
+        /// Warning: a procedure without a plain-language guide or keywords.
+        CK042,
+        /// Theme or template error.
+        CK050,
+    }
 }
 
 impl Code {
-    /// The code as printed, `CK012`.
-    pub fn as_str(self) -> &'static str {
+    /// Whether problems of this code stop the build: CK032, CK033 and CK040–CK042 are
+    /// warnings.
+    pub fn severity(self) -> Severity {
         match self {
-            Code::CK001 => "CK001",
-            Code::CK002 => "CK002",
-            Code::CK003 => "CK003",
-            Code::CK010 => "CK010",
-            Code::CK011 => "CK011",
-            Code::CK012 => "CK012",
-            Code::CK013 => "CK013",
-            Code::CK014 => "CK014",
-            Code::CK015 => "CK015",
-            Code::CK016 => "CK016",
-            Code::CK017 => "CK017",
-            Code::CK018 => "CK018",
-            Code::CK019 => "CK019",
-            Code::CK020 => "CK020",
-            Code::CK021 => "CK021",
-            Code::CK022 => "CK022",
-            Code::CK023 => "CK023",
-            Code::CK024 => "CK024",
-            Code::CK025 => "CK025",
-            Code::CK026 => "CK026",
-            Code::CK027 => "CK027",
-            Code::CK028 => "CK028",
-            Code::CK029 => "CK029",
-            Code::CK030 => "CK030",
-            Code::CK031 => "CK031",
-            Code::CK032 => "CK032",
-            Code::CK033 => "CK033",
-            Code::CK034 => "CK034",
-            Code::CK035 => "CK035",
-            Code::CK043 => "CK043",
-            Code::CK040 => "CK040",
-            Code::CK041 => "CK041",
-            Code::CK042 => "CK042",
-            Code::CK050 => "CK050",
+            Code::CK032 | Code::CK033 | Code::CK040 | Code::CK041 | Code::CK042 => {
+                Severity::Warning
+            }
+            _ => Severity::Error,
         }
     }
 }
@@ -160,7 +144,7 @@ impl Lang {
 }
 
 /// Whether a diagnostic stops the build.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// The build fails.
@@ -191,47 +175,34 @@ impl Position {
     }
 }
 
-/// One problem in the content, with enough context for an editor to fix it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// One problem in the content, with enough context for an editor to fix it: a [`Message`] (the
+/// kind of problem and its values), where it is, and the code and severity of its kind. Its
+/// words are chosen when it is shown ([`Diagnostic::text`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Diagnostic {
-    /// Stable code.
+    /// Stable code: `message.code()`.
     pub code: Code,
-    /// Error or warning.
+    /// Error or warning: the code's.
     pub severity: Severity,
     /// The file, relative to the site root, with `/` separators.
     pub file: String,
     /// Where in the file, when known.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub position: Option<Position>,
-    /// What is wrong, in one sentence.
-    pub message: String,
-    /// A short note under the caret.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub label: Option<String>,
-    /// What to write instead.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    /// What is wrong, typed (boxed: the largest kinds carry several texts, and a diagnostic
+    /// travels in the `Err` of many results).
+    pub message: Box<Message>,
 }
 
 impl Diagnostic {
-    /// An error in `file`.
-    pub fn error(code: Code, file: impl Into<String>, message: impl Into<String>) -> Self {
+    /// The diagnostic of `message` in `file`, with the code and severity of its kind.
+    pub fn new(file: impl Into<String>, message: Message) -> Self {
+        let code = message.code();
         Diagnostic {
             code,
-            severity: Severity::Error,
+            severity: code.severity(),
             file: file.into(),
             position: None,
-            message: message.into(),
-            label: None,
-            help: None,
-        }
-    }
-
-    /// A warning in `file`.
-    pub fn warning(code: Code, file: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(code, file, message)
+            message: Box::new(message),
         }
     }
 
@@ -246,17 +217,25 @@ impl Diagnostic {
         self.at(Position::from_location(location, line_offset))
     }
 
-    /// Sets the caret label.
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
-        self
+    /// The message, caret label and help in `lang`.
+    pub fn text(&self, lang: Lang) -> Text {
+        self.message.render(lang)
     }
+}
 
-    /// Sets the help line.
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
-        self
-    }
+/// A diagnostic as JSON shows it: its words in one language.
+#[derive(Serialize)]
+struct Rendered<'a> {
+    code: Code,
+    severity: Severity,
+    file: &'a str,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    position: Option<Position>,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    help: Option<String>,
 }
 
 /// All diagnostics of a run, and the sources they point into (for snippets).
@@ -349,64 +328,38 @@ impl Diagnostics {
             .iter()
             .filter_map(|(file, code)| Some((code.clone()?, file.clone())))
             .collect();
-        // (broken file, code of the dependants, what they refer to) → how many.
-        let mut waiting: BTreeMap<(String, Code, Waits), usize> = BTreeMap::new();
+        // (broken file, what the dependants refer to) → how many.
+        let mut waiting: BTreeMap<(String, Waits), usize> = BTreeMap::new();
         self.items.retain(|d| {
-            let cause = match d.code {
-                Code::CK025
-                    if site
-                        && d.file != SITE_FILE
-                        && d.message.starts_with("unknown officer `") =>
+            let cause = match d.message.as_ref() {
+                Message::UnknownOfficer { .. } | Message::DefaultOfficerUnknown { .. }
+                    if site && d.file != SITE_FILE =>
                 {
                     Some((SITE_FILE.to_owned(), Waits::Officers))
                 }
-                Code::CK022
-                    if fields
-                        && d.file != FIELDS_FILE
-                        && d.message.starts_with("unknown field `") =>
+                Message::UnknownField { .. } | Message::SiteUnknownField { .. }
+                    if fields && d.file != FIELDS_FILE =>
                 {
                     Some((FIELDS_FILE.to_owned(), Waits::Fields))
                 }
-                Code::CK026 => d
-                    .message
-                    .strip_prefix("no procedure has the code `")
-                    .and_then(|rest| rest.strip_suffix('`'))
-                    .and_then(|code| {
-                        Some((codes.get(code)?.clone(), Waits::Code(code.to_owned())))
-                    }),
+                Message::UnknownCode { code, .. } => codes
+                    .get(code)
+                    .map(|file| (file.clone(), Waits::Code(code.clone()))),
                 _ => None,
             };
             match cause {
-                Some((file, waits)) => {
-                    *waiting.entry((file, d.code, waits)).or_default() += 1;
+                Some(key) => {
+                    *waiting.entry(key).or_default() += 1;
                     false
                 }
                 None => true,
             }
         });
-        for ((file, code, waits), n) in waiting {
-            let what = match &waits {
-                Waits::Officers if n == 1 => "1 reference to an officer waits on".to_owned(),
-                Waits::Officers => format!("{n} references to officers wait on"),
-                Waits::Fields if n == 1 => "1 reference to a field waits on".to_owned(),
-                Waits::Fields => format!("{n} references to fields wait on"),
-                Waits::Code(c) if n == 1 => format!("1 reference to the code `{c}` waits on"),
-                Waits::Code(c) => format!("{n} references to the code `{c}` wait on"),
-            };
-            let help = match waits {
-                Waits::Officers => {
-                    "the records' `officers:` are checked once content/site.yaml reads without errors"
-                }
-                Waits::Fields => {
-                    "the records' `field:` is checked once content/fields.yaml reads without errors"
-                }
-                Waits::Code(_) => {
-                    "`related` and `replaces` are checked once the record with that code reads without errors"
-                }
-            };
-            let message = format!("{what} {file}; fix it first");
-            self.items
-                .push(Diagnostic::error(code, file, message).help(help));
+        for ((file, on), count) in waiting {
+            self.items.push(Diagnostic::new(
+                file.clone(),
+                Message::Waiting { on, count, file },
+            ));
         }
     }
 
@@ -415,26 +368,17 @@ impl Diagnostics {
         self.items.extend(items);
     }
 
-    /// The same diagnostics in `lang`: messages, labels and helps translated where the table
-    /// of [`vi`] has them, and the words of the rendering ("lỗi", "gợi ý").
+    /// The same diagnostics, shown in `lang` (messages and the words around them: "lỗi",
+    /// "gợi ý").
     pub fn localized(&self, lang: Lang) -> Diagnostics {
         let mut out = self.clone();
         out.lang = lang;
-        if lang == Lang::Vi {
-            for d in &mut out.items {
-                if let Some(m) =
-                    vi::translate(d.code, &d.message).or_else(|| vi::fallback(d.code, &d.message))
-                {
-                    d.message = m;
-                }
-                for text in [&mut d.label, &mut d.help].into_iter().flatten() {
-                    if let Some(t) = vi::translate(d.code, text) {
-                        *text = t;
-                    }
-                }
-            }
-        }
         out
+    }
+
+    /// The language they are shown in.
+    pub fn lang(&self) -> Lang {
+        self.lang
     }
 
     /// Moves everything from `other` into `self`.
@@ -454,18 +398,18 @@ impl Diagnostics {
     /// each by file, position, code.
     pub fn sorted(&self) -> Vec<&Diagnostic> {
         let mut items: Vec<&Diagnostic> = self.items.iter().collect();
-        let key = |d: &Diagnostic| {
+        // Ties (one file, position and code) in the order of their English message, whatever
+        // the language shown, so that every rendering lists them alike.
+        items.sort_by_cached_key(|d| {
+            let d: &Diagnostic = d;
             let broken = self.broken.contains_key(&d.file);
-            (!broken, broken && d.position.is_none())
-        };
-        items.sort_by(|a, b| {
-            (key(a), &a.file, a.position, a.code, &a.message).cmp(&(
-                key(b),
-                &b.file,
-                b.position,
-                b.code,
-                &b.message,
-            ))
+            (
+                (!broken, broken && d.position.is_none()),
+                &d.file,
+                d.position,
+                d.code,
+                d.message.render(Lang::En).message,
+            )
         });
         items.dedup();
         items
@@ -493,7 +437,7 @@ impl Diagnostics {
         self.items
             .iter()
             .filter(|d| d.severity == severity)
-            .filter(|d| seen.insert((&d.file, d.position, d.code, &d.message, &d.label, &d.help)))
+            .filter(|d| seen.insert((&d.file, d.position, &d.message)))
             .count()
     }
 
@@ -528,7 +472,27 @@ impl Diagnostics {
 
     /// The diagnostics as a JSON array (stable order), for editors and CI tools.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(&self.sorted()).unwrap_or_else(|_| "[]".to_owned())
+        let rendered: Vec<Rendered<'_>> = self
+            .sorted()
+            .into_iter()
+            .map(|d| {
+                let Text {
+                    message,
+                    label,
+                    help,
+                } = d.text(self.lang);
+                Rendered {
+                    code: d.code,
+                    severity: d.severity,
+                    file: &d.file,
+                    position: d.position,
+                    message,
+                    label,
+                    help,
+                }
+            })
+            .collect();
+        serde_json::to_string_pretty(&rendered).unwrap_or_else(|_| "[]".to_owned())
     }
 
     /// GitHub Actions workflow commands, one per line, so that a pull request shows each error
@@ -545,8 +509,9 @@ impl Diagnostics {
                 let _ = write!(out, ",line={},col={}", p.line, p.column);
             }
             let _ = write!(out, ",title={}::", d.code.as_str());
-            let mut message = d.message.clone();
-            if let Some(help) = &d.help {
+            let text = d.text(self.lang);
+            let mut message = text.message;
+            if let Some(help) = &text.help {
                 message.push_str(match self.lang {
                     Lang::Vi => "\ngợi ý: ",
                     Lang::En => "\nhelp: ",
@@ -558,14 +523,6 @@ impl Diagnostics {
         }
         out
     }
-}
-
-/// What a summary of [`Diagnostics::settle`] says its errors refer to.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Waits {
-    Officers,
-    Fields,
-    Code(String),
 }
 
 /// Characters of a source line shown in a snippet: a 10 MB line is quoted as a window around
@@ -617,6 +574,7 @@ fn escape_property(s: &str) -> String {
 
 fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, color: bool, lang: Lang) {
     let vi = lang == Lang::Vi;
+    let text = d.text(lang);
     let (kind, paint) = match d.severity {
         Severity::Error => (if vi { "lỗi" } else { "error" }, "\x1b[1;31m"),
         Severity::Warning => (if vi { "cảnh báo" } else { "warning" }, "\x1b[1;33m"),
@@ -636,7 +594,7 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, color: boo
         out,
         "{paint}{kind}[{}]{reset}{bold}: {}{reset}",
         d.code.as_str(),
-        shorten(&d.message)
+        shorten(&text.message)
     );
     let line_text = d.position.and_then(|p| {
         // Positions are 1-based; a line 0 (an unknown position) has no source line.
@@ -661,7 +619,7 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, color: boo
             let _ = writeln!(out, "{pad}{blue}-->{reset} {}", d.file);
         }
     }
-    let label = d.label.as_deref().map(shorten);
+    let label = text.label.as_deref().map(shorten);
     if let (Some(p), Some(text)) = (d.position, line_text) {
         let line = text.trim_end_matches('\r');
         let (text, column) = snippet_window(line, p.column as usize);
@@ -696,7 +654,7 @@ fn render_one(out: &mut String, d: &Diagnostic, source: Option<&str>, color: boo
     } else if let Some(label) = &label {
         let _ = writeln!(out, "{pad} {blue}={reset} {note_word}: {label}");
     }
-    if let Some(help) = &d.help {
+    if let Some(help) = &text.help {
         let help = shorten(help);
         let _ = writeln!(out, "{pad} {blue}={reset} {bold}{help_word}{reset}: {help}");
     }
@@ -757,8 +715,14 @@ mod tests {
         for (line, column) in [(0, 0), (0, 5), (1, 0)] {
             let mut all = Diagnostics::new();
             all.push(
-                Diagnostic::error(Code::CK002, "a.yaml", "broken")
-                    .at(Some(Position { line, column })),
+                Diagnostic::new(
+                    "a.yaml",
+                    Message::YamlSyntax {
+                        kind: Syntax::Other,
+                        detail: "broken".to_owned(),
+                    },
+                )
+                .at(Some(Position { line, column })),
             );
             all.add_source("a.yaml", "key: value\n");
             let text = all.render_terminal(false);
@@ -771,10 +735,17 @@ mod tests {
         let mut diagnostics = Diagnostics::new();
         diagnostics.add_source("a.yaml", "code: \"1\"\nphi: 8000\n");
         diagnostics.push(
-            Diagnostic::error(Code::CK011, "a.yaml", "unknown key `phi`")
-                .at(Some(Position { line: 2, column: 1 }))
-                .label("not a key of a procedure")
-                .help("did you mean `fees`?"),
+            Diagnostic::new(
+                "a.yaml",
+                Message::UnknownKey {
+                    key: "phi".to_owned(),
+                    what: Thing::Procedure,
+                    suggestion: Some("fees".to_owned()),
+                    suggestion_label: None,
+                    allowed: Vec::new(),
+                },
+            )
+            .at(Some(Position { line: 2, column: 1 })),
         );
         let text = diagnostics.render_terminal(false);
         assert!(text.contains("error[CK011]: unknown key `phi`"), "{text}");
@@ -790,13 +761,10 @@ mod tests {
         let mut diagnostics = Diagnostics::new();
         diagnostics.add_source("a.yaml", &format!("{line}\n"));
         diagnostics.push(
-            Diagnostic::error(Code::CK002, "a.yaml", "here")
-                .at(Some(Position {
-                    line: 1,
-                    column: 3001,
-                }))
-                .label("this one")
-                .help("fix it"),
+            Diagnostic::new("a.yaml", Message::FrontMatterNotClosed).at(Some(Position {
+                line: 1,
+                column: 3001,
+            })),
         );
         let text = diagnostics.render_terminal(false);
         let quoted = text.lines().find(|l| l.starts_with("1 | ")).unwrap();
@@ -808,7 +776,7 @@ mod tests {
         assert!(quoted.chars().count() <= SNIPPET_WIDTH + 6, "{quoted}");
         let x = quoted.chars().position(|c| c == 'X').unwrap();
         assert_eq!(caret.chars().position(|c| c == '^'), Some(x), "{text}");
-        assert!(caret.ends_with("^ this one"), "{caret}");
+        assert!(caret.ends_with("^ opened here"), "{caret}");
         // A short line is quoted whole.
         assert_eq!(snippet_window("code: 1", 7), (Cow::Borrowed("code: 1"), 7));
         // The end of a line: no `…` after it.
@@ -829,13 +797,18 @@ mod tests {
     fn github_annotations_escape_newlines() {
         let mut diagnostics = Diagnostics::new();
         diagnostics.push(
-            Diagnostic::error(Code::CK010, "a.yaml", "missing `title`")
-                .at(Some(Position { line: 1, column: 1 }))
-                .help("add it"),
+            Diagnostic::new(
+                "a.yaml",
+                Message::MissingKey {
+                    key: "title".to_owned(),
+                    label: None,
+                },
+            )
+            .at(Some(Position { line: 1, column: 1 })),
         );
         assert_eq!(
             diagnostics.to_github(),
-            "::error file=a.yaml,line=1,col=1,title=CK010::missing `title`%0Ahelp: add it\n"
+            "::error file=a.yaml,line=1,col=1,title=CK010::missing required key `title`%0Ahelp: add `title:` with a value; see `congkhai schema` for its shape\n"
         );
     }
 }

@@ -31,13 +31,15 @@ pub static malloc_conf: Option<&'static u8> = Some(&b"dirty_decay_ms:100\0"[0]);
 
 fn main() -> ExitCode {
     let cli = cmd::Cli::parse();
+    let lang = cli.lang();
     match cmd::run(cli) {
         Ok(cmd::Outcome::Success) => ExitCode::SUCCESS,
         // Content errors: the editor has something to fix.
         Ok(cmd::Outcome::ContentErrors) => ExitCode::from(1),
         // Usage or I/O errors.
-        Err(error) => {
-            eprintln!("error: {error:#}");
+        Err(cmd::CliError(line)) => {
+            let word = congkhai::diagnostics::Line::ErrorWord;
+            eprintln!("{}: {}", word.render(lang), line.render(lang));
             ExitCode::from(2)
         }
     }

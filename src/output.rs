@@ -1,9 +1,10 @@
 //! The site as files: [`OutputPath`] (a checked path inside the output folder) and [`Output`]
 //! (path → bytes), made by the index and render steps and written by the publish step; and
-//! [`content_hash`], which names files by their content.
+//! [`content_hash`], which names files by their content; and what can stop the output folder
+//! being published ([`Refusal`], [`Action`], [`PreviousSite`]), which messages name.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A path inside the output folder, checked: `/`-separated normal components only. No
 /// component is empty, `.` or `..`, or holds a backslash, a colon (a drive prefix such as
@@ -185,6 +186,64 @@ pub fn content_hash_of<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String 
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
     format!("{:08x}", hash >> 32)
+}
+
+/// The file every congkhai output holds at its top, so that a build only ever replaces a
+/// folder a build made (and a killed build's leftovers are recognised as its own).
+pub const MARKER: &str = ".congkhai-output";
+
+/// Why an output folder was refused (by [`crate::publish`]). Nothing was touched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// It is the site root.
+    Root,
+    /// It holds the site root.
+    AboveRoot,
+    /// It is, holds or lies in `content/` or `themes/` (the name).
+    SiteFolder(&'static str),
+    /// It is `/`.
+    FileSystemRoot,
+    /// It is the home folder.
+    Home,
+    /// It is a file (or something else that is not a folder).
+    NotAFolder,
+    /// It is a symbolic link to nothing.
+    DanglingLink,
+    /// It is a non-empty folder without the marker (allowed with `--force`).
+    NotAnOutput,
+    /// It is a mount point, or on another file system than its parent: it cannot be renamed.
+    MountPoint,
+    /// A `.NAME.staging` or `.NAME.old` beside it is not a congkhai leftover (no marker).
+    Leftover(PathBuf),
+}
+
+/// What the publication was doing when an I/O error happened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Looking at the output folder and the site root.
+    Inspect,
+    /// Taking the lock.
+    Lock,
+    /// Removing a killed build's leftovers.
+    Clean,
+    /// Making the staging tree.
+    Stage,
+    /// Writing files into the staging tree.
+    Write,
+    /// Flushing the staging tree to disk.
+    Flush,
+    /// Swapping the staging tree in.
+    Swap,
+}
+
+/// What an error left at the output.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PreviousSite {
+    /// The previous site is there as it was (or there was none, and there is still none).
+    Kept,
+    /// There is no site at the output: the previous one is at this path (the two-rename swap
+    /// failed half way and could not be undone). The next build cleans it up.
+    MovedAside(PathBuf),
 }
 
 #[cfg(test)]

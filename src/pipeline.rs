@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::model::Catalogue;
 use crate::output::Output;
 use crate::render::{RenderOptions, Renderer};
@@ -263,10 +263,11 @@ pub fn index_site(
         .collect::<Result<_, crate::output::InvalidPath>>()
         .map_err(|e| {
             let mut diagnostics = Diagnostics::new();
-            diagnostics.push(Diagnostic::error(
-                Code::CK050,
+            diagnostics.push(Diagnostic::new(
                 "tra-cuu/",
-                format!("cannot write the search index: {e}"),
+                Message::SearchIndexNotWritten {
+                    error: e.to_string(),
+                },
             ));
             diagnostics
         })?;
@@ -289,10 +290,11 @@ pub fn copied_files(
         let published = assets.get(name).cloned().unwrap_or_default();
         match crate::output::OutputPath::new(published) {
             Ok(path) => output.insert(path, bytes.clone()),
-            Err(e) => diagnostics.push(Diagnostic::error(
-                Code::CK050,
+            Err(e) => diagnostics.push(Diagnostic::new(
                 format!("themes/static/{name}"),
-                format!("cannot publish the theme file: {e}"),
+                Message::ThemeFileNotPublished {
+                    error: e.to_string(),
+                },
             )),
         }
     }
@@ -300,23 +302,22 @@ pub fn copied_files(
         let path = match crate::output::OutputPath::new(attachment.path.clone()) {
             Ok(path) => path,
             Err(e) => {
-                diagnostics.push(
-                    Diagnostic::error(
-                        Code::CK027,
-                        format!("content/{}", attachment.path),
-                        format!("cannot publish the form file: {e}"),
-                    )
-                    .help("keep form files under content/forms/ with plain file names"),
-                );
+                diagnostics.push(Diagnostic::new(
+                    format!("content/{}", attachment.path),
+                    Message::FormFileNotPublished {
+                        error: e.to_string(),
+                    },
+                ));
                 continue;
             }
         };
         match std::fs::read(root.join("content").join(&attachment.path)) {
             Ok(bytes) => output.insert(path, bytes),
-            Err(e) => diagnostics.push(Diagnostic::error(
-                Code::CK027,
+            Err(e) => diagnostics.push(Diagnostic::new(
                 format!("content/{}", attachment.path),
-                format!("cannot read the form file: {e}"),
+                Message::FormFileUnreadable {
+                    error: e.to_string(),
+                },
             )),
         }
     }
@@ -330,10 +331,9 @@ pub fn copied_files(
             .and_then(|path| Ok((path, std::fs::read(&source).map_err(|e| e.to_string())?)));
         match read {
             Ok((path, bytes)) => output.insert(path, bytes),
-            Err(e) => diagnostics.push(Diagnostic::error(
-                Code::CK001,
+            Err(error) => diagnostics.push(Diagnostic::new(
                 format!("content/{}/{}", crate::content::STATIC, file.path),
-                format!("cannot read the file: {e}"),
+                Message::CannotRead { error },
             )),
         }
     }
@@ -396,7 +396,11 @@ impl std::fmt::Display for BuildError {
         match self {
             BuildError::Content(diagnostics) => f.write_str(&diagnostics.render_terminal(false)),
             BuildError::Root { path, error } => {
-                write!(f, "cannot read the site root {}: {error}", path.display())
+                let line = crate::diagnostics::Line::RootUnreadable {
+                    path: path.display().to_string(),
+                    error: error.to_string(),
+                };
+                f.write_str(&line.render(crate::diagnostics::Lang::En))
             }
             BuildError::Publish { error, .. } => write!(f, "{error}"),
         }

@@ -27,10 +27,7 @@ use rayon::prelude::*;
 use crate::output::Output;
 #[cfg(test)]
 use crate::output::OutputPath;
-
-/// The file every congkhai output holds at its top, so that a build only ever replaces a
-/// folder a build made (and a killed build's leftovers are recognised as its own).
-pub const MARKER: &str = ".congkhai-output";
+pub use crate::output::{Action, MARKER, PreviousSite, Refusal};
 
 /// What the marker says.
 fn marker_text() -> String {
@@ -40,60 +37,6 @@ fn marker_text() -> String {
         env!("CARGO_PKG_VERSION"),
         env!("CARGO_PKG_VERSION"),
     )
-}
-
-/// Why an output folder was refused. Nothing was touched.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refusal {
-    /// It is the site root.
-    Root,
-    /// It holds the site root.
-    AboveRoot,
-    /// It is, holds or lies in `content/` or `themes/` (the name).
-    SiteFolder(&'static str),
-    /// It is `/`.
-    FileSystemRoot,
-    /// It is the home folder.
-    Home,
-    /// It is a file (or something else that is not a folder).
-    NotAFolder,
-    /// It is a symbolic link to nothing.
-    DanglingLink,
-    /// It is a non-empty folder without the marker (allowed with `--force`).
-    NotAnOutput,
-    /// It is a mount point, or on another file system than its parent: it cannot be renamed.
-    MountPoint,
-    /// A `.NAME.staging` or `.NAME.old` beside it is not a congkhai leftover (no marker).
-    Leftover(PathBuf),
-}
-
-/// What the publication was doing when an I/O error happened.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// Looking at the output folder and the site root.
-    Inspect,
-    /// Taking the lock.
-    Lock,
-    /// Removing a killed build's leftovers.
-    Clean,
-    /// Making the staging tree.
-    Stage,
-    /// Writing files into the staging tree.
-    Write,
-    /// Flushing the staging tree to disk.
-    Flush,
-    /// Swapping the staging tree in.
-    Swap,
-}
-
-/// What an error left at the output.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PreviousSite {
-    /// The previous site is there as it was (or there was none, and there is still none).
-    Kept,
-    /// There is no site at the output: the previous one is at this path (the two-rename swap
-    /// failed half way and could not be undone). The next build cleans it up.
-    MovedAside(PathBuf),
 }
 
 /// Why a site was not published.

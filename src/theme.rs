@@ -6,7 +6,7 @@ use std::path::Path;
 
 use include_dir::{Dir, include_dir};
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, display_path};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, Thing, display_path};
 
 static DEFAULT_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -71,10 +71,11 @@ impl Theme {
                         }
                     }
                     Ok(bytes) => theme.add(&relative, bytes, origin),
-                    Err(e) => diagnostics.push(Diagnostic::error(
-                        Code::CK050,
+                    Err(e) => diagnostics.push(Diagnostic::new(
                         display_path(root, entry.path()),
-                        format!("cannot read the theme file: {e}"),
+                        Message::ThemeFileUnreadable {
+                            error: e.to_string(),
+                        },
                     )),
                 }
             }
@@ -95,20 +96,15 @@ impl Theme {
         origin: &str,
     ) -> Result<(), Box<Diagnostic>> {
         let lang = language_of(path);
-        let text = std::str::from_utf8(bytes).map_err(|_| {
-            Box::new(
-                Diagnostic::error(Code::CK050, origin, "the file is not valid UTF-8").help(
-                    "save the file as UTF-8 (most editors: File → Save with Encoding → UTF-8)",
-                ),
-            )
-        })?;
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| Box::new(Diagnostic::new(origin, Message::NotUtf8 { theme: true })))?;
         let value: serde_json::Value =
-            crate::content::yaml::parse(text, origin, 0, "a theme's labels")?;
+            crate::content::yaml::parse(text, origin, 0, Thing::ThemeLabels)?;
         if !value.is_object() && !value.is_null() {
-            return Err(Box::new(
-                Diagnostic::error(Code::CK050, origin, "the labels must be a mapping of keys")
-                    .help("write one `key: \"text\"` per line, grouped under section keys as in the default theme's i18n files"),
-            ));
+            return Err(Box::new(Diagnostic::new(
+                origin,
+                Message::ThemeLabelsNotMapping,
+            )));
         }
         merge(
             self.i18n

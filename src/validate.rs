@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
 use crate::content::{Loaded, RawPage, RawRecord, git::GitDates, markdown};
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, did_you_mean};
+use crate::diagnostics::{Diagnostic, Diagnostics, FormPath, Ids, Message, NameOf, did_you_mean};
 use crate::model::config::{Field, SiteConfig, StatsPeriod};
 use crate::model::{Attachment, Catalogue, Entry, Missing, MissingStatus, Page, Procedure, Status};
 use crate::vi::{self, Collation, Date};
@@ -29,18 +29,16 @@ pub const MAX_NAME_BYTES: usize = 255;
 
 /// The CK018 error when `name`, which becomes a file or folder name as `what`, is longer than
 /// [`MAX_NAME_BYTES`].
-fn name_too_long(file: &str, what: &str, name: &str, help: &str) -> Option<Diagnostic> {
+fn name_too_long(file: &str, what: NameOf, name: &str) -> Option<Diagnostic> {
     (name.len() > MAX_NAME_BYTES).then(|| {
-        Diagnostic::error(
-            Code::CK018,
+        Diagnostic::new(
             file,
-            format!(
-                "name too long for a file: {what} is {} bytes, at most {MAX_NAME_BYTES}",
-                name.len()
-            ),
+            Message::NameTooLong {
+                name: what,
+                bytes: name.len(),
+                max: MAX_NAME_BYTES,
+            },
         )
-        .label("too long")
-        .help(help)
     })
 }
 
@@ -179,34 +177,28 @@ pub fn check_site_files(
         let id = &field.id.value;
         if !field_ids.insert(id.clone()) {
             diagnostics.push(at(
-                Diagnostic::error(
-                    Code::CK029,
+                Diagnostic::new(
                     "content/fields.yaml",
-                    format!("the field id `{id}` is defined twice"),
-                )
-                .help("give each field its own id"),
+                    Message::IdTwice {
+                        of: Ids::Field,
+                        id: id.clone(),
+                    },
+                ),
                 &field.id.referenced,
             ));
         }
-        if let Some(d) = name_too_long(
-            "content/fields.yaml",
-            "the field id",
-            id,
-            "write a shorter id: it is the name of the field's folder (`linh-vuc/<id>/`)",
-        ) {
+        if let Some(d) = name_too_long("content/fields.yaml", NameOf::FieldId, id) {
             diagnostics.push(at(d, &field.id.referenced));
         }
         if vi::slugify(id) != *id {
             diagnostics.push(at(
-                Diagnostic::error(
-                    Code::CK016,
+                Diagnostic::new(
                     "content/fields.yaml",
-                    format!("the field id `{id}` is not a URL slug"),
-                )
-                .help(format!(
-                    "write `{}`: lowercase ASCII letters, digits and `-`",
-                    vi::slugify(id)
-                )),
+                    Message::FieldIdNotSlug {
+                        id: id.clone(),
+                        clean: vi::slugify(id),
+                    },
+                ),
                 &field.id.referenced,
             ));
         }
@@ -233,31 +225,25 @@ pub fn record_slug(file: &str, p: &Procedure) -> (String, Option<Diagnostic>) {
         Some(s) => {
             let clean = vi::slugify(&s.value);
             let problem = (clean != s.value).then(|| {
-                Diagnostic::error(
-                    Code::CK016,
+                Diagnostic::new(
                     file,
-                    format!("the slug `{}` is not a URL slug", s.value),
+                    Message::SlugNotSlug {
+                        slug: s.value.clone(),
+                        clean: clean.clone(),
+                    },
                 )
-                .help(format!(
-                    "write `{clean}`, or remove `slug:` to derive it from the title"
-                ))
                 .at_location(&s.referenced, offset)
             });
             let problem = problem.or_else(|| {
-                name_too_long(file, "the slug", &clean, "write a shorter `slug:`: it is the name of the procedure's folder (`thu-tuc/<slug>/`)")
+                name_too_long(file, NameOf::ProcedureSlug, &clean)
                     .map(|d| d.at_location(&s.referenced, offset))
             });
             (clean, problem)
         }
         None => {
             let slug = vi::title_slug(&p.title.value);
-            let problem = name_too_long(
-                file,
-                "the URL name made from the title",
-                &slug,
-                "set a shorter `slug:` (a few words of the title), which names the procedure's folder (`thu-tuc/<slug>/`)",
-            )
-            .map(|d| d.at_location(&p.title.referenced, offset));
+            let problem = name_too_long(file, NameOf::TitleUrl, &slug)
+                .map(|d| d.at_location(&p.title.referenced, offset));
             (slug, problem)
         }
     }
@@ -272,29 +258,22 @@ pub fn page_slug(page: &RawPage) -> (String, Option<Diagnostic>) {
         Some(s) => {
             let clean = vi::slugify(&s.value);
             let problem = (clean != s.value || clean.is_empty()).then(|| {
-                let help = if clean.is_empty() {
-                    "write lowercase ASCII letters, digits and `-`, for example `slug: gioi-thieu`, \
-                     or remove `slug:` to use the file name"
-                        .to_owned()
-                } else {
-                    format!("write `{clean}`, or remove `slug:` to use the file name")
-                };
-                Diagnostic::error(
-                    Code::CK016,
+                Diagnostic::new(
                     &page.file,
-                    format!("the slug `{}` is not a URL slug", s.value),
+                    Message::PageSlugNotSlug {
+                        slug: s.value.clone(),
+                        clean: clean.clone(),
+                    },
                 )
-                .help(help)
                 .at_location(&s.referenced, 1)
             });
             (clean, problem)
         }
         None => {
             let slug = vi::slugify(&page.stem);
-            let problem = slug.is_empty().then(|| {
-                Diagnostic::error(Code::CK016, &page.file, "the file name gives an empty URL")
-                    .help("rename the file with letters or digits, or write `slug:`")
-            });
+            let problem = slug
+                .is_empty()
+                .then(|| Diagnostic::new(&page.file, Message::PageFileEmptyUrl));
             (slug, problem)
         }
     }
@@ -321,18 +300,16 @@ pub fn check_pages<'a>(
     for page in pages {
         for (line, url) in markdown::refused_links(&page.body) {
             diagnostics.push(
-                Diagnostic::error(
-                    Code::CK017,
+                Diagnostic::new(
                     &page.file,
-                    format!(
-                        "the Markdown link `{url}` is a link that browsers would run as a script or that congkhai does not publish"
-                    ),
+                    Message::MarkdownLinkRefused {
+                        url: url.to_string(),
+                    },
                 )
                 .at(Some(crate::diagnostics::Position {
                     line: page.body_line + line,
                     column: 1,
-                }))
-                .help("write a web address that starts with https://, for example https://dichvucong.gov.vn/…"),
+                })),
             );
         }
         let (slug, problem) = page_slug(page);
@@ -344,20 +321,11 @@ pub fn check_pages<'a>(
             Some(s) => d.at_location(&s.referenced, 1),
             None => d,
         };
-        if let Some(too_long) = name_too_long(
-            &page.file,
-            "the slug",
-            &slug,
-            "write a shorter `slug:`: it is the name of the page's folder",
-        ) {
+        if let Some(too_long) = name_too_long(&page.file, NameOf::PageSlug, &slug) {
             diagnostics.push(at(too_long));
             continue;
         }
-        let help = if page.meta.slug.is_some() {
-            "choose another `slug:`, for example `gioi-thieu-2`"
-        } else {
-            "rename the file, or write another `slug:`"
-        };
+        let has_slug = page.meta.slug.is_some();
         let like = crate::route::reserved(&slug)
             .map(str::to_owned)
             .or_else(|| {
@@ -365,20 +333,15 @@ pub fn check_pages<'a>(
                     .contains(slug.as_str())
                     .then(|| format!("content/{slug}/"))
             });
-        if let Some(like) = like {
-            diagnostics.push(at(Diagnostic::error(
-                Code::CK021,
+        if let Some(like) = like.or_else(|| seen.get(&slug).map(|first| (*first).to_owned())) {
+            diagnostics.push(at(Diagnostic::new(
                 &page.file,
-                format!("this page would be published at /{slug}/, like {like}"),
-            )
-            .help(help)));
-        } else if let Some(first) = seen.get(&slug) {
-            diagnostics.push(at(Diagnostic::error(
-                Code::CK021,
-                &page.file,
-                format!("this page would be published at /{slug}/, like {first}"),
-            )
-            .help(help)));
+                Message::PageUrlTaken {
+                    slug,
+                    like,
+                    has_slug,
+                },
+            )));
         } else {
             seen.insert(slug, &page.file);
         }
@@ -398,24 +361,19 @@ fn check_static(
     for file in static_files {
         let source = format!("content/{}/{}", crate::content::STATIC, file.path);
         if let Err(e) = crate::output::OutputPath::new(file.path.clone()) {
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::CK043,
-                    &source,
-                    format!("this file cannot be published: {e}"),
-                )
-                .help("rename it with letters, digits, `-`, `_` and `.` only"),
-            );
+            diagnostics.push(Diagnostic::new(
+                &source,
+                Message::StaticFileNotPublished {
+                    error: e.to_string(),
+                },
+            ));
             continue;
         }
-        if let Some(too_long) = file.path.split('/').find_map(|name| {
-            name_too_long(
-                &source,
-                "a file or folder name",
-                name,
-                "rename it: it becomes a file or folder of the site",
-            )
-        }) {
+        if let Some(too_long) = file
+            .path
+            .split('/')
+            .find_map(|name| name_too_long(&source, NameOf::StaticName, name))
+        {
             diagnostics.push(too_long);
             continue;
         }
@@ -429,17 +387,13 @@ fn check_static(
                     .then(|| format!("content/{top}/"))
             });
         if let Some(like) = like {
-            diagnostics.push(
-                Diagnostic::error(
-                    Code::CK021,
-                    &source,
-                    format!(
-                        "this file would be published at /{}, like {like}",
-                        file.path
-                    ),
-                )
-                .help("rename it or move it into a folder of its own under content/static/"),
-            );
+            diagnostics.push(Diagnostic::new(
+                &source,
+                Message::StaticFileTaken {
+                    path: file.path.clone(),
+                    like,
+                },
+            ));
         }
     }
 }
@@ -462,15 +416,18 @@ pub fn check_unique<'a>(
         let code = p.code.value.as_str();
         if code.trim().is_empty() {
             diagnostics.push(at(
-                Diagnostic::error(Code::CK016, file, "the procedure code is empty")
-                    .help("write the national code, for example `code: \"1.001193\"`"),
+                Diagnostic::new(file, Message::CodeEmpty),
                 &p.code.referenced,
             ));
         } else if let Some((other_file, other)) = by_code.get(code) {
             diagnostics.push(at(
-                Diagnostic::error(Code::CK020, file, format!("the code `{code}` is already used by {}", where_is(other_file, other)))
-                    .label("duplicate code")
-                    .help("each procedure has its own code; check which of the two files has the wrong one"),
+                Diagnostic::new(
+                    file,
+                    Message::CodeTaken {
+                        code: code.to_owned(),
+                        other: where_is(other_file, other),
+                    },
+                ),
                 &p.code.referenced,
             ));
         } else {
@@ -478,20 +435,25 @@ pub fn check_unique<'a>(
             let segment = vi::code_segment(code);
             if segment.is_empty() {
                 diagnostics.push(at(
-                    Diagnostic::error(
-                        Code::CK016,
+                    Diagnostic::new(
                         file,
-                        format!("the code `{code}` gives an empty link"),
-                    )
-                    .label("no letter or digit")
-                    .help("write the code as published, e.g. 1.001193"),
+                        Message::CodeEmptyLink {
+                            code: code.to_owned(),
+                        },
+                    ),
                     &p.code.referenced,
                 ));
             } else if let Some((other_file, other)) = by_segment.get(&segment) {
                 diagnostics.push(at(
-                    Diagnostic::error(Code::CK021, file, format!("the code `{code}` would have the stable link /ma/{segment}/, like the code `{}` of {}", other.value, where_is(other_file, other)))
-                        .label("same link")
-                        .help("write the code as published, e.g. 1.001193; one of the two codes is mistyped"),
+                    Diagnostic::new(
+                        file,
+                        Message::CodeLinkTaken {
+                            code: code.to_owned(),
+                            segment: segment.clone(),
+                            other_code: other.value.to_string(),
+                            other: where_is(other_file, other),
+                        },
+                    ),
                     &p.code.referenced,
                 ));
             } else {
@@ -501,15 +463,18 @@ pub fn check_unique<'a>(
 
         if slug.is_empty() {
             diagnostics.push(at(
-                Diagnostic::error(Code::CK016, file, "the title gives an empty URL")
-                    .help("write a title with letters, or set `slug:`"),
+                Diagnostic::new(file, Message::TitleEmptyUrl),
                 &p.title.referenced,
             ));
         } else if let Some(other) = by_slug.get(slug) {
             diagnostics.push(at(
-                Diagnostic::error(Code::CK021, file, format!("this procedure would be published at /thu-tuc/{slug}/, like {other}"))
-                    .label("same URL")
-                    .help("set a distinct `slug:` in one of the two files, for example with the level or the place"),
+                Diagnostic::new(
+                    file,
+                    Message::ProcedureUrlTaken {
+                        slug: slug.to_owned(),
+                        other: (*other).to_owned(),
+                    },
+                ),
                 &p.title.referenced,
             ));
         } else {
@@ -548,9 +513,11 @@ pub fn check_officers_named(
         let id = officer.id.value.as_str();
         if !defaults.contains(id) && !named(id) {
             diagnostics.push(
-                Diagnostic::warning(Code::CK041, "content/site.yaml", format!("no procedure refers to the officer `{}`", officer.id.value))
-                    .help("add the id to a record's `officers:` or to `default_officers:`, or remove the officer")
-                    .at_location(&officer.id.referenced, 0),
+                Diagnostic::new(
+                    "content/site.yaml",
+                    Message::OfficerUnused { id: id.to_owned() },
+                )
+                .at_location(&officer.id.referenced, 0),
             );
         }
     }
@@ -565,15 +532,12 @@ pub fn check_link(
     url: &Spanned<crate::model::Text>,
 ) -> Option<Diagnostic> {
     (!crate::links::is_allowed(&url.value)).then(|| {
-        Diagnostic::error(
-            Code::CK017,
+        Diagnostic::new(
             file,
-            format!(
-                "`{key}` is a link that browsers would run as a script or that congkhai does not publish"
-            ),
+            Message::LinkRefused {
+                key: key.to_owned(),
+            },
         )
-        .label("only https:, http:, mailto:, tel: and paths on this site")
-        .help("write a web address that starts with https://, for example https://dichvucong.gov.vn/…")
         .at_location(&url.referenced, line_offset)
     })
 }
@@ -614,10 +578,11 @@ pub fn check_stats(stats: &[StatsPeriod], diagnostics: &mut Diagnostics) {
     for period in stats {
         let file = format!("content/stats/{}.yaml", period.period);
         if period.to < period.from {
-            diagnostics.push(Diagnostic::error(
-                Code::CK031,
+            diagnostics.push(Diagnostic::new(
                 &file,
-                format!("the period {} ends before it starts", period.label),
+                Message::PeriodBackwards {
+                    label: period.label.to_string(),
+                },
             ));
         }
     }
@@ -769,25 +734,23 @@ pub fn check_references(file: &str, p: &Procedure, known: &impl CodeSet) -> Vec<
         for code in codes {
             if code.value.as_str() == p.code.value.as_str() {
                 out.push(at(
-                    Diagnostic::error(
-                        Code::CK026,
+                    Diagnostic::new(
                         file,
-                        format!("`{key}` names this procedure itself"),
-                    )
-                    .help("list other procedures' codes"),
+                        Message::ReferencesItself {
+                            key: key.to_owned(),
+                        },
+                    ),
                     &code.referenced,
                 ));
             } else if !known.has(code.value.as_str()) {
-                let d = Diagnostic::error(
-                    Code::CK026,
+                let d = Diagnostic::new(
                     file,
-                    format!("no procedure has the code `{}`", code.value),
-                )
-                .label(format!("in `{key}`"));
-                let d = match did_you_mean(&code.value, known.codes()) {
-                    Some(s) => d.help(format!("did you mean `{s}`?")),
-                    None => d.help("check the code, or add that procedure to the catalogue"),
-                };
+                    Message::UnknownCode {
+                        code: code.value.to_string(),
+                        key: key.to_owned(),
+                        suggestion: did_you_mean(&code.value, known.codes()).map(str::to_owned),
+                    },
+                );
                 out.push(at(d, &code.referenced));
             }
         }
@@ -807,38 +770,29 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
 
     out.extend(record_links(p).filter_map(|(key, url)| check_link(file, line_offset, key, url)));
     if !cx.field_ids.contains(&p.field.value) {
-        let d = Diagnostic::error(
-            Code::CK022,
+        let suggestion = did_you_mean(&p.field.value, cx.field_list.iter().map(String::as_str));
+        let d = Diagnostic::new(
             file,
-            format!("unknown field `{}`", p.field.value),
-        )
-        .label("not in content/fields.yaml");
-        let d = match did_you_mean(&p.field.value, cx.field_list.iter().map(String::as_str)) {
-            Some(s) => d.help(format!("did you mean `{s}`?")),
-            None => d.help(format!(
-                "use one of the ids in content/fields.yaml: {}",
-                cx.field_list.join(", ")
-            )),
-        };
+            Message::UnknownField {
+                id: p.field.value.clone(),
+                suggestion: suggestion.map(str::to_owned),
+                known: if suggestion.is_some() {
+                    Vec::new()
+                } else {
+                    cx.field_list.clone()
+                },
+            },
+        );
         out.push(at(d, &p.field.referenced));
     }
 
     // Names that become file or folder names of the site.
     let too_long = [
-        name_too_long(
-            file,
-            "the stable link of the code",
-            &vi::code_segment(&p.code.value),
-            "write the code as published, e.g. 1.001193",
-        )
-        .map(|d| at(d, &p.code.referenced)),
-        p.implementing_agency().and_then(|agency| name_too_long(
-            file,
-            "the URL name of the implementing agency",
-            &vi::slugify(agency),
-            "write the agency's name as published, without its address or notes: it names the agency's folder (`co-quan/<name>/`)",
-        ))
-        .map(|d| at(d, &p.title.referenced)),
+        name_too_long(file, NameOf::CodeLink, &vi::code_segment(&p.code.value))
+            .map(|d| at(d, &p.code.referenced)),
+        p.implementing_agency()
+            .and_then(|agency| name_too_long(file, NameOf::AgencyUrl, &vi::slugify(agency)))
+            .map(|d| at(d, &p.title.referenced)),
     ];
     out.extend(too_long.into_iter().flatten());
 
@@ -866,13 +820,16 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
     for (key, empty) in required {
         if empty {
             let label = crate::model::labels::key_label(key).unwrap_or(key);
-            out.push(
-                at(
-                    Diagnostic::error(Code::CK010, file, format!("`{key}` ({label}) is empty"))
-                        .help(format!("the law requires every procedure to state its {label}; add at least one item")),
-                    &p.title.referenced,
+            out.push(at(
+                Diagnostic::new(
+                    file,
+                    Message::RequiredEmpty {
+                        key: key.to_owned(),
+                        label: label.to_owned(),
+                    },
                 ),
-            );
+                &p.title.referenced,
+            ));
         }
     }
 
@@ -893,12 +850,13 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
     for fee in p.fees.items() {
         if !fee_ids.insert(fee.id.value.as_str()) {
             out.push(at(
-                Diagnostic::error(
-                    Code::CK029,
+                Diagnostic::new(
                     file,
-                    format!("the fee id `{}` is used twice", fee.id.value),
-                )
-                .help("give each fee its own id"),
+                    Message::IdTwice {
+                        of: Ids::Fee,
+                        id: fee.id.value.clone(),
+                    },
+                ),
                 &fee.id.referenced,
             ));
         }
@@ -907,15 +865,20 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
     for channel in p.channels.items() {
         for fee in &channel.fees {
             if !fee_ids.contains(fee.value.as_str()) {
-                let d =
-                    Diagnostic::error(Code::CK024, file, format!("unknown fee `{}`", fee.value))
-                        .label("not one of this record's `fees`");
-                let d = match did_you_mean(&fee.value, fee_list.iter().copied()) {
-                    Some(s) => d.help(format!("did you mean `{s}`?")),
-                    None if p.fees.missing().is_some() => d.help("the fees of this record are not stated; remove the fee from the channel, or write the fees under `fees:`"),
-                    None if fee_list.is_empty() => d.help("this record has no fees; remove the fee from the channel or add it under `fees:`"),
-                    None => d.help(format!("the fees of this record are: {}", fee_list.join(", "))),
-                };
+                let suggestion = did_you_mean(&fee.value, fee_list.iter().copied());
+                let d = Diagnostic::new(
+                    file,
+                    Message::UnknownFee {
+                        fee: fee.value.clone(),
+                        suggestion: suggestion.map(str::to_owned),
+                        known: if suggestion.is_some() {
+                            Vec::new()
+                        } else {
+                            fee_list.iter().map(|f| (*f).to_owned()).collect()
+                        },
+                        fees_stated: p.fees.missing().is_none(),
+                    },
+                );
                 out.push(at(d, &fee.referenced));
             }
         }
@@ -925,12 +888,13 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
     for form in p.forms.items() {
         if !form_ids.insert(form.id.value.as_str()) {
             out.push(at(
-                Diagnostic::error(
-                    Code::CK029,
+                Diagnostic::new(
                     file,
-                    format!("the form id `{}` is used twice", form.id.value),
-                )
-                .help("give each form its own id"),
+                    Message::IdTwice {
+                        of: Ids::Form,
+                        id: form.id.value.clone(),
+                    },
+                ),
                 &form.id.referenced,
             ));
         }
@@ -940,19 +904,18 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
             .find(|c| c.len() > MAX_NAME_BYTES);
         if let Some(name) = long_name {
             out.extend(
-                name_too_long(
-                    file,
-                    "a name in the form's path",
-                    &name,
-                    "rename the file or folder with a shorter name, and write the new path",
-                )
-                .map(|d| at(d, &form.file.referenced)),
+                name_too_long(file, NameOf::FormPathName, &name)
+                    .map(|d| at(d, &form.file.referenced)),
             );
         } else if let Some(problem) = check_attachment(root, &form.file.value) {
             out.push(at(
-                Diagnostic::error(Code::CK027, file, problem)
-                    .label("form file")
-                    .help("put the file under content/forms/ and write its path relative to content/, for example `forms/ho-tich/to-khai.pdf`"),
+                Diagnostic::new(
+                    file,
+                    Message::FormFile {
+                        path: form.file.value.clone(),
+                        problem,
+                    },
+                ),
                 &form.file.referenced,
             ));
         }
@@ -968,13 +931,14 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
             if let Some(form) = &document.form
                 && !form_ids.contains(form.value.as_str())
             {
-                let d =
-                    Diagnostic::error(Code::CK023, file, format!("unknown form `{}`", form.value))
-                        .label("not one of this record's `forms`");
-                let d = match did_you_mean(&form.value, form_list.iter().copied()) {
-                    Some(s) => d.help(format!("did you mean `{s}`?")),
-                    None => d.help("add the form under `forms:` with `id`, `name` and `file`"),
-                };
+                let d = Diagnostic::new(
+                    file,
+                    Message::UnknownForm {
+                        form: form.value.clone(),
+                        suggestion: did_you_mean(&form.value, form_list.iter().copied())
+                            .map(str::to_owned),
+                    },
+                );
                 out.push(at(d, &form.referenced));
             }
         }
@@ -982,16 +946,17 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
 
     for officer in &p.officers {
         if !cx.officer_ids.contains(officer.value.as_str()) {
-            let d = Diagnostic::error(
-                Code::CK025,
+            let d = Diagnostic::new(
                 file,
-                format!("unknown officer `{}`", officer.value),
-            )
-            .label("not in site.yaml `officers`");
-            let d = match did_you_mean(&officer.value, cx.officer_ids.iter().map(String::as_str)) {
-                Some(s) => d.help(format!("did you mean `{s}`?")),
-                None => d.help("add the officer to content/site.yaml under `officers:`"),
-            };
+                Message::UnknownOfficer {
+                    id: officer.value.clone(),
+                    suggestion: did_you_mean(
+                        &officer.value,
+                        cx.officer_ids.iter().map(String::as_str),
+                    )
+                    .map(str::to_owned),
+                },
+            );
             out.push(at(d, &officer.referenced));
         }
     }
@@ -1001,27 +966,19 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
         && to.value < from.value
     {
         out.push(at(
-            Diagnostic::error(
-                Code::CK028,
+            Diagnostic::new(
                 file,
-                format!(
-                    "`effective_to` ({}) is before `effective_from` ({})",
-                    to.value.vi(),
-                    from.value.vi()
-                ),
-            )
-            .help("check the two dates"),
+                Message::EffectiveDates {
+                    from: from.value,
+                    to: to.value,
+                },
+            ),
             &to.referenced,
         ));
     }
     if p.status == Status::Upcoming && p.effective_from.is_none() {
         out.push(at(
-            Diagnostic::error(
-                Code::CK028,
-                file,
-                "an `upcoming` procedure needs `effective_from`",
-            )
-            .help("add the date it takes effect, for example `effective_from: 2027-01-01`"),
+            Diagnostic::new(file, Message::UpcomingWithoutDate),
             &p.title.referenced,
         ));
     }
@@ -1030,12 +987,13 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
         && !is_clock_time(&cutoff.value)
     {
         out.push(at(
-            Diagnostic::error(
-                Code::CK016,
+            Diagnostic::new(
                 file,
-                format!("`{}` is not a time of day", cutoff.value),
-            )
-            .help("write the time as HH:MM in quotes, for example `cutoff: \"15:00\"`"),
+                Message::NotTimeOfDay {
+                    value: cutoff.value.to_string(),
+                    cutoff: true,
+                },
+            ),
             &cutoff.referenced,
         ));
     }
@@ -1044,15 +1002,7 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
         && now.days_since_epoch() - verified.value.days_since_epoch() > 365
     {
         out.push(at(
-            Diagnostic::warning(
-                Code::CK040,
-                file,
-                format!(
-                    "the record was last verified on {}, more than a year ago",
-                    verified.value.vi()
-                ),
-            )
-            .help("check it against the latest publication decision and update `verified_on`"),
+            Diagnostic::new(file, Message::VerifiedLongAgo { on: verified.value }),
             &verified.referenced,
         ));
     }
@@ -1062,21 +1012,15 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
 /// The warning for a part stated as unknown (CK032) or not published (CK033): the site says so
 /// to citizens, and the office should find it out.
 fn missing_part_warning(file: &str, key: &str, missing: &Missing) -> Diagnostic {
-    let label = crate::model::labels::key_label(key).unwrap_or(key);
-    match missing.status {
-        MissingStatus::Unknown => Diagnostic::warning(
-            Code::CK032,
-            file,
-            format!("`{key}` ({label}) is stated as unknown"),
-        )
-        .help("the page tells citizens it is not known yet; find it in the publication decision and write it"),
-        MissingStatus::NotPublished => Diagnostic::warning(
-            Code::CK033,
-            file,
-            format!("`{key}` ({label}) is stated as not published"),
-        )
-        .help("the page tells citizens it is not published yet; write it when the competent body publishes it"),
-    }
+    let label = crate::model::labels::key_label(key)
+        .unwrap_or(key)
+        .to_owned();
+    let key = key.to_owned();
+    let message = match missing.status {
+        MissingStatus::Unknown => Message::PartUnknown { key, label },
+        MissingStatus::NotPublished => Message::PartNotPublished { key, label },
+    };
+    Diagnostic::new(file, message)
 }
 
 /// Problems with one fee's amounts: a unit that names another currency than the fee's (it would
@@ -1091,31 +1035,24 @@ fn check_fee(file: &str, fee: &crate::model::Fee) -> Vec<Diagnostic> {
         if let Some(code) = unit_currency(unit)
             && code != fee.currency.code()
         {
-            out.push(
-                Diagnostic::error(
-                    Code::CK034,
-                    file,
-                    format!(
-                        "the fee `{}` has the unit `{unit}` in {code}, but its currency is {}",
-                        fee.id.value,
-                        fee.currency.code()
-                    ),
-                )
-                .help(format!(
-                    "add `currency: {code}` to the fee (amounts are in đồng, VND, unless `currency` says otherwise)"
-                )),
-            );
+            out.push(Diagnostic::new(
+                file,
+                Message::FeeUnitCurrency {
+                    fee: fee.id.value.clone(),
+                    unit: unit.to_string(),
+                    in_currency: code.to_owned(),
+                    currency: fee.currency.code().to_owned(),
+                },
+            ));
         }
     }
     if fee.amount.is_some() && !fee.tiers.is_empty() {
-        out.push(
-            Diagnostic::error(
-                Code::CK035,
-                file,
-                format!("the fee `{}` has both `amount` and `tiers`", fee.id.value),
-            )
-            .help("write one amount under `amount`, or several under `tiers` (each with its `condition`), not both"),
-        );
+        out.push(Diagnostic::new(
+            file,
+            Message::FeeAmountAndTiers {
+                fee: fee.id.value.clone(),
+            },
+        ));
     }
     out
 }
@@ -1130,23 +1067,21 @@ fn unit_currency(unit: &str) -> Option<&str> {
 }
 
 /// Problems with a form path, if any: it must be relative, stay inside `content/`, and exist.
-fn check_attachment(root: &Path, path: &str) -> Option<String> {
+fn check_attachment(root: &Path, path: &str) -> Option<FormPath> {
     let relative = Path::new(path);
     if relative.is_absolute()
         || relative
             .components()
             .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
     {
-        return Some(format!("the form path `{path}` leaves content/"));
+        return Some(FormPath::Leaves);
     }
     let content = root.join("content");
     let full = content.join(relative);
     match (full.canonicalize(), content.canonicalize()) {
         (Ok(file), Ok(content)) if file.starts_with(&content) && file.is_file() => None,
-        (Ok(_), Ok(_)) => Some(format!(
-            "the form path `{path}` is not a file inside content/"
-        )),
-        _ => Some(format!("the form file `content/{path}` does not exist")),
+        (Ok(_), Ok(_)) => Some(FormPath::NotAFile),
+        _ => Some(FormPath::Missing),
     }
 }
 
@@ -1167,24 +1102,25 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
     for officer in &site.officers {
         if !officer_ids.insert(officer.id.value.as_str()) {
             diagnostics.push(at(
-                Diagnostic::error(
-                    Code::CK029,
+                Diagnostic::new(
                     file,
-                    format!("the officer id `{}` is used twice", officer.id.value),
-                )
-                .help("give each officer their own id"),
+                    Message::IdTwice {
+                        of: Ids::Officer,
+                        id: officer.id.value.clone(),
+                    },
+                ),
                 &officer.id.referenced,
             ));
         }
         for field in &officer.fields {
             if !field_ids.contains(&field.value) {
                 diagnostics.push(at(
-                    Diagnostic::error(
-                        Code::CK022,
+                    Diagnostic::new(
                         file,
-                        format!("unknown field `{}`", field.value),
-                    )
-                    .help("use an id from content/fields.yaml"),
+                        Message::SiteUnknownField {
+                            id: field.value.clone(),
+                        },
+                    ),
                     &field.referenced,
                 ));
             }
@@ -1193,8 +1129,12 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
     for id in &site.default_officers {
         if !officer_ids.contains(id.value.as_str()) {
             diagnostics.push(at(
-                Diagnostic::error(Code::CK025, file, format!("unknown officer `{}`", id.value))
-                    .help("list ids from `officers:`"),
+                Diagnostic::new(
+                    file,
+                    Message::DefaultOfficerUnknown {
+                        id: id.value.clone(),
+                    },
+                ),
                 &id.referenced,
             ));
         }
@@ -1203,12 +1143,12 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
         for day in &hours.days {
             if !vi::WEEKDAYS.contains(&day.value.as_str()) {
                 diagnostics.push(at(
-                    Diagnostic::error(
-                        Code::CK013,
+                    Diagnostic::new(
                         file,
-                        format!("`{}` is not a weekday", day.value),
-                    )
-                    .help("write mon, tue, wed, thu, fri, sat or sun"),
+                        Message::NotWeekday {
+                            value: day.value.clone(),
+                        },
+                    ),
                     &day.referenced,
                 ));
             }
@@ -1216,12 +1156,13 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
         for time in [&hours.opens, &hours.closes] {
             if !is_clock_time(&time.value) {
                 diagnostics.push(at(
-                    Diagnostic::error(
-                        Code::CK016,
+                    Diagnostic::new(
                         file,
-                        format!("`{}` is not a time of day", time.value),
-                    )
-                    .help("write HH:MM in quotes, for example \"07:30\""),
+                        Message::NotTimeOfDay {
+                            value: time.value.to_string(),
+                            cutoff: false,
+                        },
+                    ),
                     &time.referenced,
                 ));
             }
@@ -1231,20 +1172,19 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
             && hours.closes.value <= hours.opens.value
         {
             diagnostics.push(at(
-                Diagnostic::error(Code::CK016, file, "the desk closes before it opens")
-                    .help("check `opens` and `closes`"),
+                Diagnostic::new(file, Message::DeskClosesBeforeOpens),
                 &hours.closes.referenced,
             ));
         }
         for field in &hours.fields {
             if !field_ids.contains(&field.value) {
                 diagnostics.push(at(
-                    Diagnostic::error(
-                        Code::CK022,
+                    Diagnostic::new(
                         file,
-                        format!("unknown field `{}`", field.value),
-                    )
-                    .help("use an id from content/fields.yaml"),
+                        Message::SiteUnknownField {
+                            id: field.value.clone(),
+                        },
+                    ),
                     &field.referenced,
                 ));
             }
@@ -1254,12 +1194,12 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
         && !crate::links::is_site_address(&url.value)
     {
         diagnostics.push(at(
-            Diagnostic::error(
-                Code::CK030,
+            Diagnostic::new(
                 file,
-                format!("`base_url` `{}` is not an absolute URL", url.value),
-            )
-            .help("write it like https://thutuc.example.gov.vn or https://example.gov.vn/thu-tuc"),
+                Message::BaseUrlNotAbsolute {
+                    url: url.value.to_string(),
+                },
+            ),
             &url.referenced,
         ));
     }

@@ -78,7 +78,9 @@ fn every_diagnostic_names_a_file_and_says_what_to_do() {
     for d in diagnostics.iter() {
         assert!(!d.file.is_empty(), "{d:?}");
         if d.severity == Severity::Error {
-            assert!(d.help.is_some(), "error without help: {d:?}");
+            for lang in [Lang::En, Lang::Vi] {
+                assert!(d.text(lang).help.is_some(), "error without help: {d:?}");
+            }
         }
     }
 }
@@ -205,9 +207,10 @@ fn two_codes_with_one_stable_link_name_both_files() {
         .find(|d| d.code == Code::CK021 && d.file.ends_with("code-link-b.yaml"))
         .expect("`9.99 A` and `9-99-a` share /ma/9-99-a/");
     assert!(
-        collision.message.contains("/ma/9-99-a/")
-            && collision.message.contains("`9.99 A`")
+        collision.text(Lang::En).message.contains("/ma/9-99-a/")
+            && collision.text(Lang::En).message.contains("`9.99 A`")
             && collision
+                .text(Lang::En)
                 .message
                 .contains("content/procedures/ho-tich/code-link-a.yaml:1"),
         "{collision:?}"
@@ -219,7 +222,12 @@ fn two_codes_with_one_stable_link_name_both_files() {
         .expect("`***` gives no link");
     assert_eq!(empty.code, Code::CK016);
     assert!(
-        empty.help.as_deref().unwrap_or("").contains("1.001193"),
+        empty
+            .text(Lang::En)
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("1.001193"),
         "{empty:?}"
     );
 }
@@ -233,10 +241,15 @@ fn a_slug_too_long_for_a_file_is_an_error_of_its_record() {
         .expect("a 299-character slug");
     assert_eq!(long.code, Code::CK018, "{long:?}");
     assert!(
-        long.message.starts_with("name too long for a file"),
+        long.text(Lang::En)
+            .message
+            .starts_with("name too long for a file"),
         "{long:?}"
     );
-    assert!(long.message.contains("299 bytes"), "{long:?}");
+    assert!(
+        long.text(Lang::En).message.contains("299 bytes"),
+        "{long:?}"
+    );
     assert!(long.position.is_some(), "{long:?}");
 }
 
@@ -260,7 +273,7 @@ fn a_broken_site_yaml_comes_first_and_what_waits_on_it_is_one_line() {
     assert_eq!(officers.len(), 1, "{rendered}");
     assert_eq!(officers[0].file, "content/site.yaml");
     assert_eq!(
-        officers[0].message,
+        officers[0].text(Lang::En).message,
         "62 references to officers wait on content/site.yaml; fix it first"
     );
     assert_eq!(diagnostics.error_count(), 2, "{rendered}");
@@ -305,7 +318,7 @@ fn a_ten_megabyte_line_is_quoted_as_a_window_and_references_to_its_record_wait_o
     let waiting: Vec<_> = sorted.iter().filter(|d| d.code == Code::CK026).collect();
     assert_eq!(waiting.len(), 1, "{rendered}");
     assert_eq!(
-        waiting[0].message,
+        waiting[0].text(Lang::En).message,
         format!("4 references to the code `2.000635` wait on {REFERENCED}; fix it first")
     );
     let _ = std::fs::remove_dir_all(&dir);
@@ -329,7 +342,10 @@ fn a_list_of_a_million_items_is_too_long_in_words() {
         .find(|d| d.file == REFERENCED)
         .expect("the record's error");
     assert_eq!(limit.code, Code::CK019, "{rendered}");
-    assert_eq!(limit.message, "the list is too long: at most 250000 items");
+    assert_eq!(
+        limit.text(Lang::En).message,
+        "the list is too long: at most 250000 items"
+    );
     assert!(limit.position.is_some_and(|p| p.line > 1), "{limit:?}");
     assert!(!rendered.contains("Nodes"), "{rendered}");
     let vietnamese = diagnostics.localized(Lang::Vi).render_terminal(false);
@@ -355,6 +371,7 @@ fn a_broken_fields_yaml_comes_first_and_the_records_fields_wait_on_it() {
     assert_eq!(waiting.len(), 1, "{rendered}");
     assert!(
         waiting[0]
+            .text(Lang::En)
             .message
             .ends_with("references to fields wait on content/fields.yaml; fix it first"),
         "{rendered}"

@@ -10,6 +10,7 @@ use common::copy_dir;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
+use congkhai::diagnostics::Lang;
 use congkhai::{BuildOptions, Timings};
 
 const SEED: u64 = 0x00C0_96C4_A1D0;
@@ -193,7 +194,10 @@ fn mutated_records_give_diagnostics_with_a_file_never_panics() {
                 Ok(Err(diagnostic)) => {
                     refused += 1;
                     assert_eq!(diagnostic.file, file, "{what}");
-                    assert!(!diagnostic.message.is_empty(), "{file}: {what}");
+                    for lang in [Lang::En, Lang::Vi] {
+                        let text = diagnostic.text(lang);
+                        assert!(!text.message.is_empty(), "{file}: {what}");
+                    }
                 }
             }
         }

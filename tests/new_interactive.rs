@@ -72,17 +72,31 @@ fn asks_for_title_field_and_level_and_writes_a_valid_record() {
     check(&root);
 }
 
-#[test]
-fn without_a_terminal_missing_arguments_are_an_error() {
-    let root = new_site("pipe");
+/// What `new procedure` without a title and without a terminal says (it exits 2).
+fn new_without_title(root: &Path, extra: &[&str]) -> String {
     let out = congkhai()
-        .args(["new", "procedure", "--root"])
-        .arg(&root)
+        .args(["new", "procedure"])
+        .args(extra)
+        .arg("--root")
+        .arg(root)
         .stdin(Stdio::null())
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("title is missing"));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn without_a_terminal_missing_arguments_are_an_error() {
+    let root = new_site("pipe");
+    // A new site is Vietnamese, and so are the messages about it, unless told otherwise.
+    let stderr = new_without_title(&root, &[]);
+    assert!(stderr.starts_with("lỗi: thiếu tên thủ tục"), "{stderr}");
+    let stderr = new_without_title(&root, &["--lang", "en"]);
+    assert!(
+        stderr.starts_with("error: the title is missing"),
+        "{stderr}"
+    );
     let out = congkhai()
         .args([
             "new",

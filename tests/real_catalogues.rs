@@ -701,7 +701,10 @@ fn unknown_parts_warn_a_missing_key_fails_and_fee_mistakes_are_errors() {
     };
     let unpublished = find("chua-co-thong-tin.yaml", Code::CK033);
     assert_eq!(unpublished.severity, Severity::Warning);
-    assert!(unpublished.message.contains("`fees`"), "{unpublished:?}");
+    assert!(
+        unpublished.text(Lang::En).message.contains("`fees`"),
+        "{unpublished:?}"
+    );
     assert!(unpublished.position.is_some(), "{unpublished:?}");
     assert_eq!(
         find("chua-co-thong-tin.yaml", Code::CK032).severity,
@@ -709,10 +712,19 @@ fn unknown_parts_warn_a_missing_key_fails_and_fee_mistakes_are_errors() {
     );
     let absent = find("thieu-phi.yaml", Code::CK010);
     assert_eq!(absent.severity, Severity::Error);
-    assert!(absent.message.contains("`fees`"), "{absent:?}");
+    assert!(
+        absent.text(Lang::En).message.contains("`fees`"),
+        "{absent:?}"
+    );
     let unit = find("don-vi-usd.yaml", Code::CK034);
     assert_eq!(unit.severity, Severity::Error);
-    assert!(unit.help.as_deref().unwrap().contains("currency: USD"));
+    assert!(
+        unit.text(Lang::En)
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("currency: USD")
+    );
     assert_eq!(
         find("muc-va-bac.yaml", Code::CK035).severity,
         Severity::Error
@@ -725,23 +737,35 @@ fn unknown_parts_warn_a_missing_key_fails_and_fee_mistakes_are_errors() {
     );
     let channel = find("kenh-phi-chua-cong-bo.yaml", Code::CK024);
     assert!(
-        channel.help.as_deref().unwrap().contains("not stated"),
+        channel
+            .text(Lang::En)
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("not stated"),
         "{channel:?}"
     );
     let currency = find("ma-tien-te.yaml", Code::CK016);
-    assert!(currency.message.contains("`usd`"), "{currency:?}");
+    assert!(
+        currency.text(Lang::En).message.contains("`usd`"),
+        "{currency:?}"
+    );
 
     // Said in Vietnamese too.
-    let vietnamese = diagnostics.localized(Lang::Vi);
-    let vietnamese = vietnamese.sorted();
-    for (en, vi) in english.iter().zip(&vietnamese) {
-        if [Code::CK032, Code::CK033, Code::CK034, Code::CK035].contains(&en.code)
-            || (en.code == Code::CK016 && en.file.ends_with("ma-tien-te.yaml"))
-            || (en.code == Code::CK024 && en.file.ends_with("kenh-phi-chua-cong-bo.yaml"))
+    for d in &english {
+        if [Code::CK032, Code::CK033, Code::CK034, Code::CK035].contains(&d.code)
+            || (d.code == Code::CK016 && d.file.ends_with("ma-tien-te.yaml"))
+            || (d.code == Code::CK024 && d.file.ends_with("kenh-phi-chua-cong-bo.yaml"))
         {
+            let (en, vi) = (d.text(Lang::En), d.text(Lang::Vi));
             assert_ne!(en.message, vi.message);
+            assert!(
+                congkhai::vi::english_words(&vi.message).is_empty(),
+                "{}",
+                vi.message
+            );
             if en.help.is_some() {
-                assert_ne!(en.help, vi.help, "{}", en.code.as_str());
+                assert_ne!(en.help, vi.help, "{}", d.code.as_str());
             }
         }
     }

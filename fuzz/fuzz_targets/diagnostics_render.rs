@@ -1,11 +1,10 @@
-//! The three renderings of diagnostics (terminal, JSON, GitHub annotations) with arbitrary
-//! messages, labels, help, positions and quoted sources: never a panic, and the JSON parses.
+//! The three renderings of diagnostics (terminal, JSON, GitHub annotations) with messages
+//! holding arbitrary values (keys, suggestions, the YAML reader's words), positions and quoted
+//! sources, in both languages: never a panic, and the JSON parses.
 #![no_main]
 
-use congkhai::diagnostics::{Code, Diagnostic, Diagnostics, Lang, Position};
+use congkhai::diagnostics::{Diagnostic, Diagnostics, Lang, Message, Position, Syntax, Thing};
 use libfuzzer_sys::fuzz_target;
-
-const CODES: [Code; 4] = [Code::CK001, Code::CK002, Code::CK010, Code::CK011];
 
 fuzz_target!(|data: &[u8]| {
     // Layout: 8 bytes of numbers (line, column, flags), then texts separated by 0xff.
@@ -23,20 +22,27 @@ fuzz_target!(|data: &[u8]| {
     let label = parts.next();
     let help = parts.next();
     let source = parts.next();
-    let code = CODES[usize::from(flags & 3)];
-    let mut d = if flags & 4 == 0 {
-        Diagnostic::error(code, file.clone(), message)
-    } else {
-        Diagnostic::warning(code, file.clone(), message)
+    let message = match flags & 3 {
+        0 => Message::Custom { text: message },
+        1 => Message::YamlSyntax {
+            kind: Syntax::Other,
+            detail: message,
+        },
+        2 => Message::MissingKey {
+            key: message,
+            label,
+        },
+        _ => Message::UnknownKey {
+            key: message,
+            what: Thing::Procedure,
+            suggestion: label,
+            suggestion_label: help,
+            allowed: Vec::new(),
+        },
     };
+    let mut d = Diagnostic::new(file.clone(), message);
     if flags & 8 != 0 {
         d = d.at(Some(Position { line, column }));
-    }
-    if let Some(label) = label {
-        d = d.label(label);
-    }
-    if let Some(help) = help {
-        d = d.help(help);
     }
     let mut all = Diagnostics::new();
     all.push(d);

@@ -4,9 +4,9 @@ use std::path::{Path, PathBuf};
 
 use include_dir::{Dir, include_dir};
 
-use congkhai::diagnostics::Lang;
+use congkhai::diagnostics::{Lang, Line};
 
-use super::{CliError, LangArg, Messages, Outcome};
+use super::{CliError, LangArg, Outcome, say};
 
 static SCAFFOLD: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/src/scaffold");
 
@@ -20,19 +20,28 @@ pub struct Args {
     lang: Option<LangArg>,
 }
 
+impl Args {
+    /// The language of messages: `--lang`, else Vietnamese (the new site's language).
+    pub fn lang(&self) -> Lang {
+        self.lang.map_or(Lang::Vi, Lang::from)
+    }
+}
+
 /// Writes the scaffold into `dir`.
 pub fn run(args: Args) -> Result<Outcome, CliError> {
     let dir = &args.dir;
     if dir.exists()
         && std::fs::read_dir(dir)
-            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .map_err(|e| Line::CannotReadFolder {
+                path: dir.display().to_string(),
+                error: e.to_string(),
+            })?
             .next()
             .is_some()
     {
-        return Err(format!(
-            "{} already exists and is not empty; choose a new folder name",
-            dir.display()
-        )
+        return Err(Line::InitNotEmpty {
+            dir: dir.display().to_string(),
+        }
         .into());
     }
     write_dir(&SCAFFOLD, dir)?;
@@ -40,17 +49,25 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     // .vscode/settings.json maps each to its files for yaml-language-server.
     for kind in congkhai::schema::Kind::ALL {
         let schema = dir.join(kind.file());
-        std::fs::write(&schema, kind.schema_json())
-            .map_err(|e| format!("cannot write {}: {e}", schema.display()))?;
+        std::fs::write(&schema, kind.schema_json()).map_err(|e| cannot_write(&schema, &e))?;
     }
     // `.gitignore` is stored without its dot so that it does not apply to this repository.
     let ignore = dir.join("gitignore");
     if ignore.exists() {
-        std::fs::rename(&ignore, dir.join(".gitignore"))?;
+        let target = dir.join(".gitignore");
+        std::fs::rename(&ignore, &target).map_err(|e| cannot_write(&target, &e))?;
     }
     write_ci(dir)?;
-    let m = Messages(args.lang.map_or(Lang::Vi, Lang::from));
-    eprintln!("{}", m.site_created(dir));
+    let lang = args.lang();
+    say(
+        Line::SiteCreated {
+            dir: dir.display().to_string(),
+        },
+        lang,
+    );
+    if env!("CARGO_PKG_REPOSITORY").is_empty() {
+        say(Line::SetCiRepository, lang);
+    }
     Ok(Outcome::Success)
 }
 
@@ -70,22 +87,25 @@ fn write_ci(dir: &Path) -> Result<(), CliError> {
     for (path, text) in CI_FILES {
         let path = dir.join(path);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent).map_err(|e| Line::CannotCreate {
+                path: parent.display().to_string(),
+                error: e.to_string(),
+            })?;
         }
         let text = text.replace("@CONGKHAI_GIT@", env!("CARGO_PKG_REPOSITORY"));
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        std::fs::write(&path, text).map_err(|e| cannot_write(&path, &e))?;
     }
     Ok(())
 }
 
 fn write_dir(source: &Dir<'_>, target: &Path) -> Result<(), CliError> {
-    std::fs::create_dir_all(target)
-        .map_err(|e| format!("cannot create {}: {e}", target.display()))?;
+    std::fs::create_dir_all(target).map_err(|e| Line::CannotCreate {
+        path: target.display().to_string(),
+        error: e.to_string(),
+    })?;
     for file in source.files() {
         let path = target.join(file.path().file_name().unwrap_or_default());
-        std::fs::write(&path, file.contents())
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        std::fs::write(&path, file.contents()).map_err(|e| cannot_write(&path, &e))?;
     }
     for sub in source.dirs() {
         write_dir(
@@ -96,25 +116,9 @@ fn write_dir(source: &Dir<'_>, target: &Path) -> Result<(), CliError> {
     Ok(())
 }
 
-impl Messages {
-    fn site_created(&self, dir: &Path) -> String {
-        let dir = dir.display();
-        let created = self.pick(
-            format!(
-                "created a new site in {dir}\n\nnext:\n  cd {dir}\n  congkhai check      # validate the records\n  congkhai serve      # preview at http://127.0.0.1:1111/ while you edit\n  congkhai build      # build the site into public/\n\nCI: .github/workflows/congkhai.yml checks pull requests and publishes to GitHub Pages (.gitlab-ci.yml: GitLab Pages).\nVS Code with the YAML extension (Red Hat) completes and checks records with congkhai.schema.json."
-            ),
-            format!(
-                "đã tạo trang mới trong {dir}\n\ntiếp theo:\n  cd {dir}\n  congkhai check      # kiểm tra các thủ tục\n  congkhai serve      # xem trước tại http://127.0.0.1:1111/ trong khi sửa\n  congkhai build      # dựng trang vào thư mục public/\n\nCI: .github/workflows/congkhai.yml kiểm tra từng yêu cầu hợp nhất (pull request) và xuất bản lên GitHub Pages (.gitlab-ci.yml: GitLab Pages).\nVS Code với tiện ích YAML (Red Hat) gợi ý và kiểm tra từng thủ tục theo congkhai.schema.json."
-            ),
-        );
-        if env!("CARGO_PKG_REPOSITORY").is_empty() {
-            let fill = self.pick(
-                "Before the first push, set CONGKHAI_GIT in both CI files to the git repository CI installs congkhai from.".to_owned(),
-                "Trước lần đẩy (push) đầu tiên, hãy điền CONGKHAI_GIT trong cả hai tệp CI: địa chỉ kho git mà CI cài congkhai từ đó.".to_owned(),
-            );
-            format!("{created}\n\n{fill}")
-        } else {
-            created
-        }
+fn cannot_write(path: &Path, error: &std::io::Error) -> Line {
+    Line::CannotWrite {
+        path: path.display().to_string(),
+        error: error.to_string(),
     }
 }

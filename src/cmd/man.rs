@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::CommandFactory;
+use congkhai::diagnostics::Line;
 
 use super::{Cli, CliError, Outcome};
 
@@ -21,10 +22,13 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     let command = Cli::command();
     match args.dir {
         Some(dir) => {
-            std::fs::create_dir_all(&dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-            clap_mangen::generate_to(command, &dir).map_err(|e| {
-                format!("cannot write the manual pages into {}: {e}", dir.display())
+            std::fs::create_dir_all(&dir).map_err(|e| Line::CannotCreate {
+                path: dir.display().to_string(),
+                error: e.to_string(),
+            })?;
+            clap_mangen::generate_to(command, &dir).map_err(|e| Line::CannotWriteManPages {
+                dir: dir.display().to_string(),
+                error: e.to_string(),
             })?;
         }
         None => {

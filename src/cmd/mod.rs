@@ -12,6 +12,7 @@ mod serve;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use congkhai::diagnostics::{Lang, Line};
 
 /// How a command ended when it did not fail on usage or I/O.
 pub enum Outcome {
@@ -21,8 +22,24 @@ pub enum Outcome {
     ContentErrors,
 }
 
-/// Errors that are not the content's fault: usage and I/O.
-pub type CliError = Box<dyn std::error::Error + Send + Sync>;
+/// Errors that are not the content's fault: usage and I/O, as a line of the table of lines
+/// ([`Line`]), shown in the command's language.
+#[derive(Debug)]
+pub struct CliError(pub Line);
+
+impl From<Line> for CliError {
+    fn from(line: Line) -> Self {
+        CliError(line)
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(error: std::io::Error) -> Self {
+        CliError(Line::System {
+            error: error.to_string(),
+        })
+    }
+}
 
 /// congkhai builds a public catalogue of administrative procedures (thủ tục hành chính) into a
 /// fast, accessible static website.
@@ -56,11 +73,11 @@ pub enum LangArg {
     En,
 }
 
-impl From<LangArg> for congkhai::diagnostics::Lang {
+impl From<LangArg> for Lang {
     fn from(lang: LangArg) -> Self {
         match lang {
-            LangArg::Vi => congkhai::diagnostics::Lang::Vi,
-            LangArg::En => congkhai::diagnostics::Lang::En,
+            LangArg::Vi => Lang::Vi,
+            LangArg::En => Lang::En,
         }
     }
 }
@@ -97,6 +114,21 @@ enum Command {
     Man(man::Args),
 }
 
+impl Cli {
+    /// The language of the command's messages: the one its diagnostics are shown in.
+    pub fn lang(&self) -> Lang {
+        match &self.command {
+            Command::Build(args) => args.lang(),
+            Command::Check(args) => args.lang(),
+            Command::Init(args) => args.lang(),
+            Command::New(args) => args.lang(),
+            Command::Serve(args) => args.lang(),
+            // No site: Vietnamese, as for a new site.
+            Command::Schema(_) | Command::Completions(_) | Command::Man(_) => Lang::Vi,
+        }
+    }
+}
+
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<Outcome, CliError> {
     match cli.command {
@@ -113,7 +145,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
 
 /// The language of messages for the site at `root`: `lang` when given, else the site's
 /// (Vietnamese unless its site.yaml says otherwise).
-pub fn site_lang(root: &std::path::Path, lang: Option<LangArg>) -> congkhai::diagnostics::Lang {
+pub fn site_lang(root: &std::path::Path, lang: Option<LangArg>) -> Lang {
     if let Some(lang) = lang {
         return lang.into();
     }
@@ -126,13 +158,13 @@ pub fn site_lang(root: &std::path::Path, lang: Option<LangArg>) -> congkhai::dia
                 .map(str::to_owned)
         })
         .unwrap_or_else(|| "vi".to_owned());
-    congkhai::diagnostics::Lang::for_site(&language)
+    Lang::for_site(&language)
 }
 
 impl SiteArgs {
     /// The language of diagnostics: `--lang`, else the site's (Vietnamese unless site.yaml says
     /// otherwise).
-    pub fn lang(&self) -> congkhai::diagnostics::Lang {
+    pub fn lang(&self) -> Lang {
         site_lang(&self.root, self.lang)
     }
 
@@ -140,35 +172,22 @@ impl SiteArgs {
     pub fn options(&self) -> Result<congkhai::BuildOptions, CliError> {
         let mut options = congkhai::BuildOptions::new(&self.root);
         if let Some(now) = &self.now {
-            options.now = Some(
-                now.parse()
-                    .map_err(|e| format!("--now {now}: {e} (write YYYY-MM-DD)"))?,
-            );
+            options.now = Some(now.parse().map_err(|error| Line::NowArgument {
+                now: now.clone(),
+                error,
+            })?);
         }
         Ok(options)
     }
 }
 
-/// A command's own messages (summaries, progress, refusals), in English or Vietnamese: the
-/// language of diagnostics. Each command adds its messages in an `impl Messages` of its own.
-pub struct Messages(pub congkhai::diagnostics::Lang);
-
-impl Messages {
-    /// `en` or `vi`, whichever is the language.
-    pub fn pick(&self, en: String, vi: String) -> String {
-        match self.0 {
-            congkhai::diagnostics::Lang::En => en,
-            congkhai::diagnostics::Lang::Vi => vi,
-        }
-    }
+/// Prints `line` to stderr in `lang`.
+pub fn say(line: Line, lang: Lang) {
+    eprintln!("{}", line.render(lang));
 }
 
 /// Prints diagnostics to stderr in `format` and `lang`, with colour on a terminal.
-pub fn report(
-    diagnostics: &congkhai::diagnostics::Diagnostics,
-    format: Format,
-    lang: congkhai::diagnostics::Lang,
-) {
+pub fn report(diagnostics: &congkhai::diagnostics::Diagnostics, format: Format, lang: Lang) {
     use std::io::IsTerminal;
     let diagnostics = &diagnostics.localized(lang);
     match format {

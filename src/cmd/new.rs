@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use congkhai::diagnostics::did_you_mean;
+use congkhai::diagnostics::{Lang, Line, Thing, did_you_mean};
 use congkhai::model::config::Field;
 use congkhai::vi;
 
-use super::{CliError, Messages, Outcome, site_lang};
+use super::{CliError, LangArg, Outcome, say, site_lang};
 
 /// Arguments of `new`.
 #[derive(clap::Args, Debug)]
@@ -39,6 +39,18 @@ struct ProcedureArgs {
     /// The site folder.
     #[arg(long, default_value = ".")]
     root: PathBuf,
+    /// Language of this command's messages: vi or en (default: the site's language in
+    /// site.yaml).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+impl Args {
+    /// The language of messages: `--lang`, else the site's.
+    pub fn lang(&self) -> Lang {
+        let What::Procedure(args) = &self.what;
+        site_lang(&args.root, args.lang)
+    }
 }
 
 /// Levels with their Vietnamese names, in the order they are offered.
@@ -52,37 +64,40 @@ const LEVELS: [(&str, &str); 5] = [
 
 /// Writes the new record.
 pub fn run(args: Args) -> Result<Outcome, CliError> {
+    let lang = args.lang();
     let What::Procedure(mut args) = args.what;
     let fields_path = args.root.join("content/fields.yaml");
-    let text = std::fs::read_to_string(&fields_path)
-        .map_err(|e| format!("cannot read {}: {e}", fields_path.display()))?;
+    let text = std::fs::read_to_string(&fields_path).map_err(|e| Line::CannotReadFile {
+        path: fields_path.display().to_string(),
+        error: e.to_string(),
+    })?;
     let fields: Vec<Field> =
-        congkhai::content::parse_yaml(&text, "content/fields.yaml", 0, "fields.yaml")
-            .map_err(|d| format!("content/fields.yaml: {}", d.message))?;
+        congkhai::content::parse_yaml(&text, "content/fields.yaml", 0, Thing::FieldsYaml).map_err(
+            |d| Line::FieldsUnreadable {
+                message: d.text(lang).message,
+            },
+        )?;
     if (args.title.is_none() || args.field.is_none()) && interactive() {
         let stdin = std::io::stdin();
         let mut input = stdin.lock();
         let mut output = std::io::stderr();
-        ask(&mut args, &fields, &mut input, &mut output)?;
+        ask(&mut args, &fields, &mut input, &mut output, lang)?;
     }
     let Some(title) = &args.title else {
-        return Err(
-            "the title is missing: congkhai new procedure \"Tên thủ tục\" --field ID (or run it in a terminal to be asked)"
-                .into(),
-        );
+        return Err(Line::TitleMissing.into());
     };
     let title = vi::nfc(title.trim()).into_owned();
     if title.is_empty() {
-        return Err("the title is empty: write the procedure's name in quotes".into());
+        return Err(Line::TitleEmpty.into());
     }
     let Some(field) = args.field.clone() else {
-        let ids: Vec<&str> = fields.iter().map(|f| f.id.value.as_str()).collect();
-        return Err(format!("--field is missing: one of {}", ids.join(", ")).into());
+        let fields = fields.iter().map(|f| f.id.value.clone()).collect();
+        return Err(Line::FieldMissing { fields }.into());
     };
     let level = args.level.clone().unwrap_or_else(|| "commune".to_owned());
     if !LEVELS.iter().any(|(id, _)| *id == level) {
-        let ids: Vec<&str> = LEVELS.iter().map(|(id, _)| *id).collect();
-        return Err(format!("--level {level}: write one of {}", ids.join(", ")).into());
+        let levels = LEVELS.iter().map(|(id, _)| (*id).to_owned()).collect();
+        return Err(Line::LevelUnknown { level, levels }.into());
     }
     let args = ProcedureArgs {
         field: Some(field.clone()),
@@ -91,34 +106,43 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     };
     if !fields.iter().any(|f| f.id.value == field) {
         let ids: Vec<&str> = fields.iter().map(|f| f.id.value.as_str()).collect();
-        let hint = match did_you_mean(&field, ids.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None => format!("the fields are: {}", ids.join(", ")),
-        };
-        return Err(format!("unknown field `{field}`: {hint}").into());
+        let suggestion = did_you_mean(&field, ids.iter().copied()).map(str::to_owned);
+        let fields = ids.iter().map(|id| (*id).to_owned()).collect();
+        return Err(Line::FieldUnknown {
+            field,
+            suggestion,
+            fields,
+        }
+        .into());
     }
     let slug = vi::title_slug(&title);
     let dir = args.root.join("content/procedures").join(&field);
     let path = dir.join(format!("{slug}.yaml"));
     if path.exists() {
-        return Err(format!(
-            "{} already exists; edit it or choose another title",
-            path.display()
-        )
+        return Err(Line::RecordExists {
+            path: path.display().to_string(),
+        }
         .into());
     }
     let code = args
         .code
         .clone()
         .unwrap_or_else(|| format!("TAM-{}", congkhai::output::content_hash(slug.as_bytes())));
-    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    std::fs::write(&path, record(&title, &code, &field, &level))
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    std::fs::create_dir_all(&dir).map_err(|e| Line::CannotCreate {
+        path: dir.display().to_string(),
+        error: e.to_string(),
+    })?;
+    std::fs::write(&path, record(&title, &code, &field, &level)).map_err(|e| {
+        Line::CannotWrite {
+            path: path.display().to_string(),
+            error: e.to_string(),
+        }
+    })?;
     println!("{}", path.display());
-    let m = Messages(site_lang(&args.root, None));
-    eprintln!("{}", m.created(&path));
+    let path = path.display().to_string();
+    say(Line::RecordCreated { path }, lang);
     if args.code.is_none() {
-        eprintln!("{}", m.temporary_code(&code));
+        say(Line::TemporaryCode { code }, lang);
     }
     Ok(Outcome::Success)
 }
@@ -137,30 +161,31 @@ fn ask(
     fields: &[Field],
     input: &mut impl std::io::BufRead,
     output: &mut impl std::io::Write,
+    lang: Lang,
 ) -> Result<(), CliError> {
     let mut line = String::new();
-    let mut read = |output: &mut dyn std::io::Write, prompt: &str| -> Result<String, CliError> {
-        write!(output, "{prompt}")?;
+    let mut read = |output: &mut dyn std::io::Write, prompt: Line| -> Result<String, CliError> {
+        write!(output, "{}", prompt.render(lang))?;
         output.flush()?;
         line.clear();
         if input.read_line(&mut line)? == 0 {
-            return Err("no answer (end of input)".into());
+            return Err(Line::NoAnswer.into());
         }
         Ok(line.trim().to_owned())
     };
     while args.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        let answer = read(output, "Tên thủ tục (title): ")?;
+        let answer = read(output, Line::AskTitle)?;
         if !answer.is_empty() {
             args.title = Some(answer);
         }
     }
     if args.field.is_none() {
-        writeln!(output, "Lĩnh vực (field):")?;
+        writeln!(output, "{}", Line::AskFieldHeading.render(lang))?;
         for (i, f) in fields.iter().enumerate() {
             writeln!(output, "  {:>2}. {} ({})", i + 1, f.name, f.id.value)?;
         }
         loop {
-            let answer = read(output, "Chọn số hoặc mã lĩnh vực: ")?;
+            let answer = read(output, Line::AskField)?;
             let chosen = answer
                 .parse::<usize>()
                 .ok()
@@ -172,19 +197,17 @@ fn ask(
                     args.field = Some(f.id.value.clone());
                     break;
                 }
-                None => writeln!(
-                    output,
-                    "Không có lĩnh vực “{answer}”; chọn một số trong danh sách."
-                )?,
+                None => writeln!(output, "{}", Line::NotAField { answer }.render(lang))?,
             }
         }
         if args.level.is_none() {
-            writeln!(output, "Cấp thực hiện (level):")?;
+            writeln!(output, "{}", Line::AskLevelHeading.render(lang))?;
             for (i, (id, name)) in LEVELS.iter().enumerate() {
                 writeln!(output, "  {}. {name} ({id})", i + 1)?;
             }
             loop {
-                let answer = read(output, "Chọn số hoặc mã [4. Cấp xã]: ")?;
+                let default = format!("4. {}", LEVELS[3].1);
+                let answer = read(output, Line::AskLevel { default })?;
                 if answer.is_empty() {
                     args.level = Some("commune".to_owned());
                     break;
@@ -200,7 +223,11 @@ fn ask(
                         args.level = Some((*id).to_owned());
                         break;
                     }
-                    None => writeln!(output, "Không có cấp “{answer}”; chọn 1 đến 5.")?,
+                    None => {
+                        let count = LEVELS.len();
+                        let line = Line::NotALevel { answer, count };
+                        writeln!(output, "{}", line.render(lang))?
+                    }
                 }
             }
         }
@@ -261,21 +288,4 @@ keywords: []
         code = quoted(code),
         title = quoted(title),
     )
-}
-
-impl Messages {
-    fn created(&self, path: &std::path::Path) -> String {
-        let path = path.display();
-        self.pick(
-            format!("created {path}; fill in each part, then run `congkhai check`"),
-            format!("đã tạo {path}; điền từng phần của thủ tục, rồi chạy `congkhai check`"),
-        )
-    }
-
-    fn temporary_code(&self, code: &str) -> String {
-        self.pick(
-            format!("note: `code` is temporary ({code}); replace it with the national code"),
-            format!("lưu ý: `code` là mã tạm ({code}); hãy thay bằng mã thủ tục quốc gia"),
-        )
-    }
 }

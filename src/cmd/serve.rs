@@ -6,6 +6,8 @@ use std::time::Duration;
 use congkhai::serve::server::{self, ServeOptions};
 use congkhai::serve::watch::Mode;
 
+use congkhai::diagnostics::{Lang, Line};
+
 use super::{CliError, Outcome, SiteArgs};
 
 /// Arguments of `serve`.
@@ -32,14 +34,20 @@ pub struct Args {
     idle_timeout: Option<u64>,
 }
 
+impl Args {
+    /// The language of messages: `--lang`, else the site's.
+    pub fn lang(&self) -> Lang {
+        self.site.lang()
+    }
+}
+
 /// Serves the site until Ctrl-C.
 pub fn run(args: Args) -> Result<Outcome, CliError> {
     let options = args.site.options()?;
     if !options.root.join("content").is_dir() {
-        return Err(format!(
-            "there is no content/ folder in {}; pass --root DIR or create a site with `congkhai init DIR`",
-            options.root.display()
-        )
+        return Err(Line::ServeNoContent {
+            root: options.root.display().to_string(),
+        }
         .into());
     }
     let watch = match args.poll {
@@ -58,6 +66,9 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
                 .map_or(server::IDLE_TIMEOUT, Duration::from_millis),
         },
     )
-    .map_err(|e| format!("cannot serve on {}:{}: {e}", args.bind, args.port))?;
+    .map_err(|e| Line::CannotServe {
+        addr: SocketAddr::new(args.bind, args.port).to_string(),
+        error: e.to_string(),
+    })?;
     Ok(Outcome::Success)
 }

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics, display_path};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message, Thing, display_path};
 use crate::model::Procedure;
 use crate::model::config::{Field, PageMeta, SiteConfig, StatsPeriod};
 
@@ -211,15 +211,14 @@ pub fn load_site(root: &Path) -> Loaded {
         ..Loaded::default()
     };
     if !content.is_dir() {
-        loaded.diagnostics.push(
-            Diagnostic::error(Code::CK001, "content/", "there is no `content/` folder here")
-                .help("run congkhai in a site folder, pass `--root DIR`, or create one with `congkhai init DIR`"),
-        );
+        loaded
+            .diagnostics
+            .push(Diagnostic::new("content/", Message::NoContentFolder));
         return loaded;
     }
 
     let site_path = content.join("site.yaml");
-    match read_one::<SiteConfig>(root, &site_path, "site.yaml") {
+    match read_one::<SiteConfig>(root, &site_path, Thing::SiteYaml) {
         Some(parsed) => {
             loaded.diagnostics.add_source(&parsed.file, &parsed.text);
             match parsed.result {
@@ -227,13 +226,13 @@ pub fn load_site(root: &Path) -> Loaded {
                 Err(d) => loaded.diagnostics.push_broken(*d),
             }
         }
-        None => loaded.diagnostics.push(
-            Diagnostic::error(Code::CK030, "content/site.yaml", "`content/site.yaml` is missing")
-                .help("create it with the agency, the one-stop desk and the hotlines; `congkhai init` writes an example"),
-        ),
+        None => loaded.diagnostics.push(Diagnostic::new(
+            "content/site.yaml",
+            Message::SiteYamlMissing,
+        )),
     }
 
-    match read_one::<Vec<Field>>(root, &content.join("fields.yaml"), "fields.yaml") {
+    match read_one::<Vec<Field>>(root, &content.join("fields.yaml"), Thing::FieldsYaml) {
         Some(parsed) => {
             loaded.diagnostics.add_source(&parsed.file, &parsed.text);
             match parsed.result {
@@ -241,18 +240,14 @@ pub fn load_site(root: &Path) -> Loaded {
                 Err(d) => loaded.diagnostics.push_broken(*d),
             }
         }
-        None => loaded.diagnostics.push(
-            Diagnostic::error(
-                Code::CK030,
-                "content/fields.yaml",
-                "`content/fields.yaml` is missing",
-            )
-            .help("list the fields (lĩnh vực) as `- {id: ho-tich, name: \"Hộ tịch\"}`"),
-        ),
+        None => loaded.diagnostics.push(Diagnostic::new(
+            "content/fields.yaml",
+            Message::FieldsYamlMissing,
+        )),
     }
 
     for path in files_under(&content.join("stats"), &["yaml", "yml"]) {
-        if let Some(parsed) = read_one::<StatsPeriod>(root, &path, "a statistics period") {
+        if let Some(parsed) = read_one::<StatsPeriod>(root, &path, Thing::StatsPeriod) {
             loaded.diagnostics.add_source(&parsed.file, &parsed.text);
             match parsed.result {
                 Ok(stats) => loaded.stats.push(stats),
@@ -277,7 +272,7 @@ pub fn load_site(root: &Path) -> Loaded {
             .unwrap_or_default();
         match split_front_matter(&text, &file).and_then(|fm| {
             let body_line = fm.line_offset + fm.yaml.lines().count() as u32 + 2;
-            parse_yaml::<PageMeta>(fm.yaml, &file, fm.line_offset, "a page")
+            parse_yaml::<PageMeta>(fm.yaml, &file, fm.line_offset, Thing::Page)
                 .map(|meta| (meta, fm.body, body_line))
         }) {
             Ok((meta, body, body_line)) => loaded.pages.push(RawPage {
@@ -380,10 +375,12 @@ pub fn files_under(dir: &Path, extensions: &[&str]) -> Vec<PathBuf> {
 
 fn read_text(path: &Path, file: &str) -> Result<String, Box<Diagnostic>> {
     let bytes = std::fs::read(path).map_err(|e| {
-        Box::new(
-            Diagnostic::error(Code::CK001, file, format!("cannot read the file: {e}"))
-                .help("check that the file exists and can be read"),
-        )
+        Box::new(Diagnostic::new(
+            file,
+            Message::CannotRead {
+                error: e.to_string(),
+            },
+        ))
     })?;
     decode_text(bytes, file)
 }
@@ -394,9 +391,8 @@ fn decode_text(bytes: Vec<u8>, file: &str) -> Result<String, Box<Diagnostic>> {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|b| **b == b'\n').count() as u32 + 1;
         Box::new(
-            Diagnostic::error(Code::CK001, file, "the file is not valid UTF-8")
-                .at(Some(crate::diagnostics::Position { line, column: 1 }))
-                .help("save the file as UTF-8 (most editors: File → Save with Encoding → UTF-8)"),
+            Diagnostic::new(file, Message::NotUtf8 { theme: false })
+                .at(Some(crate::diagnostics::Position { line, column: 1 })),
         )
     })?;
     // A byte-order mark is invisible in editors; accept it rather than report a syntax error.
@@ -409,7 +405,7 @@ fn decode_text(bytes: Vec<u8>, file: &str) -> Result<String, Box<Diagnostic>> {
 fn read_one<T: serde::de::DeserializeOwned>(
     root: &Path,
     path: &Path,
-    what: &str,
+    what: Thing,
 ) -> Option<Parsed<T>> {
     if !path.exists() {
         return None;
@@ -464,13 +460,13 @@ pub fn parse_record(
 fn parse_record_text(text: &str, file: &str, is_markdown: bool) -> Result<Record, Box<Diagnostic>> {
     if is_markdown {
         split_front_matter(text, file).and_then(|fm| {
-            parse_yaml::<Procedure>(fm.yaml, file, fm.line_offset, "a procedure").map(|p| {
+            parse_yaml::<Procedure>(fm.yaml, file, fm.line_offset, Thing::Procedure).map(|p| {
                 let body = fm.body.trim();
                 (p, (!body.is_empty()).then(|| body.to_owned()))
             })
         })
     } else {
-        parse_yaml::<Procedure>(text, file, 0, "a procedure").map(|p| (p, None))
+        parse_yaml::<Procedure>(text, file, 0, Thing::Procedure).map(|p| (p, None))
     }
     .map(|(mut procedure, body)| {
         procedure.shrink_to_fit();
@@ -497,9 +493,8 @@ pub fn split_front_matter<'a>(
     let first_line_end = text.find('\n').unwrap_or(text.len());
     if text[..first_line_end].trim_end() != "---" {
         return Err(Box::new(
-            Diagnostic::error(Code::CK003, file, "a Markdown record must start with a `---` line")
-                .at(Some(crate::diagnostics::Position { line: 1, column: 1 }))
-                .help("put the record's YAML between two `---` lines at the top, then the guide in Markdown"),
+            Diagnostic::new(file, Message::FrontMatterNotOpened)
+                .at(Some(crate::diagnostics::Position { line: 1, column: 1 })),
         ));
     }
     let yaml_start = (first_line_end + 1).min(text.len());
@@ -516,10 +511,8 @@ pub fn split_front_matter<'a>(
         offset += line.len();
     }
     Err(Box::new(
-        Diagnostic::error(Code::CK003, file, "the front matter is not closed")
-            .at(Some(crate::diagnostics::Position { line: 1, column: 1 }))
-            .label("opened here")
-            .help("add a line with only `---` after the last key of the record"),
+        Diagnostic::new(file, Message::FrontMatterNotClosed)
+            .at(Some(crate::diagnostics::Position { line: 1, column: 1 })),
     ))
 }
 
@@ -639,6 +632,6 @@ mod tests {
     #[test]
     fn unclosed_front_matter_is_an_error() {
         let d = split_front_matter("---\ntitle: a\n", "x.md").unwrap_err();
-        assert_eq!(d.code, Code::CK003);
+        assert_eq!(d.code, crate::diagnostics::Code::CK003);
     }
 }

@@ -3,190 +3,226 @@
 use serde::de::DeserializeOwned;
 use serde_saphyr::Error;
 use serde_saphyr::budget::{Budget, BudgetBreach};
+use serde_saphyr::granit_parser::ErrorKind;
 
-use crate::diagnostics::{Code, Diagnostic, did_you_mean};
+use crate::diagnostics::{
+    Diagnostic, Expected, Found, Limit, Message, Syntax, Thing, did_you_mean,
+};
 use crate::model::labels::key_label;
 
 /// Parses one YAML document into `T`. `line_offset` is the number of lines before the YAML in
 /// the file (the `---` line of Markdown front matter), so positions point into the real file.
-/// `what` names the thing being read for messages ("a procedure", "site.yaml").
+/// `what` names the thing being read for messages.
 pub fn parse<T: DeserializeOwned>(
     yaml: &str,
     file: &str,
     line_offset: u32,
-    what: &str,
+    what: Thing,
 ) -> Result<T, Box<Diagnostic>> {
     // serde-saphyr's default budget bounds alias expansion, so YAML bombs become an error.
     serde_saphyr::from_str::<T>(yaml)
         .map_err(|error| Box::new(to_diagnostic(&error, file, line_offset, what)))
 }
 
-fn to_diagnostic(error: &Error, file: &str, line_offset: u32, what: &str) -> Diagnostic {
-    let inner = error.without_snippet();
-    let diagnostic = match inner {
-        Error::SerdeUnknownField {
-            field, expected, ..
-        } => {
-            let mut d = Diagnostic::error(Code::CK011, file, format!("unknown key `{field}`"))
-                .label(format!("not a key of {what}"));
-            d = match did_you_mean(field, expected.iter().copied()) {
-                Some(suggestion) => d.help(match key_label(suggestion) {
-                    Some(label) => format!("did you mean `{suggestion}`? ({label})"),
-                    None => format!("did you mean `{suggestion}`?"),
-                }),
-                None => d.help(format!(
-                    "the keys allowed here are: {}",
-                    expected.join(", ")
-                )),
-            };
-            d
-        }
-        Error::SerdeMissingField { field, .. } => {
-            let label = key_label(field)
-                .map(|l| format!(" ({l})"))
-                .unwrap_or_default();
-            Diagnostic::error(
-                Code::CK010,
-                file,
-                format!("missing required key `{field}`{label}"),
-            )
-            .label(format!("`{field}` is missing here"))
-            .help(format!(
-                "add `{field}:` with a value; see `congkhai schema` for its shape"
-            ))
-        }
-        Error::SerdeUnknownVariant {
-            variant, expected, ..
-        } => {
-            let d = Diagnostic::error(
-                Code::CK013,
-                file,
-                format!("`{variant}` is not an allowed value"),
-            )
-            .label("not allowed here");
-            match did_you_mean(variant, expected.iter().copied()) {
-                Some(s) => d.help(format!(
-                    "did you mean `{s}`? allowed: {}",
-                    expected.join(", ")
-                )),
-                None => d.help(format!("write one of: {}", expected.join(", "))),
-            }
-        }
-        Error::SerdeInvalidType {
-            unexpected,
-            expected,
-            ..
-        } => Diagnostic::error(
-            Code::CK012,
-            file,
-            format!("expected {expected}, found {unexpected}"),
-        )
-        .label("wrong type")
-        .help(type_help(expected)),
-        Error::SerdeInvalidValue {
-            unexpected,
-            expected,
-            ..
-        } => Diagnostic::error(
-            Code::CK016,
-            file,
-            format!("invalid value {unexpected}, expected {expected}"),
-        )
-        .label("invalid value"),
-        Error::Budget { breach, .. } => budget_diagnostic(breach, file),
-        Error::DuplicateMappingKey { key, .. } => {
-            let key = key.clone().unwrap_or_else(|| "?".to_owned());
-            Diagnostic::error(Code::CK014, file, format!("the key `{key}` appears twice"))
-                .label("second occurrence")
-                .help("keep one of them: YAML would silently drop the other")
-        }
-        Error::Unexpected { expected, .. } => {
-            let what = match *expected {
-                e if e.contains("sequence") => "a list",
-                e if e.contains("mapping") => "a mapping",
-                e => e,
-            };
-            Diagnostic::error(Code::CK012, file, format!("expected {what} here"))
-                .label("wrong type")
-                .help(type_help(expected))
-        }
-        other => {
-            let message = strip_location(&plain_message(other));
-            // Our own deserializers (dates, dossier entries) report through serde's `custom`,
-            // which arrives as a plain message; everything else here comes from the scanner.
-            let code = if is_date_message(&message) {
-                Code::CK015
-            } else if matches!(other, Error::Message { .. }) {
-                Code::CK016
-            } else {
-                Code::CK002
-            };
-            let mut d = Diagnostic::error(code, file, message);
-            if code == Code::CK015 {
-                d = d.help("write dates as YYYY-MM-DD, for example 2026-03-15");
-            } else if code == Code::CK002 {
-                d = d.help("check indentation, colons after keys, and quotes around text that contains `: ` or `#`");
-            }
-            d
-        }
-    };
+fn to_diagnostic(error: &Error, file: &str, line_offset: u32, what: Thing) -> Diagnostic {
+    let diagnostic = Diagnostic::new(file, message(error.without_snippet(), what));
     match error.location() {
         Some(location) => diagnostic.at_location(&location, line_offset),
         None => diagnostic,
     }
 }
 
+/// The message of a serde-saphyr error, by its kind.
+fn message(error: &Error, what: Thing) -> Message {
+    match error {
+        Error::SerdeUnknownField {
+            field, expected, ..
+        } => {
+            let suggestion = did_you_mean(field, expected.iter().copied());
+            Message::UnknownKey {
+                key: field.clone(),
+                what,
+                suggestion: suggestion.map(str::to_owned),
+                suggestion_label: suggestion.and_then(key_label).map(str::to_owned),
+                allowed: expected.iter().map(|e| (*e).to_owned()).collect(),
+            }
+        }
+        Error::SerdeMissingField { field, .. } => Message::MissingKey {
+            key: (*field).to_owned(),
+            label: key_label(field).map(str::to_owned),
+        },
+        Error::SerdeUnknownVariant {
+            variant, expected, ..
+        } => Message::NotAllowedValue {
+            value: variant.clone(),
+            allowed: expected.iter().map(|e| (*e).to_owned()).collect(),
+            suggestion: did_you_mean(variant, expected.iter().copied()).map(str::to_owned),
+        },
+        Error::SerdeInvalidType {
+            unexpected,
+            expected,
+            ..
+        } => Message::WrongType {
+            expected: expected_kind(expected),
+            found: found_kind(unexpected),
+        },
+        Error::SerdeInvalidValue {
+            unexpected,
+            expected,
+            ..
+        } => Message::InvalidValue {
+            found: found_kind(unexpected),
+            expected: expected_kind(expected),
+        },
+        Error::InvalidScalar { ty, .. } => Message::ExpectedHere {
+            expected: expected_kind(ty),
+        },
+        Error::Unexpected { expected, .. } => Message::ExpectedHere {
+            expected: expected_kind(expected),
+        },
+        Error::Budget { breach, .. } => Message::YamlLimit {
+            limit: limit(breach),
+        },
+        Error::DuplicateMappingKey { key, .. } => Message::DuplicateKey {
+            key: key.clone().unwrap_or_else(|| "?".to_owned()),
+        },
+        Error::Message { msg, .. } => custom(msg),
+        Error::AliasError { error, .. } => message(error, what),
+        other => Message::YamlSyntax {
+            kind: syntax(other),
+            detail: strip_location(&plain_message(other)),
+        },
+    }
+}
+
+/// The kind of a syntax error: the YAML scanner's kind ([`ErrorKind`]) for what it found, or
+/// serde-saphyr's for what it found while reading the events.
+fn syntax(error: &Error) -> Syntax {
+    use serde_saphyr::ExternalMessageSource;
+    match error {
+        Error::ExternalMessage { source, .. } => match source.as_ref() {
+            ExternalMessageSource::Parser(scan) => scan_kind(scan.kind()),
+            _ => Syntax::Other,
+        },
+        Error::Eof { .. } => Syntax::UnexpectedEnd,
+        Error::MultipleDocuments { .. } => Syntax::Document,
+        Error::UnknownAnchor { .. } => Syntax::Alias,
+        Error::UnexpectedSequenceEnd { .. } | Error::UnexpectedMappingEnd { .. } => {
+            Syntax::Indentation
+        }
+        Error::ContainerEndMismatch { .. } => Syntax::Bracket,
+        _ => Syntax::Other,
+    }
+}
+
+/// The kind of a YAML scanner's error.
+fn scan_kind(kind: &ErrorKind) -> Syntax {
+    use ErrorKind as K;
+    match kind {
+        K::InvalidIndentation
+        | K::InvalidBlockScalarIndent
+        | K::InvalidFlowScalarIndent
+        | K::ExpectedNodeContent => Syntax::Indentation,
+        K::TabNotAllowed
+        | K::TabInBlockIndentation
+        | K::TabInIndentation
+        | K::TabAtBlockScalarStart
+        | K::TabInPlainScalar => Syntax::Tab,
+        K::MappingValueNotAllowed
+        | K::InvalidMappingValueWhitespace
+        | K::InvalidColonPlacement
+        | K::FlowMappingValueAdjacentCollection => Syntax::ColonInText,
+        K::ExpectedBlockMappingKey
+        | K::SimpleKeyExpected
+        | K::InvalidSimpleKey
+        | K::MappingKeyNotAllowed => Syntax::ExpectedKey,
+        K::ExpectedBlockSequenceEntry
+        | K::BlockSequenceEntryNotAllowed
+        | K::BlockEntryInFlowCollection
+        | K::InvalidBlockEntryWhitespace
+        | K::PlainScalarStartsWithDashFlowIndicator => Syntax::ListItem,
+        // A quoted text that runs on to lines indented less than it is, most often, one whose
+        // closing quote is missing.
+        K::UnclosedQuotedScalar
+        | K::DocumentIndicatorInQuotedScalar
+        | K::InvalidQuotedScalarIndent => Syntax::UnclosedQuote,
+        K::InvalidTrailingSingleQuotedScalar | K::InvalidTrailingDoubleQuotedScalar => {
+            Syntax::AfterQuote
+        }
+        K::UnknownQuotedScalarEscape
+        | K::InvalidQuotedScalarHexEscape
+        | K::InvalidLowSurrogateHexEscape
+        | K::InvalidLowSurrogate
+        | K::MissingLowSurrogate
+        | K::UnpairedLowSurrogate
+        | K::InvalidUnicodeEscape => Syntax::Escape,
+        K::UnexpectedEofFlowSequence
+        | K::UnexpectedEofFlowMapping
+        | K::UnexpectedEofImplicitFlowMapping
+        | K::ExpectedFlowMappingSeparator
+        | K::ExpectedFlowSequenceSeparator
+        | K::MisplacedFlowCollectionEnd
+        | K::MismatchedFlowCollectionEnd { .. }
+        | K::UnclosedFlowCollection { .. } => Syntax::Bracket,
+        K::UnexpectedCharacter { .. }
+        | K::ExpectedTagBang
+        | K::InvalidTagTerminator
+        | K::MissingTagUri
+        | K::UndeclaredTagHandle
+        | K::InvalidBlockScalarHeader
+        | K::ZeroBlockScalarIndent
+        | K::MissingDirectiveName
+        | K::InvalidDirectiveName
+        | K::InvalidDirectiveTerminator
+        | K::DirectiveDisallowed => Syntax::ReservedStart,
+        K::CommentNotSeparated | K::CommentInterceptedScalar => Syntax::Comment,
+        K::UnknownAnchor | K::MissingAnchorOrAliasName => Syntax::Alias,
+        K::ExpectedDocumentStart
+        | K::InvalidDocumentEnd
+        | K::MissingDocumentEndBeforeDirective
+        | K::MultipleDocumentsUnsupported => Syntax::Document,
+        K::UnexpectedEofBlockSequence | K::UnexpectedEofBlockMapping | K::UnexpectedEof => {
+            Syntax::UnexpectedEnd
+        }
+        _ => Syntax::Other,
+    }
+}
+
+/// A message of serde's `custom`: the typed problems of congkhai's own deserializers (dates,
+/// dossier entries) read back, anything else kept as text.
+fn custom(message: &str) -> Message {
+    Message::from_custom(message).unwrap_or_else(|| Message::Custom {
+        text: strip_location(message),
+    })
+}
+
 /// A limit of the YAML reader (serde-saphyr's budget, which keeps YAML bombs and runaway files
-/// from exhausting memory) in the editor's words: what is too long and how long it may be.
-fn budget_diagnostic(breach: &BudgetBreach, file: &str) -> Diagnostic {
+/// from exhausting memory), with the limit in force.
+fn limit(breach: &BudgetBreach) -> Limit {
     let budget = Budget::default();
-    let (message, help) = match breach {
-        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => (
-            format!("the list is too long: at most {} items", budget.max_nodes),
-            format!(
-                "a file holds at most {} values (list items, keys and texts together); split the list or remove repeated items",
-                budget.max_nodes
-            ),
-        ),
-        BudgetBreach::Depth { .. } => (
-            format!(
-                "the lists and mappings are nested too deeply: at most {} levels",
-                budget.max_depth
-            ),
-            "check the indentation: each level of a record is indented under its key".to_owned(),
-        ),
+    match breach {
+        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => Limit::Nodes {
+            max: budget.max_nodes,
+        },
+        BudgetBreach::Depth { .. } => Limit::Depth {
+            max: budget.max_depth,
+        },
         BudgetBreach::Aliases { .. }
         | BudgetBreach::Anchors { .. }
         | BudgetBreach::AliasAnchorRatio { .. }
         | BudgetBreach::RecordedAnchorEvents { .. }
         | BudgetBreach::RecordedAnchorBytes { .. }
-        | BudgetBreach::MergeKeys { .. } => (
-            format!(
-                "the file repeats too much through aliases (`&name`, `*name`): at most {} aliases",
-                budget.max_aliases
-            ),
-            "write the values out instead of repeating them with `*name`".to_owned(),
-        ),
-        BudgetBreach::ScalarBytes { .. } | BudgetBreach::InputBytes { .. } => (
-            format!(
-                "the file is too large: at most {} MB of text",
-                budget.max_total_scalar_bytes / (1024 * 1024)
-            ),
-            "a record is a few kilobytes; check that the file is the record you meant".to_owned(),
-        ),
-        BudgetBreach::Documents { .. } => (
-            format!(
-                "the file has too many YAML documents (`---` lines): at most {}",
-                budget.max_documents
-            ),
-            "a record is one YAML document; remove the extra `---` lines".to_owned(),
-        ),
-        _ => (
-            "the file is too complex for the YAML reader".to_owned(),
-            "simplify the file: shorter lists, less nesting, no aliases".to_owned(),
-        ),
-    };
-    Diagnostic::error(Code::CK019, file, message).help(help)
+        | BudgetBreach::MergeKeys { .. } => Limit::Aliases {
+            max: budget.max_aliases,
+        },
+        BudgetBreach::ScalarBytes { .. } | BudgetBreach::InputBytes { .. } => Limit::Size {
+            mb: budget.max_total_scalar_bytes / (1024 * 1024),
+        },
+        BudgetBreach::Documents { .. } => Limit::Documents {
+            max: budget.max_documents,
+        },
+        _ => Limit::Other,
+    }
 }
 
 fn plain_message(error: &Error) -> String {
@@ -207,29 +243,82 @@ fn strip_location(message: &str) -> String {
     }
 }
 
-fn is_date_message(message: &str) -> bool {
-    message.contains("YYYY-MM-DD") || message.contains("days") || message.contains("month")
+/// The kind of value serde's description of what it expected names ("a sequence", "u64",
+/// "struct Agencies", "a date written YYYY-MM-DD"). serde gives only text here: this is the
+/// one place it is read.
+fn expected_kind(expected: &str) -> Expected {
+    let e = expected.to_ascii_lowercase();
+    let has = |word: &str| {
+        e.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w == word)
+    };
+    if e.contains("yyyy-mm-dd") || has("date") {
+        Expected::Date
+    } else if has("sequence") || has("seq") || has("list") || has("array") || has("tuple") {
+        Expected::List
+    } else if has("struct") || has("map") || has("mapping") {
+        Expected::Mapping
+    } else if has("string") || has("str") || has("text") || has("char") || has("character") {
+        Expected::Text
+    } else if has("bool") || has("boolean") {
+        Expected::Bool
+    } else if [
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "integer",
+    ]
+    .iter()
+    .any(|w| has(w))
+    {
+        Expected::WholeNumber
+    } else if has("f32") || has("f64") || has("float") || has("number") {
+        Expected::Number
+    } else {
+        Expected::Other(expected.to_owned())
+    }
 }
 
-fn type_help(expected: &str) -> String {
-    if expected.contains("sequence") {
-        "write a list: one `- item` per line under the key".to_owned()
-    } else if expected.contains("string") || expected.contains("Text") {
-        "write text; put it in double quotes if it contains `: ` or starts with a digit".to_owned()
-    } else if expected.contains("integer") || expected.contains("u64") || expected.contains("u32") {
-        "write a whole number without dots or spaces, for example 8000".to_owned()
-    } else if expected.contains("bool") {
-        "write `true` or `false`".to_owned()
-    } else if expected.contains("struct") || expected.contains("map") {
-        "write a mapping: `key: value` lines indented under this key".to_owned()
-    } else {
-        format!("write {expected}")
+/// The kind of value serde's description of what it found names (`string "8000đ"`,
+/// `integer `5``, `a sequence`, `unit value`): the other place its text is read.
+fn found_kind(found: &str) -> Found {
+    let f = found.trim();
+    let f = f
+        .strip_prefix("a ")
+        .or_else(|| f.strip_prefix("an "))
+        .unwrap_or(f);
+    let quoted = |rest: &str| -> Option<String> {
+        let rest = rest.trim();
+        ['"', '`', '\'']
+            .iter()
+            .find_map(|q| rest.strip_prefix(*q)?.strip_suffix(*q))
+            .map(str::to_owned)
+    };
+    if let Some(rest) = f.strip_prefix("string") {
+        return Found::Text(quoted(rest));
+    }
+    for prefix in ["integer", "floating point", "float", "number"] {
+        if let Some(rest) = f.strip_prefix(prefix) {
+            return match quoted(rest) {
+                Some(n) => Found::Number(n),
+                None => Found::Number(rest.trim().to_owned()),
+            };
+        }
+    }
+    if let Some(rest) = f.strip_prefix("boolean") {
+        return Found::Bool(quoted(rest).unwrap_or_else(|| rest.trim().to_owned()));
+    }
+    match f {
+        "sequence" | "list" => Found::List,
+        "map" | "mapping" => Found::Mapping,
+        "unit value" | "null" | "none" | "option value" => Found::Nothing,
+        "char" | "character" => Found::Text(None),
+        _ => Found::Other(found.to_owned()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::{Code, Lang};
     use serde::Deserialize;
 
     #[derive(Debug, Deserialize)]
@@ -242,24 +331,64 @@ mod tests {
 
     #[test]
     fn unknown_key_suggests_the_closest() {
-        let d = parse::<Small>("title: a\nfees: []\nfess: 1\n", "a.yaml", 0, "a procedure")
-            .unwrap_err();
+        let d = parse::<Small>(
+            "title: a\nfees: []\nfess: 1\n",
+            "a.yaml",
+            0,
+            Thing::Procedure,
+        )
+        .unwrap_err();
         assert_eq!(d.code, Code::CK011);
         assert_eq!(d.position.map(|p| p.line), Some(3));
-        assert!(d.help.as_deref().unwrap_or("").contains("`fees`"), "{d:?}");
+        let help = d.text(Lang::En).help.unwrap_or_default();
+        assert!(help.contains("`fees`"), "{d:?}");
     }
 
     #[test]
     fn duplicate_keys_are_rejected_with_their_line() {
-        let d = parse::<Small>("title: a\nfees: []\ntitle: b\n", "a.yaml", 2, "a procedure")
-            .unwrap_err();
+        let d = parse::<Small>(
+            "title: a\nfees: []\ntitle: b\n",
+            "a.yaml",
+            2,
+            Thing::Procedure,
+        )
+        .unwrap_err();
         assert_eq!(d.code, Code::CK014, "{d:?}");
         assert_eq!(d.position.map(|p| p.line), Some(5));
     }
 
     #[test]
+    fn syntax_errors_are_explained_by_their_kind_in_vietnamese() {
+        let cases = [
+            (
+                "title: Cấp bản sao: trích lục\nfees: []\n",
+                Syntax::ColonInText,
+            ),
+            ("title: \"abc\" def\nfees: []\n", Syntax::AfterQuote),
+            ("title: \"a\\qb\"\nfees: []\n", Syntax::Escape),
+            ("title: @abc\nfees: []\n", Syntax::ReservedStart),
+            ("title: *x\nfees: []\n", Syntax::Alias),
+            ("title: \"abc\nfees: []\n", Syntax::UnclosedQuote),
+            ("title: a\n fees: []\n", Syntax::ColonInText),
+            ("title: a\n\tfees: []\n", Syntax::Tab),
+        ];
+        for (yaml, kind) in cases {
+            let d = parse::<Small>(yaml, "a.yaml", 0, Thing::Procedure).unwrap_err();
+            assert_eq!(d.code, Code::CK002, "{yaml:?}: {d:?}");
+            assert!(
+                matches!(d.message.as_ref(), Message::YamlSyntax { kind: k, .. } if *k == kind),
+                "{yaml:?}: {d:?}"
+            );
+            assert!(d.position.is_some(), "{yaml:?}: {d:?}");
+            let vi = d.text(Lang::Vi).message;
+            assert!(vi.starts_with("lỗi cú pháp YAML: "), "{vi}");
+            assert!(crate::vi::english_words(&vi).is_empty(), "{vi}");
+        }
+    }
+
+    #[test]
     fn syntax_errors_have_a_position() {
-        let d = parse::<Small>("title: [a\nfees: []\n", "a.yaml", 0, "a procedure").unwrap_err();
+        let d = parse::<Small>("title: [a\nfees: []\n", "a.yaml", 0, Thing::Procedure).unwrap_err();
         assert!(d.position.is_some(), "{d:?}");
     }
 }

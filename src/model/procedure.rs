@@ -10,6 +10,8 @@ use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_saphyr::Spanned;
 
+use crate::diagnostics::{EntryProblem, Message};
+
 use super::Text;
 use super::part::{Missing, Part};
 use crate::vi::Date;
@@ -897,7 +899,8 @@ impl<'de> Deserialize<'de> for DocumentEntry {
                 // One struct with every key of both shapes keeps serde-saphyr's locations for
                 // unknown keys and wrong types; the shape is decided afterwards.
                 let raw = RawEntry::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                raw.into_entry().map_err(de::Error::custom)
+                raw.into_entry()
+                    .map_err(|problem| de::Error::custom(problem.to_custom()))
             }
         }
         deserializer.deserialize_any(EntryVisitor)
@@ -927,19 +930,13 @@ struct RawEntry {
 }
 
 impl RawEntry {
-    fn into_entry(self) -> Result<DocumentEntry, &'static str> {
+    fn into_entry(self) -> Result<DocumentEntry, EntryProblem> {
         match (self.name, self.items) {
-            (Some(_), Some(_)) => Err(
-                "a dossier entry has both `name` and `items`: write a document `{name, originals, copies}` or a group `{case, mode, items}`",
-            ),
-            (None, None) => {
-                Err("a dossier entry needs `name` (a document) or `items` (a group of documents)")
-            }
+            (Some(_), Some(_)) => Err(EntryProblem::Both),
+            (None, None) => Err(EntryProblem::Neither),
             (Some(name), None) => {
                 if self.case.is_some() || self.mode.is_some() {
-                    return Err(
-                        "`case` and `mode` belong to a group: put this document under `items:` of a group",
-                    );
+                    return Err(EntryProblem::GroupKeysOnDocument);
                 }
                 Ok(DocumentEntry::Item(Box::new(Document {
                     name,
@@ -951,9 +948,7 @@ impl RawEntry {
             }
             (None, Some(items)) => {
                 if self.originals.is_some() || self.copies.is_some() || self.form.is_some() {
-                    return Err(
-                        "`originals`, `copies` and `form` belong to a document: put them on an item under `items:`",
-                    );
+                    return Err(EntryProblem::DocumentKeysOnGroup);
                 }
                 Ok(DocumentEntry::Group(DocumentGroup {
                     case: self.case,
@@ -1169,11 +1164,8 @@ impl Serialize for Currency {
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let code = String::deserialize(deserializer)?;
-        Currency::parse(&code).ok_or_else(|| {
-            de::Error::custom(format!(
-                "`{code}` is not a currency code: write the ISO 4217 code in capitals, for example VND or USD"
-            ))
-        })
+        Currency::parse(&code)
+            .ok_or_else(|| de::Error::custom(Message::NotACurrency { code }.to_custom()))
     }
 }
 

@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera, Value};
 
-use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, Message};
 use crate::model::Catalogue;
 use crate::output::{Output, OutputPath, content_hash};
 use crate::theme::Theme;
@@ -169,8 +169,7 @@ fn template_error(
         .iter()
         .find(|(k, _)| message.contains(k.trim_start_matches("templates/")))
         .map_or(fallback, |(_, origin)| origin.clone());
-    Diagnostic::error(Code::CK050, file, message)
-        .help("fix the template; `themes/default/` in the site root overrides the embedded theme")
+    Diagnostic::new(file, Message::Template { error: message })
 }
 
 impl Compiled {
@@ -544,12 +543,13 @@ fn published_site(site: &crate::model::config::SiteConfig) -> crate::model::conf
 /// slugs first; this is the last gate.
 pub fn plan_path(plan: &PagePlan) -> Result<OutputPath, Diagnostic> {
     OutputPath::new(plan.path.clone()).map_err(|e| {
-        Diagnostic::error(
-            Code::CK016,
+        Diagnostic::new(
             plan.path.clone(),
-            format!("cannot publish the page “{}”: {e}", plan.title),
+            Message::PageNotPublished {
+                title: plan.title.clone(),
+                error: e.to_string(),
+            },
         )
-        .help("give the page a slug of lowercase letters, digits and `-`")
     })
 }
 

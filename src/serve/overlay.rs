@@ -2,7 +2,7 @@
 //! `build` writes): the live-reload script, in every HTML response, and the error overlay, while
 //! the content has errors.
 
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostics, Line};
 
 /// The URL of the server-sent events stream.
 pub const EVENTS_PATH: &str = "/__congkhai/events";
@@ -13,20 +13,13 @@ pub const RELOAD_SCRIPT: &str = r#"<script>(function(){if(!window.EventSource)re
 
 /// The overlay for `diagnostics`: the same text as the terminal (code, file:line:col, the line
 /// with a caret, help), HTML-escaped, over the last good page.
-pub fn overlay(diagnostics: &Diagnostics, vietnamese: bool) -> String {
-    let (title, note, close) = if vietnamese {
-        (
-            format!("Nội dung có {} lỗi", diagnostics.error_count()),
-            "Trang bên dưới là bản dựng tốt gần nhất. Sửa tệp và lưu lại: trang sẽ tự tải lại.",
-            "Ẩn",
-        )
-    } else {
-        (
-            format!("The content has {} error(s)", diagnostics.error_count()),
-            "The page below is the last good build. Fix the file and save: the page reloads by itself.",
-            "Hide",
-        )
-    };
+/// Its words are in the language the diagnostics are shown in.
+pub fn overlay(diagnostics: &Diagnostics) -> String {
+    let lang = diagnostics.lang();
+    let errors = diagnostics.error_count();
+    let title = Line::OverlayTitle { errors }.render(lang);
+    let note = Line::OverlayNote.render(lang);
+    let close = Line::OverlayHide.render(lang);
     format!(
         concat!(
             r#"<div id="congkhai-overlay" role="alertdialog" aria-labelledby="congkhai-overlay-title" "#,
@@ -39,9 +32,9 @@ pub fn overlay(diagnostics: &Diagnostics, vietnamese: bool) -> String {
             r#"</div></div>"#
         ),
         title = escape(&title),
-        note = escape(note),
+        note = escape(&note),
         text = escape(&diagnostics.render_terminal(false)),
-        close = escape(close),
+        close = escape(&close),
     )
 }
 
@@ -78,18 +71,26 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diagnostics::{Code, Diagnostic, Position};
+    use crate::diagnostics::{Diagnostic, Message, Position, Thing};
 
     #[test]
     fn overlay_escapes_the_snippet() {
         let mut d = Diagnostics::new();
         d.add_source("a.yaml", "title: <script>alert(1)</script>\n");
         d.push(
-            Diagnostic::error(Code::CK011, "a.yaml", "unknown key `<b>`")
-                .at(Some(Position { line: 1, column: 1 }))
-                .help("did you mean `fees`?"),
+            Diagnostic::new(
+                "a.yaml",
+                Message::UnknownKey {
+                    key: "<b>".to_owned(),
+                    what: Thing::Procedure,
+                    suggestion: Some("fees".to_owned()),
+                    suggestion_label: None,
+                    allowed: Vec::new(),
+                },
+            )
+            .at(Some(Position { line: 1, column: 1 })),
         );
-        let html = overlay(&d, false);
+        let html = overlay(&d);
         assert!(!html.contains("<script>alert"), "{html}");
         assert!(
             html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),

@@ -37,7 +37,7 @@ use tokio::sync::broadcast;
 use super::overlay::{self, EVENTS_PATH, RELOAD_SCRIPT};
 use super::watch;
 use super::{Site, Update};
-use crate::diagnostics::Lang;
+use crate::diagnostics::{Lang, Line};
 use crate::pipeline::BuildOptions;
 use crate::render::RenderOptions;
 
@@ -74,8 +74,9 @@ struct Shared {
     events: broadcast::Sender<Arc<str>>,
 }
 
-/// Runs the server until Ctrl-C. Prints the address as `serving at http://ADDR/` once it
-/// listens.
+/// Runs the server until Ctrl-C. Prints the address as the first line on stdout once it
+/// listens, in the language of messages (`serving at http://ADDR/` with `--lang en`, which
+/// scripts that read the address pass).
 pub fn run(build: BuildOptions, options: ServeOptions) -> std::io::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -84,14 +85,15 @@ pub fn run(build: BuildOptions, options: ServeOptions) -> std::io::Result<()> {
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(options.addr).await?;
         let local = listener.local_addr()?;
+        // The language of the site is known after its first build; `congkhai serve` always
+        // says which it is.
+        let lang = options.lang.unwrap_or(Lang::Vi);
         if !local.ip().is_loopback() {
-            eprintln!(
-                "warning: listening on {local}, which is not a loopback address: other computers \
-                 on the network can see this preview"
-            );
+            let addr = local.to_string();
+            eprintln!("{}", Line::NotLoopback { addr }.render(lang));
         }
         let url = format!("http://{local}/");
-        println!("serving at {url}");
+        println!("{}", Line::Serving { url: url.clone() }.render(lang));
         let (events, _) = broadcast::channel(64);
         let shared = Arc::new(Shared {
             files: RwLock::new(HashMap::new()),
@@ -225,7 +227,9 @@ fn rebuild_loop(mut build: BuildOptions, options: ServeOptions, url: String, sha
     let mut watched = vec![build.root.join("content")];
     watched.push(build.root.join("themes").join(&build.theme));
     let watcher_sender = sender.clone();
-    let watcher = watch::start(&watched, options.watch, move |paths| {
+    // The watcher starts before the site is read, so before its language is known.
+    let watch_lang = options.lang.unwrap_or(Lang::Vi);
+    let watcher = watch::start(&watched, options.watch, watch_lang, move |paths| {
         let _ = watcher_sender.send(Message::Changed(paths));
     });
     let started = Instant::now();
@@ -237,30 +241,17 @@ fn rebuild_loop(mut build: BuildOptions, options: ServeOptions, url: String, sha
     let lang = options
         .lang
         .unwrap_or_else(|| Lang::for_site(site.language()));
-    let vi = lang == Lang::Vi;
     publish_all(&site, &shared, lang);
     if site.diagnostics().has_errors() {
         report(&site, lang);
     } else {
         report_warnings(&site, lang);
-        eprintln!(
-            "{}",
-            if vi {
-                format!(
-                    "đã dựng {} thủ tục, {} tệp trong {} ms",
-                    site.procedures(),
-                    site.output().len(),
-                    started.elapsed().as_millis()
-                )
-            } else {
-                format!(
-                    "built {} procedures, {} files in {} ms",
-                    site.procedures(),
-                    site.output().len(),
-                    started.elapsed().as_millis()
-                )
-            }
-        );
+        let built = Line::ServeBuilt {
+            procedures: site.procedures(),
+            files: site.output().len(),
+            ms: started.elapsed().as_millis(),
+        };
+        eprintln!("{}", built.render(lang));
     }
     if options.open {
         open_browser(&url);
@@ -269,18 +260,13 @@ fn rebuild_loop(mut build: BuildOptions, options: ServeOptions, url: String, sha
     let _watcher = match watcher {
         Ok(w) => w,
         Err(e) => {
-            eprintln!(
-                "error: cannot watch {}: {e}; try `--poll`",
-                build.root.display()
-            );
+            let root = build.root.display().to_string();
+            let error = e.to_string();
+            eprintln!("{}", Line::CannotWatch { root, error }.render(lang));
             return;
         }
     };
-    if vi {
-        eprintln!("đang theo dõi thay đổi trong content/ và themes/ (Ctrl-C để dừng)");
-    } else {
-        eprintln!("watching content/ and themes/ for changes (Ctrl-C to stop)");
-    }
+    eprintln!("{}", Line::Watching.render(lang));
     let timings = std::env::var_os("CONGKHAI_SERVE_TIMINGS").is_some();
     let mut indexing = false;
     while let Ok(message) = receiver.recv() {
@@ -312,7 +298,7 @@ fn rebuild_loop(mut build: BuildOptions, options: ServeOptions, url: String, sha
             if update.errors {
                 report(&site, lang);
             } else if update.touched() || had_errors {
-                summary(&update, pages_ms, vi, timings);
+                summary(&update, pages_ms, lang, timings);
             }
         }
         // The search index of the whole catalogue is built on another thread, from a copy of
@@ -336,19 +322,13 @@ enum Message {
     Indexed(crate::serve::IndexResult),
 }
 
-fn summary(update: &Update, ms: u128, vi: bool, timings: bool) {
-    let files = update.changed.len() + update.removed.len();
-    if vi {
-        eprintln!(
-            "đã dựng lại {} trang ({} tệp thay đổi) trong {ms} ms",
-            update.rendered, files
-        );
-    } else {
-        eprintln!(
-            "rebuilt {} pages ({} files changed) in {ms} ms",
-            update.rendered, files
-        );
-    }
+fn summary(update: &Update, ms: u128, lang: Lang, timings: bool) {
+    let rebuilt = Line::Rebuilt {
+        pages: update.rendered,
+        files: update.changed.len() + update.removed.len(),
+        ms,
+    };
+    eprintln!("{}", rebuilt.render(lang));
     if timings {
         eprint!("{}", update.timings.render());
     }
@@ -359,17 +339,8 @@ fn report(site: &Site, lang: Lang) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let diagnostics = site.diagnostics().localized(lang);
     eprint!("{}", diagnostics.render_terminal(color));
-    if lang == Lang::Vi {
-        eprintln!(
-            "{} lỗi; trình duyệt vẫn hiện bản dựng tốt gần nhất",
-            diagnostics.error_count()
-        );
-    } else {
-        eprintln!(
-            "{} error(s); the browser keeps showing the last good build",
-            diagnostics.error_count()
-        );
-    }
+    let errors = diagnostics.error_count();
+    eprintln!("{}", Line::ServeErrors { errors }.render(lang));
 }
 
 fn report_warnings(site: &Site, lang: Lang) {
@@ -397,12 +368,10 @@ fn publish_all(site: &Site, shared: &Shared, lang: Lang) {
 }
 
 fn set_overlay(site: &Site, shared: &Shared, lang: Lang) {
-    let overlay = site.diagnostics().has_errors().then(|| {
-        Arc::from(overlay::overlay(
-            &site.diagnostics().localized(lang),
-            lang == Lang::Vi,
-        ))
-    });
+    let overlay = site
+        .diagnostics()
+        .has_errors()
+        .then(|| Arc::from(overlay::overlay(&site.diagnostics().localized(lang))));
     *shared.overlay.write().unwrap_or_else(|e| e.into_inner()) = overlay;
 }
 

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use crate::diagnostics::{Lang, Line};
 use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{
     DebounceEventResult, Debouncer, NoCache, RecommendedCache, new_debouncer_opt,
@@ -32,11 +33,12 @@ pub enum Watcher {
 }
 
 /// Watches `paths` (folders, recursively; those that do not exist are skipped) and hands each
-/// debounced batch of changed paths to `on_change`. Errors of the watcher are printed, not
-/// fatal.
+/// debounced batch of changed paths to `on_change`. Errors of the watcher are printed (in
+/// `lang`), not fatal.
 pub fn start(
     paths: &[PathBuf],
     mode: Mode,
+    lang: Lang,
     on_change: impl Fn(Vec<PathBuf>) + Send + 'static,
 ) -> notify::Result<Watcher> {
     let handler = move |result: DebounceEventResult| match result {
@@ -54,7 +56,8 @@ pub fn start(
         }
         Err(errors) => {
             for error in errors {
-                eprintln!("watch: {error}");
+                let error = error.to_string();
+                eprintln!("{}", Line::WatchError { error }.render(lang));
             }
         }
     };

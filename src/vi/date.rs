@@ -22,7 +22,7 @@ pub struct Date {
 }
 
 /// Why a string is not a valid `YYYY-MM-DD` date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum DateError {
     /// The text is not shaped like `YYYY-MM-DD` (four, two and two digits).
     Format,
@@ -59,6 +59,23 @@ impl fmt::Display for DateError {
 }
 
 impl std::error::Error for DateError {}
+
+impl DateError {
+    /// The text handed to serde's `custom` for `text`, a date that does not parse: readable
+    /// as it is, and read back by [`DateError::from_custom`] (serde's `custom` carries only text).
+    pub fn to_custom(self, text: &str) -> String {
+        format!("invalid date `{text}`: {self}")
+    }
+
+    /// The date text and its problem that a message of serde's `custom` carries, if it is one
+    /// of [`DateError::to_custom`]: the problem is found again by parsing the text.
+    pub fn from_custom(message: &str) -> Option<(String, DateError)> {
+        let rest = message.strip_prefix("invalid date `")?;
+        let (text, _) = rest.split_once("`: ")?;
+        let error = Date::parse(text).err()?;
+        Some((text.to_owned(), error))
+    }
+}
 
 /// English month names for error messages (the messages are in English).
 pub(crate) const MONTH_NAMES: [&str; 12] = [
@@ -182,7 +199,7 @@ fn is_leap_year(year: i32) -> bool {
 }
 
 /// Length of `month` (1–12) in `year`.
-fn days_in_month(year: i32, month: u8) -> u8 {
+pub fn days_in_month(year: i32, month: u8) -> u8 {
     match month {
         2 if is_leap_year(year) => 29,
         2 => 28,
@@ -248,7 +265,9 @@ impl serde::de::Visitor<'_> for DateVisitor {
     }
 
     fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Date, E> {
-        Date::parse(s).map_err(|e| E::custom(format_args!("invalid date `{s}`: {e}")))
+        // The date and its problem travel typed through serde's `custom` (which carries only
+        // text) to the diagnostic, whose words are in `crate::diagnostics::message`.
+        Date::parse(s).map_err(|e| E::custom(e.to_custom(s)))
     }
 }
 

@@ -13,6 +13,7 @@
 //!   u < ư, tones secondary), not byte order.
 //! - [`format_number`] ("50.000"), [`percent`] ("98,25%"), [`Date`] ("15/03/2026") and the
 //!   ids of weekdays ([`WEEKDAYS`]).
+//! - [`english_words`] finds English left in a Vietnamese message (for the tests of them).
 //!
 //! ```
 //! use congkhai::vi;
@@ -25,11 +26,12 @@
 
 mod collate;
 mod date;
+mod english;
 mod fold;
 mod format;
 
 pub use collate::Collation;
-pub(crate) use date::MONTH_NAMES;
-pub use date::{Date, DateError};
+pub use date::{Date, DateError, days_in_month};
+pub use english::english_words;
 pub use fold::{TITLE_SLUG_MAX, code_segment, fold, fold_into, nfc, slugify, title_slug, words};
 pub use format::{WEEKDAYS, format_number, percent};
