@@ -98,6 +98,12 @@ codes! {
         /// A file of `content/static/` whose path cannot be published (a colon, a backslash, a
         /// control character).
         CK043,
+        /// Warning: a date that has come or passed contradicts what the record or site.yaml
+        /// says (an `upcoming` procedure that applies already, an end date passed, a future
+        /// `verified_on`, a closure that is over).
+        CK044,
+        /// Warning: a placeholder `congkhai new` wrote is still there (the temporary code).
+        CK045,
         /// Warning: the record was last verified more than a year ago.
         CK040,
         /// Warning: an officer no procedure refers to.
@@ -110,13 +116,17 @@ codes! {
 }
 
 impl Code {
-    /// Whether problems of this code stop the build: CK032, CK033 and CK040–CK042 are
-    /// warnings.
+    /// Whether problems of this code stop the build: CK032, CK033, CK040–CK042, CK044 and
+    /// CK045 are warnings.
     pub fn severity(self) -> Severity {
         match self {
-            Code::CK032 | Code::CK033 | Code::CK040 | Code::CK041 | Code::CK042 => {
-                Severity::Warning
-            }
+            Code::CK032
+            | Code::CK033
+            | Code::CK040
+            | Code::CK041
+            | Code::CK042
+            | Code::CK044
+            | Code::CK045 => Severity::Warning,
             _ => Severity::Error,
         }
     }

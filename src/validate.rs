@@ -132,7 +132,7 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
     let procedures: Vec<Entry> = records
         .into_par_iter()
         .zip(slugs.into_par_iter())
-        .map(|(record, slug)| entry(record, slug, &options.git))
+        .map(|(record, slug)| entry(record, slug, &options.git, now))
         .collect();
     let catalogue = assemble(
         site,
@@ -208,6 +208,14 @@ pub fn check_site_files(
         .unwrap_or_default();
     if let Some(site) = site {
         check_site(site, &field_ids, diagnostics);
+        for closure in site.closures.iter().filter(|c| c.is_over(now)) {
+            diagnostics.push(Diagnostic::new(
+                "content/site.yaml",
+                Message::ClosureOver {
+                    on: closure.last_day(),
+                },
+            ));
+        }
     }
     SiteFacts {
         field_list: fields.iter().map(|f| f.id.value.clone()).collect(),
@@ -616,9 +624,11 @@ pub fn attachments<'a>(
 
 /// A validated record as a catalogue entry: its guide rendered and its last-change date
 /// attached.
-pub fn entry(record: RawRecord, slug: String, git: &GitDates) -> Entry {
+/// The entry of a checked record, with its status as of `now`.
+pub fn entry(record: RawRecord, slug: String, git: &GitDates, now: Option<Date>) -> Entry {
     let updated = git.files.get(&record.file).copied();
     Entry {
+        status: record.procedure.status_on(now),
         body: record.body,
         procedure: record.procedure,
         file: record.file,
@@ -980,6 +990,45 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
         out.push(at(
             Diagnostic::new(file, Message::UpcomingWithoutDate),
             &p.title.referenced,
+        ));
+    }
+    if let Some(now) = cx.now {
+        if let Some(from) = &p.effective_from
+            && p.status == Status::Upcoming
+            && from.value <= now
+        {
+            out.push(at(
+                Diagnostic::new(file, Message::UpcomingStarted { from: from.value }),
+                &from.referenced,
+            ));
+        }
+        if let Some(to) = &p.effective_to
+            && matches!(p.status, Status::Active | Status::Suspended)
+            && to.value < now
+        {
+            out.push(at(
+                Diagnostic::new(file, Message::EndedStillInForce { to: to.value }),
+                &to.referenced,
+            ));
+        }
+        if let Some(verified) = &p.verified_on
+            && verified.value > now
+        {
+            out.push(at(
+                Diagnostic::new(file, Message::VerifiedInFuture { on: verified.value }),
+                &verified.referenced,
+            ));
+        }
+    }
+    if p.code.value.starts_with(Procedure::TEMPORARY_CODE_PREFIX) {
+        out.push(at(
+            Diagnostic::new(
+                file,
+                Message::TemporaryCode {
+                    code: p.code.value.to_string(),
+                },
+            ),
+            &p.code.referenced,
         ));
     }
 

@@ -240,7 +240,10 @@ print(json.dumps(out, ensure_ascii=False))
         .iter()
         .find(|r| r[1] == "Đăng ký khai sinh")
         .unwrap();
-    let fee_column = procedures[0].iter().position(|h| h == "Phí, lệ phí").unwrap();
+    let fee_column = procedures[0]
+        .iter()
+        .position(|h| h == "Phí, lệ phí")
+        .unwrap();
     assert_eq!(birth[fee_column], "Chưa công bố mức phí, lệ phí");
     assert!(birth.last().unwrap().starts_with("https://"), "{birth:?}");
 
@@ -248,7 +251,9 @@ print(json.dumps(out, ensure_ascii=False))
     let birth_fees: Vec<&Vec<String>> = fees.iter().filter(|r| r[0] == birth[0]).collect();
     assert_eq!(birth_fees.len(), 1, "{birth_fees:?}");
     assert!(
-        birth_fees[0].iter().any(|c| c == "Chưa công bố mức phí, lệ phí"),
+        birth_fees[0]
+            .iter()
+            .any(|c| c == "Chưa công bố mức phí, lệ phí"),
         "{birth_fees:?}"
     );
     assert!(!birth_fees[0].iter().any(|c| c.contains("Miễn")));

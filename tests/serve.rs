@@ -31,7 +31,7 @@ fn sample_copy(name: &str) -> PathBuf {
 
 fn options(root: &Path) -> BuildOptions {
     let mut options = BuildOptions::new(root);
-    options.now = Some("2026-06-01".parse().unwrap());
+    options.now = Some("2026-12-01".parse().unwrap());
     options
 }
 
@@ -501,7 +501,7 @@ fn start_server(root: &Path, extra: &[&str]) -> Server {
             "--port",
             "0",
             "--now",
-            "2026-06-01",
+            "2026-12-01",
             "--lang",
             "en",
             "--root",

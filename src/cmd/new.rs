@@ -124,10 +124,13 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         }
         .into());
     }
-    let code = args
-        .code
-        .clone()
-        .unwrap_or_else(|| format!("TAM-{}", congkhai::output::content_hash(slug.as_bytes())));
+    let code = args.code.clone().unwrap_or_else(|| {
+        format!(
+            "{}{}",
+            congkhai::model::Procedure::TEMPORARY_CODE_PREFIX,
+            congkhai::output::content_hash(slug.as_bytes())
+        )
+    });
     std::fs::create_dir_all(&dir).map_err(|e| Line::CannotCreate {
         path: dir.display().to_string(),
         error: e.to_string(),
@@ -239,50 +242,57 @@ fn quoted(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
+/// A new record: what the editor gave (title, code, field, level), and every other part the
+/// law asks for stated as `unknown`, never as a placeholder that reads like a fact (the site
+/// says "Chưa có thông tin …" until the editor fills it in). Under each part, a commented
+/// example shows its shape.
 fn record(title: &str, code: &str, field: &str, level: &str) -> String {
     format!(
         r#"# yaml-language-server: $schema=../../../congkhai.schema.json
-# Hồ sơ thủ tục mới: điền từng phần theo bản công bố chính thức, rồi chạy `congkhai check`.
+# Hồ sơ thủ tục mới. Mỗi phần còn ghi `unknown` (chưa có thông tin) thì trang ghi "Chưa có
+# thông tin": thay bằng nội dung trong quyết định công bố (theo mẫu ghi chú ngay dưới), hoặc
+# `not_published` nếu nguồn chưa công bố, rồi chạy `congkhai check`.
 code: {code}
 title: {title}
 field: {field}
 level: {level}
-online_level: unknown         # full (toàn trình) | partial (một phần) | none | unknown (chưa rõ)
+online_level: unknown         # full (toàn trình) | partial (một phần) | none | unknown | not_published
+# online_url: "https://dichvucong.gov.vn/…"
 status: active                # active | upcoming | suspended | repealed
-applicants:
-  - "Cá nhân, tổ chức có yêu cầu"
-agencies:
-  competent: "Ủy ban nhân dân cấp xã"
-  implementing: "Ủy ban nhân dân cấp xã"
-steps:
-  - title: "Nộp hồ sơ"
-    actor: applicant
-    text: "Người có yêu cầu nộp hồ sơ tại Bộ phận Một cửa."
-  - title: "Tiếp nhận và giải quyết"
-    actor: one_stop
-    text: "Bộ phận Một cửa tiếp nhận, kiểm tra hồ sơ và chuyển giải quyết."
-  - title: "Trả kết quả"
-    actor: one_stop
-    text: "Trả kết quả cho người có yêu cầu."
-channels:
-  - {{type: in_person, available: true, where: "Bộ phận Một cửa"}}
-  - {{type: online, available: false}}
-  - {{type: postal, available: false}}
-processing_time:
-  text: "05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ."
-  value: 5
-  unit: working_days
-documents:
-  - case: null
-    mode: submit
-    items:
-      - {{name: "Đơn đề nghị", originals: 1, copies: 0}}
-dossier_sets: 1
-fees: unknown                 # danh sách phí, lệ phí; [] = không thu; not_published = chưa công bố
-results:
-  - "Văn bản trả lời kết quả giải quyết"
-legal_basis:
-  - {{number: "Số ký hiệu văn bản", title: "Trích yếu văn bản"}}
+applicants: unknown
+# applicants:
+#   - "Cá nhân, tổ chức có yêu cầu"
+agencies: unknown
+# agencies:
+#   competent: "Ủy ban nhân dân cấp xã"
+#   implementing: "Ủy ban nhân dân cấp xã"
+steps: unknown
+# steps:
+#   - title: "Nộp hồ sơ"
+#     actor: applicant
+#     text: "…"
+channels: unknown
+# channels:
+#   - {{type: in_person, available: true, where: "Bộ phận Một cửa"}}
+#   - {{type: online, available: false}}
+#   - {{type: postal, available: false}}
+processing_time: unknown
+# processing_time:
+#   text: "05 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ."
+#   value: 5
+#   unit: working_days
+documents: unknown
+# documents:
+#   - {{name: "Tờ khai …", originals: 1, copies: 0}}
+fees: unknown                 # [] = không thu phí, lệ phí; not_published = nguồn chưa công bố
+# fees:
+#   - {{id: le-phi, kind: le_phi, amount: 8000, unit: "đồng/bản", text: "…"}}
+results: unknown
+# results:
+#   - "…"
+legal_basis: unknown
+# legal_basis:
+#   - {{number: "…/…/NĐ-CP", title: "…"}}
 keywords: []
 "#,
         code = quoted(code),

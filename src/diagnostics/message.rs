@@ -721,6 +721,16 @@ kinds! {
         NotTimeOfDay { value: String, cutoff: bool },
         /// A record verified more than a year ago.
         VerifiedLongAgo { on: Date },
+        /// A record verified on a day that has not come yet.
+        VerifiedInFuture { on: Date },
+        /// An `upcoming` procedure whose `effective_from` has come: the site shows it in force.
+        UpcomingStarted { from: Date },
+        /// A procedure still said to be in force (or suspended) after its `effective_to`.
+        EndedStillInForce { to: Date },
+        /// A closure of the desk that is over: the contact page leaves it out.
+        ClosureOver { on: Date },
+        /// The temporary code `congkhai new` writes when it is given none.
+        TemporaryCode { code: String },
         /// Not a weekday abbreviation.
         NotWeekday { value: String },
         /// Opening hours that close before they open.
@@ -837,6 +847,11 @@ impl Message {
             M::FeeUnitCurrency { .. } => Code::CK034,
             M::FeeAmountAndTiers { .. } => Code::CK035,
             M::VerifiedLongAgo { .. } => Code::CK040,
+            M::VerifiedInFuture { .. }
+            | M::UpcomingStarted { .. }
+            | M::EndedStillInForce { .. }
+            | M::ClosureOver { .. } => Code::CK044,
+            M::TemporaryCode { .. } => Code::CK045,
             M::OfficerUnused { .. } => Code::CK041,
             M::Template { .. }
             | M::ThemeFileUnreadable { .. }
@@ -1587,6 +1602,63 @@ impl Message {
                     "đối chiếu với quyết định công bố mới nhất và cập nhật `verified_on`",
                 ))
             }
+            M::VerifiedInFuture { on } => {
+                let on = on.vi();
+                Text::new(pick!(
+                    lang,
+                    "`verified_on` is {on}, a day that has not come yet",
+                    "`verified_on` là ngày {on}, một ngày chưa tới"
+                ))
+                .help(t(
+                    "write the day the record was checked against the publication decision, in year-month-day (for example 2026-11-20)",
+                    "ghi ngày đã đối chiếu hồ sơ với quyết định công bố, theo năm-tháng-ngày (ví dụ 2026-11-20)",
+                ))
+            }
+            M::UpcomingStarted { from } => {
+                let from = from.vi();
+                Text::new(pick!(
+                    lang,
+                    "this `upcoming` procedure applies since {from}: the site shows it as in force",
+                    "thủ tục sắp áp dụng (`upcoming`) này đã áp dụng từ ngày {from}: trang hiện là đang áp dụng"
+                ))
+                .help(t(
+                    "write `status: active`",
+                    "ghi `status: active` (đang áp dụng)",
+                ))
+            }
+            M::EndedStillInForce { to } => {
+                let to = to.vi();
+                Text::new(pick!(
+                    lang,
+                    "`effective_to` is {to}, which has passed, but the status still says the procedure applies",
+                    "`effective_to` là ngày {to}, đã qua, mà tình trạng vẫn ghi thủ tục đang áp dụng"
+                ))
+                .help(t(
+                    "write `status: repealed` with the decision that ends it in `announcements`, or correct the date",
+                    "ghi `status: repealed` (đã bãi bỏ) kèm quyết định bãi bỏ trong `announcements`, hoặc sửa lại ngày",
+                ))
+            }
+            M::ClosureOver { on } => {
+                let on = on.vi();
+                Text::new(pick!(
+                    lang,
+                    "this closure ended on {on}: the contact page no longer shows it",
+                    "ngày nghỉ này đã qua (đến ngày {on}): trang liên hệ không hiện nữa"
+                ))
+                .help(t(
+                    "remove it from `closures`",
+                    "xóa dòng này khỏi `closures`",
+                ))
+            }
+            M::TemporaryCode { code } => Text::new(pick!(
+                lang,
+                "`{code}` is the temporary code `congkhai new` wrote",
+                "`{code}` là mã tạm do `congkhai new` ghi"
+            ))
+            .help(t(
+                "replace it with the national code from the publication decision, for example \"1.001193\"",
+                "thay bằng mã thủ tục quốc gia trong quyết định công bố, ví dụ \"1.001193\"",
+            )),
             M::NotWeekday { value } => Text::new(pick!(
                 lang,
                 "`{value}` is not a weekday",
@@ -2064,6 +2136,21 @@ mod tests {
             },
             M::VerifiedLongAgo {
                 on: date("2024-01-02"),
+            },
+            M::VerifiedInFuture {
+                on: date("2027-01-02"),
+            },
+            M::UpcomingStarted {
+                from: date("2026-07-01"),
+            },
+            M::EndedStillInForce {
+                to: date("2026-06-30"),
+            },
+            M::ClosureOver {
+                on: date("2026-05-01"),
+            },
+            M::TemporaryCode {
+                code: s("TAM-34f7f0d7"),
             },
             M::NotWeekday { value: s("t2") },
             M::DeskClosesBeforeOpens,

@@ -43,6 +43,8 @@ pub struct Entry {
     pub body: Option<String>,
     /// Date of the last commit that touched the file.
     pub updated: Option<Date>,
+    /// The status as of the catalogue's date ([`Procedure::status_on`]): what every page says.
+    pub status: Status,
 }
 
 impl Entry {
@@ -58,7 +60,7 @@ impl Entry {
 
     /// Whether it belongs in the active lists (repealed ones keep a page but leave the lists).
     pub fn is_listed(&self) -> bool {
-        self.procedure.status != Status::Repealed
+        self.status != Status::Repealed
     }
 
     /// The level.

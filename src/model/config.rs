@@ -301,6 +301,18 @@ pub struct Closure {
     pub reason: Text,
 }
 
+impl Closure {
+    /// Its last day.
+    pub fn last_day(&self) -> Date {
+        self.to.unwrap_or(self.from)
+    }
+
+    /// Whether it is over on `now` (never when the day is not known).
+    pub fn is_over(&self, now: Option<Date>) -> bool {
+        now.is_some_and(|now| self.last_day() < now)
+    }
+}
+
 /// A hotline.
 #[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -236,6 +236,19 @@ pub struct Procedure {
 }
 
 impl Procedure {
+    /// How the code `congkhai new` writes when it is given none starts ("TAM-1a2b3c4d"): a
+    /// placeholder `check` warns about (CK045).
+    pub const TEMPORARY_CODE_PREFIX: &'static str = "TAM-";
+
+    /// The status as of `now`: an `upcoming` procedure whose `effective_from` has come applies
+    /// from that day, without waiting for an editor to change it (`check` says so, CK044).
+    pub fn status_on(&self, now: Option<crate::vi::Date>) -> Status {
+        match (self.status, now, &self.effective_from) {
+            (Status::Upcoming, Some(now), Some(from)) if from.value <= now => Status::Active,
+            (status, _, _) => status,
+        }
+    }
+
     /// The keys of the parts Nghị định 63/2010 art. 8 requires that a record can state as
     /// `unknown` or `not_published`, in the order of the record format.
     pub const PARTS: [&'static str; 12] = [

@@ -707,9 +707,11 @@ impl ContactView {
         ContactView {
             general_hours,
             hours,
+            // A closure that is over tells citizens nothing (`check` says so, CK044).
             closures: site
                 .closures
                 .iter()
+                .filter(|c| !c.is_over(catalogue.now))
                 .map(|c| ClosureView {
                     from: c.from.vi(),
                     to: c.to.filter(|t| *t != c.from).map(|t| t.vi()),

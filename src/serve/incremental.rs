@@ -918,6 +918,7 @@ impl Site {
             return;
         };
         let git = &self.git;
+        let now = self.now;
         let collation = &self.collation;
         let entry_of = |r: &RecordFile| -> Option<crate::model::Entry> {
             let parsed = r.parsed.as_ref().ok()?;
@@ -929,6 +930,7 @@ impl Site {
                 },
                 parsed.slug.clone(),
                 git,
+                now,
             ))
         };
         self.in_place = None;

@@ -113,7 +113,7 @@ impl Card {
                 .unwrap_or_else(|| p.field.value.clone()),
             level: p.level.id(),
             online_level: online_level_id(&p.online_level),
-            status: p.status.id(),
+            status: entry.status.id(),
             processing_time: match &p.processing_time {
                 Part::Known(time) => time.text.to_string(),
                 Part::Missing(m) => words.missing(m.status, "processing_time").to_owned(),
@@ -885,7 +885,7 @@ impl Counts {
             *fields.entry(e.procedure.field.value.as_str()).or_default() += 1;
             free += usize::from(e.procedure.is_known_free());
             paid += usize::from(e.procedure.is_known_paid());
-            upcoming += usize::from(e.procedure.status == Status::Upcoming);
+            upcoming += usize::from(e.status == Status::Upcoming);
         }
         let counts = Counts {
             total,
