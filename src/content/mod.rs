@@ -5,6 +5,7 @@
 //! reports every broken file.
 
 pub mod git;
+mod lenient;
 pub mod markdown;
 pub(crate) mod yaml;
 
@@ -73,8 +74,11 @@ pub struct Parsed<T> {
     pub file: String,
     /// The file's text (empty when it could not be read).
     pub text: String,
-    /// The typed value, or why there is none.
+    /// The typed value, or why there is none (its first mistake).
     pub result: Result<T, Box<Diagnostic>>,
+    /// The file's other mistakes, when it has several: a record is checked against its schema
+    /// when it does not deserialise, so that every mistake is reported in one run.
+    pub more: Vec<Diagnostic>,
 }
 
 /// Reads the site under `root` (which holds `content/`).
@@ -119,6 +123,7 @@ pub fn load(root: &Path) -> Loaded {
                     .mark_broken(&p.file, declared_code(&p.text));
                 loaded.diagnostics.add_source_owned(p.file, p.text);
                 loaded.diagnostics.push(*d);
+                loaded.diagnostics.extend_items(p.more);
             }
         }
     }
@@ -414,12 +419,18 @@ fn read_one<T: serde::de::DeserializeOwned>(
     Some(match read_text(path, &file) {
         Ok(text) => {
             let result = parse_yaml::<T>(&text, &file, 0, what);
-            Parsed { file, text, result }
+            Parsed {
+                file,
+                text,
+                result,
+                more: Vec::new(),
+            }
         }
         Err(d) => Parsed {
             file,
             text: String::new(),
             result: Err(d),
+            more: Vec::new(),
         },
     })
 }
@@ -434,12 +445,30 @@ pub fn read_record(root: &Path, path: &Path) -> Parsed<(Box<Procedure>, Option<S
                 file,
                 text: String::new(),
                 result: Err(d),
+                more: Vec::new(),
             };
         }
     };
     let is_markdown = path.extension().is_some_and(|e| e == "md");
-    let result = parse_record_text(&text, &file, is_markdown);
-    Parsed { file, text, result }
+    let mut result = parse_record_text(&text, &file, is_markdown);
+    let more = match &mut result {
+        Err(first) => {
+            let mut more = more_mistakes(&text, &file, is_markdown);
+            // serde's mistake is one the schema finds too: keep the schema's, which points at
+            // the start of a mapping that lacks a key rather than at its end.
+            if let Some(same) = more.iter().position(|d| d.message == first.message) {
+                **first = more.remove(same);
+            }
+            more
+        }
+        Ok(_) => Vec::new(),
+    };
+    Parsed {
+        file,
+        text,
+        result,
+        more,
+    }
 }
 
 /// A procedure and its Markdown guide (for a `.md` record with one).
@@ -472,6 +501,22 @@ fn parse_record_text(text: &str, file: &str, is_markdown: bool) -> Result<Record
         procedure.shrink_to_fit();
         (Box::new(procedure), body)
     })
+}
+
+/// The mistakes of a record that does not deserialise, found by checking it against the record
+/// schema ([`lenient`]).
+fn more_mistakes(text: &str, file: &str, is_markdown: bool) -> Vec<Diagnostic> {
+    static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    let schema = SCHEMA.get_or_init(crate::schema::procedure_schema);
+    let (yaml, line_offset) = if is_markdown {
+        match split_front_matter(text, file) {
+            Ok(fm) => (fm.yaml, fm.line_offset),
+            Err(_) => return Vec::new(),
+        }
+    } else {
+        (text, 0)
+    };
+    lenient::problems(yaml, file, line_offset, Thing::Procedure, schema)
 }
 
 /// The parts of a Markdown file with YAML front matter.

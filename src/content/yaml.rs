@@ -8,7 +8,7 @@ use serde_saphyr::granit_parser::ErrorKind;
 use crate::diagnostics::{
     Diagnostic, Expected, Found, Limit, Message, Syntax, Thing, did_you_mean,
 };
-use crate::model::labels::key_label;
+use crate::model::labels::{key_label, key_named};
 
 /// Parses one YAML document into `T`. `line_offset` is the number of lines before the YAML in
 /// the file (the `---` line of Markdown front matter), so positions point into the real file.
@@ -38,12 +38,14 @@ fn message(error: &Error, what: Thing) -> Message {
         Error::SerdeUnknownField {
             field, expected, ..
         } => {
-            let suggestion = did_you_mean(field, expected.iter().copied());
+            let suggestion = did_you_mean(field, expected.iter().copied())
+                .map(str::to_owned)
+                .or_else(|| key_named(field, expected));
             Message::UnknownKey {
                 key: field.clone(),
                 what,
-                suggestion: suggestion.map(str::to_owned),
-                suggestion_label: suggestion.and_then(key_label).map(str::to_owned),
+                suggestion_label: suggestion.as_deref().and_then(key_label).map(str::to_owned),
+                suggestion,
                 allowed: expected.iter().map(|e| (*e).to_owned()).collect(),
             }
         }

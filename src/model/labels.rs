@@ -78,3 +78,29 @@ pub fn key_label(key: &str) -> Option<&'static str> {
         .find(|(k, _)| *k == key)
         .map(|(_, label)| *label)
 }
+
+/// The key among `known` an editor most likely meant by `typed`: one a typo away
+/// ([`crate::diagnostics::did_you_mean`]'s rule is the caller's), or failing that the key whose
+/// Vietnamese label `typed` names, written without marks and with `_` or `-` between words:
+/// `phi` or `le_phi` → `fees` ("Phí, lệ phí"), `ten_thu_tuc` → `title`, `thoi_han` →
+/// `processing_time`. Only when exactly one key's label fits.
+pub fn key_named(typed: &str, known: &[&str]) -> Option<String> {
+    let typed = crate::vi::slugify(typed);
+    if typed.is_empty() {
+        return None;
+    }
+    let fits = |label: &str| {
+        // The whole label, any one of its comma-separated names, or its first words.
+        let slug = crate::vi::slugify(label);
+        slug == typed
+            || label
+                .split(',')
+                .any(|part| crate::vi::slugify(part) == typed)
+            || slug.starts_with(&format!("{typed}-"))
+    };
+    let mut matching = known.iter().filter(|k| key_label(k).is_some_and(fits));
+    match (matching.next(), matching.next()) {
+        (Some(key), None) => Some((*key).to_owned()),
+        _ => None,
+    }
+}

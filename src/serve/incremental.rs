@@ -61,8 +61,8 @@ struct RecordFile {
     text: String,
     /// Hash of the text.
     stamp: u64,
-    /// The parsed record, or the parse error.
-    parsed: Result<Parsed, Diagnostic>,
+    /// The parsed record, or its mistakes (the first, serde's, then the others).
+    parsed: Result<Parsed, Vec<Diagnostic>>,
 }
 
 /// What is derived from a record that parsed, once per change of its file.
@@ -865,9 +865,9 @@ impl Site {
                 continue;
             };
             match &record.parsed {
-                Err(d) => {
+                Err(mistakes) => {
                     diagnostics.mark_broken(&record.file, content::declared_code(&record.text));
-                    diagnostics.push(d.clone());
+                    diagnostics.extend_items(mistakes.iter().cloned());
                 }
                 Ok(parsed) => {
                     diagnostics.extend_items(parsed.local.iter().cloned());
@@ -1161,7 +1161,7 @@ fn read_record(root: &Path, path: &Path, facts: &SiteFacts) -> RecordFile {
                 agency_slug,
             })
         }
-        Err(d) => Err(*d),
+        Err(d) => Err(std::iter::once(*d).chain(parsed.more).collect()),
     };
     RecordFile {
         file: parsed.file,
