@@ -378,6 +378,13 @@ impl Diagnostics {
         self.items.extend(items);
     }
 
+    /// These diagnostics without the warnings (`--quiet`).
+    pub fn errors_only(&self) -> Diagnostics {
+        let mut out = self.clone();
+        out.items.retain(|d| d.severity == Severity::Error);
+        out
+    }
+
     /// The same diagnostics, shown in `lang` (messages and the words around them: "lỗi",
     /// "gợi ý").
     pub fn localized(&self, lang: Lang) -> Diagnostics {

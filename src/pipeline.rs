@@ -28,6 +28,8 @@ pub struct BuildOptions {
     /// Publish into a non-empty output folder without the congkhai marker (adopting an older
     /// output); never the root, `content/`, `themes/`, a folder above the root, `/` or home.
     pub force: bool,
+    /// Told the name of each step of the build as it starts.
+    pub progress: Option<fn(&'static str)>,
 }
 
 impl BuildOptions {
@@ -40,6 +42,7 @@ impl BuildOptions {
             now: None,
             theme: "default".to_owned(),
             force: false,
+            progress: None,
         }
     }
 
@@ -54,6 +57,8 @@ impl BuildOptions {
 pub struct Timings {
     /// The steps, in the order they first ran.
     pub steps: Vec<Step>,
+    /// Told the name of each step as it starts (the command line's progress line).
+    pub progress: Option<fn(&'static str)>,
 }
 
 /// One step of [`Timings`].
@@ -76,6 +81,9 @@ impl Timings {
     /// Runs `f` as the step `name` (or as more of it, when the step ran before: a build
     /// renders and publishes its pages part by part).
     pub fn time<T>(&mut self, name: &'static str, f: impl FnOnce() -> T) -> T {
+        if let Some(progress) = self.progress {
+            progress(name);
+        }
         let start = Instant::now();
         let cpu_start = cpu_time();
         let value = f();
@@ -444,7 +452,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         diagnostics: Diagnostics::new(),
         error: Box::new(error),
     })?;
-    let mut timings = Timings::default();
+    let mut timings = Timings {
+        progress: options.progress,
+        ..Timings::default()
+    };
     let (catalogue, diagnostics) = check(options, &mut timings);
     let Some(catalogue) = catalogue else {
         return Err(BuildError::Content(diagnostics));

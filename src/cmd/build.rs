@@ -1,5 +1,6 @@
 //! `congkhai build`: the full build, published atomically.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use congkhai::BuildError;
@@ -53,9 +54,20 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     options.base_url = args.base_url;
     options.force = args.force;
     let lang = args.site.lang();
-    match congkhai::build(&options) {
+    let quiet = args.site.quiet;
+    // One updating line on a terminal while the build runs, gone when it ends.
+    let progress = !quiet && args.format == Format::Text && std::io::stderr().is_terminal();
+    if progress {
+        let _ = PROGRESS_LANG.set(lang);
+        options.progress = Some(show_step);
+    }
+    let built = congkhai::build(&options);
+    if progress {
+        eprint!("\r\x1b[K");
+    }
+    match built {
         Ok(result) => {
-            report(&result.diagnostics, args.format, lang);
+            report(&result.diagnostics, args.format, lang, quiet);
             if args.timings {
                 eprint!("{}", result.timings.render());
             }
@@ -68,21 +80,32 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
                 bytes: result.bytes,
                 out: result.out.display().to_string(),
             };
-            say(built, lang);
+            if !quiet {
+                say(built, lang);
+            }
             Ok(Outcome::Success)
         }
         Err(BuildError::Content(diagnostics)) => {
-            report(&diagnostics, args.format, lang);
+            report(&diagnostics, args.format, lang, quiet);
             let errors = diagnostics.error_count();
             say(Line::BuildFailed { errors }, lang);
             Ok(Outcome::ContentErrors)
         }
         Err(BuildError::Root { path, error }) => Err(root_line(&path, &error).into()),
         Err(BuildError::Publish { diagnostics, error }) => {
-            report(&diagnostics, args.format, lang);
+            report(&diagnostics, args.format, lang, quiet);
             Err(publish_line(&error, &options.root).into())
         }
     }
+}
+
+/// The language of the progress line ([`show_step`] is a plain function).
+static PROGRESS_LANG: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// Shows the step that starts on the progress line, over the previous one.
+fn show_step(step: &'static str) {
+    let lang = PROGRESS_LANG.get().copied().unwrap_or(Lang::Vi);
+    eprint!("\r\x1b[K{}", Line::Step { step }.render(lang));
 }
 
 /// The line for a site root that cannot be read (also `check`'s).

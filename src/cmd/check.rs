@@ -30,9 +30,9 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     }
     let mut timings = congkhai::Timings::default();
     let (catalogue, diagnostics) = congkhai::check(&options, &mut timings);
-    report(&diagnostics, args.format, args.site.lang());
+    report(&diagnostics, args.format, args.site.lang(), args.site.quiet);
     let errors = diagnostics.error_count();
-    if args.format == Format::Text {
+    if args.format == Format::Text && !(args.site.quiet && errors == 0) {
         let warnings = diagnostics.warning_count();
         let line = match &catalogue {
             Some(c) if errors == 0 => Line::Checked {

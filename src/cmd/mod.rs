@@ -62,6 +62,9 @@ pub struct SiteArgs {
     /// Language of diagnostics: vi or en (default: the site's language in site.yaml).
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
+    /// Print errors only: no warnings, no progress, and no summary line when all went well.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 /// Language of diagnostics.
@@ -186,10 +189,21 @@ pub fn say(line: Line, lang: Lang) {
     eprintln!("{}", line.render(lang));
 }
 
-/// Prints diagnostics to stderr in `format` and `lang`, with colour on a terminal.
-pub fn report(diagnostics: &congkhai::diagnostics::Diagnostics, format: Format, lang: Lang) {
+/// Prints diagnostics to stderr in `format` and `lang`, with colour on a terminal; only the
+/// errors when `quiet`.
+pub fn report(
+    diagnostics: &congkhai::diagnostics::Diagnostics,
+    format: Format,
+    lang: Lang,
+    quiet: bool,
+) {
     use std::io::IsTerminal;
-    let diagnostics = &diagnostics.localized(lang);
+    let diagnostics = &if quiet {
+        diagnostics.errors_only()
+    } else {
+        diagnostics.clone()
+    }
+    .localized(lang);
     match format {
         Format::Text => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();

@@ -27,6 +27,8 @@ kinds! {
         Built { procedures: usize, files: usize, bytes: u64, out: String },
         /// A build stopped on `errors` errors of the content.
         BuildFailed { errors: usize },
+        /// The step of the build that runs now, on the progress line.
+        Step { step: &'static str },
         /// `--base-url` is not an absolute http(s) address.
         BaseUrlArgument { url: String },
         /// `--now` is not a date.
@@ -179,6 +181,32 @@ impl Line {
                 "build failed: {errors} error(s); the previous site was left as it was",
                 "dựng trang thất bại: {errors} lỗi; trang cũ được giữ nguyên"
             ),
+            L::Step { step } => {
+                let what = match (*step, lang) {
+                    ("load", Lang::En) => "reading the records",
+                    ("load", Lang::Vi) => "đọc các hồ sơ thủ tục",
+                    ("git", Lang::En) => "reading the dates of changes",
+                    ("git", Lang::Vi) => "đọc ngày sửa đổi",
+                    ("validate", Lang::En) => "checking",
+                    ("validate", Lang::Vi) => "kiểm tra",
+                    ("theme", Lang::En) => "reading the theme",
+                    ("theme", Lang::Vi) => "đọc giao diện",
+                    ("cards", Lang::En) => "preparing the lists",
+                    ("cards", Lang::Vi) => "chuẩn bị các danh sách",
+                    ("index", Lang::En) => "making the search index and the open data",
+                    ("index", Lang::Vi) => "tạo chỉ mục tra cứu và dữ liệu mở",
+                    ("plan", Lang::En) => "planning the pages",
+                    ("plan", Lang::Vi) => "lập danh sách trang",
+                    ("render", Lang::En) => "making the pages",
+                    ("render", Lang::Vi) => "dựng các trang",
+                    ("copy", Lang::En) => "copying files",
+                    ("copy", Lang::Vi) => "sao chép tệp",
+                    ("publish", Lang::En) => "writing the site",
+                    ("publish", Lang::Vi) => "ghi trang ra đĩa",
+                    (other, _) => other,
+                };
+                pick!(lang, "congkhai: {what}…", "congkhai: {what}…")
+            }
             L::BaseUrlArgument { url } => pick!(
                 lang,
                 "--base-url {url:?} is not an absolute http(s) address; write it like https://thutuc.example.gov.vn or https://example.gov.vn/thu-tuc",
@@ -577,6 +605,7 @@ mod tests {
                 out: s("public"),
             },
             L::BuildFailed { errors: 5 },
+            L::Step { step: "render" },
             L::BaseUrlArgument { url: s("thutuc") },
             L::NowArgument {
                 now: s("2026-13-01"),
