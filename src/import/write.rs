@@ -85,12 +85,9 @@ struct Existing {
 /// `fields.yaml` that does not read, a record that would not read back) come back as
 /// problems, and then nothing may be written.
 pub fn plan(root: &Path, batch: Batch) -> Result<(Plan, Vec<Problem>), Vec<Problem>> {
-    let mut problems: Vec<Problem> = Vec::new();
-    for problem in batch.problems {
-        if !problems.contains(&problem) {
-            problems.push(problem);
-        }
-    }
+    // One record's repeated problem (a unit on each of its channels) is said once.
+    let mut problems = batch.problems;
+    problems.dedup();
     if problems
         .iter()
         .any(|p| p.severity == crate::diagnostics::Severity::Error)
