@@ -425,3 +425,81 @@ fn a_broken_input_writes_nothing() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(before, snapshot(&root));
 }
+
+#[test]
+fn two_records_with_one_title_get_distinct_addresses_the_same_way_each_time() {
+    let root = site("same-title");
+    let csv = "Mã TTHC,Tên TTHC,Lĩnh vực,Cấp thực hiện\n\
+               1.000010,Cấp giấy phép,THƯƠNG MẠI,Cấp xã\n\
+               1.000011,Cấp giấy phép,THƯƠNG MẠI,Cấp xã\n";
+    std::fs::write(root.join("list.csv"), csv).unwrap();
+    import_ok(&root, &["list", "list.csv"]);
+    let (first_path, first) = record(&root, "1.000010");
+    let (second_path, second) = record(&root, "1.000011");
+    assert!(first.slug.is_none());
+    assert_eq!(
+        second.slug.as_ref().unwrap().value,
+        "cap-giay-phep-1-000011"
+    );
+    assert_ne!(first_path, second_path);
+    let before = snapshot(&root);
+    import_ok(&root, &["list", "list.csv"]);
+    assert_eq!(before, snapshot(&root));
+    check_and_build_ok(&root);
+}
+
+/// The same tree written as JSON (which is YAML) by serde_json.
+fn json_of(value: &congkhai::import::yaml::Yaml) -> serde_json::Value {
+    use congkhai::import::yaml::Yaml;
+    match value {
+        Yaml::Null => serde_json::Value::Null,
+        Yaml::Bool(b) => (*b).into(),
+        Yaml::Int(n) => (*n).into(),
+        Yaml::Float(f) => (*f).into(),
+        Yaml::Str(s) | Yaml::Word(s) | Yaml::Quoted(s) => s.as_str().into(),
+        Yaml::Seq(items) => items.iter().map(json_of).collect(),
+        Yaml::Map(pairs) => pairs
+            .iter()
+            .map(|(k, v)| (k.clone(), json_of(v)))
+            .collect::<serde_json::Map<_, _>>()
+            .into(),
+    }
+}
+
+#[test]
+fn the_written_yaml_reads_back_as_the_same_procedure_as_its_json() {
+    let mut batch = congkhai::import::Batch::default();
+    let mut texts = vec![detail_json()];
+    let shared = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/reference/national-portal/dvc-api-detail-1.001193.json");
+    if let Ok(text) = std::fs::read_to_string(&shared) {
+        texts.push(text);
+    }
+    let options = congkhai::import::dvc::Options::default();
+    for text in &texts {
+        congkhai::import::dvc::read(text, "x.json", &options, &mut batch);
+    }
+    assert_eq!(batch.records.len(), texts.len());
+    for record in &batch.records {
+        let mut pairs: Vec<(String, congkhai::import::yaml::Yaml)> = record
+            .entries
+            .iter()
+            .map(|e| (e.key.to_owned(), e.value.clone()))
+            .collect();
+        pairs.push((
+            "field".to_owned(),
+            congkhai::import::yaml::Yaml::word("ho-tich"),
+        ));
+        let yaml = congkhai::import::yaml::emit_document(&pairs);
+        let json =
+            serde_json::Value::Object(pairs.iter().map(|(k, v)| (k.clone(), json_of(v))).collect())
+                .to_string();
+        let (from_yaml, _) = congkhai::content::parse_record(yaml.as_bytes(), "a", false).unwrap();
+        let (from_json, _) = congkhai::content::parse_record(json.as_bytes(), "b", false).unwrap();
+        assert_eq!(
+            serde_json::to_value(&*from_yaml).unwrap(),
+            serde_json::to_value(&*from_json).unwrap(),
+            "{yaml}"
+        );
+    }
+}

@@ -41,6 +41,10 @@ struct Common {
     /// Field id from content/fields.yaml for records whose source names no field.
     #[arg(long)]
     field: Option<String>,
+    /// The level when the source gives none (no "Cấp thực hiện" column, no level flag on the
+    /// portal): commune, district, province, central or other.
+    #[arg(long, value_parser = ["central", "province", "district", "commune", "other"])]
+    level: Option<String>,
     /// "Today" as YYYY-MM-DD, to tell upcoming from active and past repeals from future
     /// ones in a list (default: today's date).
     #[arg(long)]
@@ -63,10 +67,6 @@ struct ListArgs {
     /// level, status, effective_from, effective_to, decisions).
     #[arg(long)]
     columns: Option<String>,
-    /// The level when the list has no "Cấp thực hiện" column: commune, district, province,
-    /// central or other.
-    #[arg(long, value_parser = ["central", "province", "district", "commune", "other"])]
-    level: Option<String>,
     /// How records name the list as their source (default: its file name), e.g. a decision.
     #[arg(long)]
     source: Option<String>,
@@ -91,6 +91,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
         Source::Dvc(a) => {
             let options = import::dvc::Options {
                 field: a.common.field.clone(),
+                level: a.common.level.clone(),
             };
             let batch = read_dvc(&a.path, &options);
             (a.common, batch)
@@ -117,7 +118,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
             };
             let options = import::list::Options {
                 columns,
-                level: a.level.clone(),
+                level: a.common.level.clone(),
                 field: a.common.field.clone(),
                 source: a.source.clone(),
                 today,

@@ -22,6 +22,8 @@ pub fn portal_url(code: &str) -> String {
 pub struct Options {
     /// The field when the portal names none.
     pub field: Option<String>,
+    /// The level when the portal marks none.
+    pub level: Option<String>,
 }
 
 /// Reads one detail file's text into `batch`.
@@ -168,10 +170,14 @@ impl Detail<'_> {
                 return None;
             }
         };
-        let Some(level) = self.level(&code) else {
-            self.problems
-                .push(Problem::error(self.file, Message::NoLevel).for_code(&code));
-            return None;
+        let level = match (self.level(&code), &options.level) {
+            (Some(level), _) => level.to_owned(),
+            (None, Some(level)) => level.clone(),
+            (None, None) => {
+                self.problems
+                    .push(Problem::error(self.file, Message::NoLevel).for_code(&code));
+                return None;
+            }
         };
         let source = portal_url(&code);
         let updated = data
@@ -733,9 +739,16 @@ impl Detail<'_> {
                     names.join("; ")
                 };
                 let unit = several[0].2;
-                let mut pairs = vec![("text".to_owned(), Yaml::str(text_all))];
-                pairs.push(("unit".to_owned(), Yaml::word(unit)));
-                record.state("processing_time", Yaml::Map(pairs));
+                if several.iter().all(|t| t.2 == unit) {
+                    record.state(
+                        "processing_time",
+                        Yaml::map([("text", Yaml::str(text_all)), ("unit", Yaml::word(unit))]),
+                    );
+                } else {
+                    // Times in different units: the record's one unit would be wrong for some.
+                    let note = format!("{text_all}. {}", not_said("một thời hạn chung"));
+                    record.leave("processing_time", unknown(&note, source));
+                }
             }
         }
     }

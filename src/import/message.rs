@@ -88,6 +88,8 @@ pub enum Message {
     BadFieldsYaml { error: Box<Diagnostic> },
     /// A record that does not read back (a bug in the importer, reported rather than written).
     WrittenRecordInvalid { error: Box<Diagnostic> },
+    /// The record already in `content/` for a code does not read.
+    ExistingRecordBroken,
     /// A file could not be written.
     CannotWrite { error: String },
     // Summary.
@@ -259,6 +261,10 @@ impl Message {
                 format!("hồ sơ tạo từ nguồn không đọc lại được ({error}); không ghi gì — hãy báo lỗi này"),
             )
             }
+            Message::ExistingRecordBroken => pick(
+                "this record does not read (run `congkhai check`); fix it before importing its code again".into(),
+                "hồ sơ này không đọc được (chạy `congkhai check`); hãy sửa trước khi nhập lại mã này".into(),
+            ),
             Message::CannotWrite { error } => pick(format!("cannot write: {error}"), format!("không ghi được: {error}")),
             Message::RecordLine { path, change } => match change {
                 Change::Added => pick(format!("added     {path}"), format!("thêm mới  {path}")),

@@ -179,6 +179,7 @@ pub fn plan(root: &Path, batch: Batch) -> Result<(Plan, Vec<Problem>), Vec<Probl
     // Existing records by code, and the page slugs in use.
     let mut existing: HashMap<String, Existing> = HashMap::new();
     let mut slugs: HashMap<String, String> = HashMap::new();
+    let mut broken: HashMap<String, PathBuf> = HashMap::new();
     for path in crate::content::record_files(root) {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;
@@ -193,6 +194,11 @@ pub fn plan(root: &Path, batch: Batch) -> Result<(Plan, Vec<Problem>), Vec<Probl
             (text.clone(), None)
         };
         let Ok(Yaml::Map(pairs)) = serde_saphyr::from_str::<Yaml>(&yaml) else {
+            // A record that does not read cannot be merged; a new file for its code would make
+            // two records with one code.
+            if let Some(code) = crate::content::declared_code(&text) {
+                broken.insert(code, path);
+            }
             continue;
         };
         let get = |key: &str| {
@@ -216,6 +222,16 @@ pub fn plan(root: &Path, batch: Batch) -> Result<(Plan, Vec<Problem>), Vec<Probl
     let mut paths_taken: HashSet<PathBuf> = existing.values().map(|e| e.path.clone()).collect();
     for (mut record, field_id) in records.into_iter().zip(field_ids) {
         record.state("field", Yaml::word(field_id.clone()));
+        if let Some(path) = broken.get(&record.code) {
+            let shown = path
+                .strip_prefix(root)
+                .unwrap_or(path)
+                .display()
+                .to_string();
+            problems
+                .push(Problem::error(&shown, Message::ExistingRecordBroken).for_code(&record.code));
+            continue;
+        }
         let old = existing.remove(&record.code);
         let (path, body, old_pairs) = match old {
             Some(e) => (e.path, e.body, Some(e.pairs)),

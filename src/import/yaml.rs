@@ -173,7 +173,9 @@ fn emit_scalar(out: &mut String, value: &Yaml, block_indent: usize) {
                 }
             }
         }
-        Yaml::Str(s) if is_plain_safe(s) => out.push_str(s),
+        // A date reads back as the same text (YAML 1.2 has no timestamps), and is written as
+        // the format's own dates are, so that a record read back is written the same.
+        Yaml::Str(s) if is_plain_safe(s) || crate::vi::Date::parse(s).is_ok() => out.push_str(s),
         Yaml::Str(s) => quote(out, s),
         Yaml::Seq(_) => out.push_str("[]"),
         Yaml::Map(_) => out.push_str("{}"),
@@ -315,6 +317,7 @@ mod tests {
             "",
             "@at",
             "50.000 đồng/lần",
+            "2026-09-03",
         ] {
             round_trip(Yaml::str(s));
         }
