@@ -503,3 +503,50 @@ fn the_written_yaml_reads_back_as_the_same_procedure_as_its_json() {
         );
     }
 }
+
+#[test]
+fn garbage_sources_are_reported_never_a_panic() {
+    let options = congkhai::import::dvc::Options::default();
+    let list_options = congkhai::import::list::Options {
+        columns: Vec::new(),
+        level: Some("commune".to_owned()),
+        field: None,
+        source: None,
+        today: congkhai::vi::Date::parse("2026-12-04").unwrap(),
+    };
+    let mut rng = fastrand::Rng::with_seed(16);
+    let seeds = [
+        detail_json(),
+        list_csv(),
+        "{\"code\":\"OK\",\"data\":{\"code\":\"1.000001\",\"name\":\"x\",\"isWard\":true,\"categoriesDetails\":[{\"name\":\"\"}],\"executionMethods\":[{\"submissionMethod\":\"DIRECT\",\"processingTime\":1e308,\"processingTimeUnit\":\"DAY\",\"fees\":[{\"type\":\"CHARGE\",\"value\":-5,\"currencyId\":\"ZZZ\"}]}],\"cases\":[{\"processingDay\":{\"qty\":2,\"type\":\"HOUR\"}},{\"processingDay\":{\"qty\":3,\"type\":\"DAY\"}}]}}".to_owned(),
+        "{\"code\":\"OK\",\"data\":[]}".to_owned(),
+        "[1,2,3]".to_owned(),
+    ];
+    for seed in &seeds {
+        for round in 0..300 {
+            let mut bytes = seed.clone().into_bytes();
+            for _ in 0..(round % 12) {
+                if bytes.is_empty() {
+                    break;
+                }
+                let at = rng.usize(..bytes.len());
+                match rng.u8(..3) {
+                    0 => bytes[at] = rng.u8(..),
+                    1 => {
+                        bytes.remove(at);
+                    }
+                    _ => bytes.insert(at, b"\",:{}[]\n;0"[rng.usize(..10)]),
+                }
+            }
+            let text = String::from_utf8_lossy(&bytes);
+            let mut batch = congkhai::import::Batch::default();
+            congkhai::import::dvc::read(&text, "g.json", &options, &mut batch);
+            if let Ok(rows) = congkhai::import::list::csv_rows(&bytes) {
+                congkhai::import::list::read(&rows, "g.csv", &list_options, &mut batch);
+            }
+            for problem in &batch.problems {
+                assert!(!problem.render(congkhai::diagnostics::Lang::Vi).is_empty());
+            }
+        }
+    }
+}

@@ -28,7 +28,8 @@ pub struct Options {
 
 /// Reads one detail file's text into `batch`.
 pub fn read(text: &str, file: &str, options: &Options, batch: &mut Batch) {
-    let value: Value = match serde_json::from_str(text) {
+    // Records are NFC; normalising the whole text leaves JSON's syntax as it is.
+    let value: Value = match serde_json::from_str(&crate::vi::nfc(text)) {
         Ok(value) => value,
         Err(e) => {
             batch.problems.push(Problem::error(

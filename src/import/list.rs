@@ -174,18 +174,21 @@ pub fn spreadsheet_rows(path: &std::path::Path) -> Result<Vec<Vec<String>>, Mess
     let mut rows: Vec<Vec<String>> = vec![Vec::new(); first_row];
     for row in range.rows() {
         let mut cells = vec![String::new(); first_col];
-        cells.extend(row.iter().map(|cell| match cell {
-            Data::Empty => String::new(),
-            Data::String(s) => crate::vi::nfc(s).into_owned(),
-            Data::Int(n) => n.to_string(),
-            Data::Float(f) => f.to_string(),
-            Data::Bool(b) => b.to_string(),
-            // A date cell: days since 1899-12-30, the spreadsheet epoch.
-            Data::DateTime(d) => {
-                Date::from_days_since_epoch(d.as_f64().floor() as i64 - 25_569).iso()
+        cells.extend(row.iter().map(|cell| {
+            match cell {
+                Data::Empty => String::new(),
+                Data::String(s) => crate::vi::nfc(s).into_owned(),
+                Data::Int(n) => n.to_string(),
+                Data::Float(f) => f.to_string(),
+                Data::Bool(b) => b.to_string(),
+                // A date cell: days since 1899-12-30, the spreadsheet epoch.
+                Data::DateTime(d) => {
+                    Date::from_days_since_epoch((d.as_f64().floor() as i64).saturating_sub(25_569))
+                        .iso()
+                }
+                Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+                Data::Error(e) => format!("#{e:?}"),
             }
-            Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-            Data::Error(e) => format!("#{e:?}"),
         }));
         rows.push(cells);
     }
@@ -311,14 +314,12 @@ pub fn read(rows: &[Vec<String>], file: &str, options: &Options, batch: &mut Bat
         }
     };
     let col = |key: &str| columns[COLUMN_KEYS.iter().position(|k| *k == key).unwrap_or(0)];
-    for key in ["title"] {
-        if col(key).is_none() {
-            batch.problems.push(Problem::error(
-                file,
-                Message::MissingColumn { key: "title" },
-            ));
-            return;
-        }
+    if col("title").is_none() {
+        batch.problems.push(Problem::error(
+            file,
+            Message::MissingColumn { key: "title" },
+        ));
+        return;
     }
     if col("field").is_none() && options.field.is_none() {
         batch.problems.push(Problem::error(file, Message::NoField));
