@@ -2,7 +2,8 @@
 //! variant with typed values, and its words in [`Message::render`]. (Kept apart so that the
 //! table can join the typed table of diagnostics later.)
 
-use crate::diagnostics::{Diagnostic, Lang};
+use super::Problem;
+use crate::diagnostics::{Diagnostic, Lang, Severity};
 
 /// What an import problem or summary line says.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,6 +21,8 @@ pub enum Message {
     MissingValue { key: &'static str },
     /// The source names no field and `--field` is not given.
     NoField,
+    /// `--field` names a field `fields.yaml` does not have.
+    UnknownFieldId { id: String },
     /// The source names no level and `--level` is not given.
     NoLevel,
     /// A level the importer does not know.
@@ -143,6 +146,10 @@ impl Message {
             Message::NoField => pick(
                 "the source names no field (lĩnh vực): give --field ID".into(),
                 "nguồn không ghi lĩnh vực: hãy thêm --field MÃ".into(),
+            ),
+            Message::UnknownFieldId { id } => pick(
+                format!("--field {id}: content/fields.yaml has no such field"),
+                format!("--field {id}: content/fields.yaml không có lĩnh vực này"),
             ),
             Message::NoLevel => pick(
                 "the source gives no level (Cấp thực hiện): add a column, or give --level commune|district|province|central|other".into(),
@@ -297,6 +304,27 @@ impl Message {
             ),
         }
     }
+}
+
+/// A problem as one line: `error: FILE, row N [CODE]: message`.
+pub fn problem_line(problem: &Problem, lang: Lang) -> String {
+    let severity = match (problem.severity, lang) {
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Error, Lang::Vi) => "lỗi",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Warning, Lang::Vi) => "cảnh báo",
+    };
+    let mut place = problem.file.clone();
+    if let Some(row) = problem.row {
+        place.push_str(&match lang {
+            Lang::En => format!(", row {row}"),
+            Lang::Vi => format!(", dòng {row}"),
+        });
+    }
+    if let Some(code) = &problem.code {
+        place.push_str(&format!(" [{code}]"));
+    }
+    format!("{severity}: {place}: {}", problem.message.render(lang))
 }
 
 fn column_words(key: &str) -> &'static str {

@@ -68,23 +68,7 @@ impl Problem {
 
     /// `file:row: [code] message`, with the severity first, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
-        let severity = match (self.severity, lang) {
-            (Severity::Error, Lang::En) => "error",
-            (Severity::Error, Lang::Vi) => "lỗi",
-            (Severity::Warning, Lang::En) => "warning",
-            (Severity::Warning, Lang::Vi) => "cảnh báo",
-        };
-        let mut place = self.file.clone();
-        if let Some(row) = self.row {
-            place.push_str(&match lang {
-                Lang::En => format!(", row {row}"),
-                Lang::Vi => format!(", dòng {row}"),
-            });
-        }
-        if let Some(code) = &self.code {
-            place.push_str(&format!(" [{code}]"));
-        }
-        format!("{severity}: {place}: {}", self.message.render(lang))
+        message::problem_line(self, lang)
     }
 }
 

@@ -143,8 +143,10 @@ pub fn plan(root: &Path, batch: Batch) -> Result<(Plan, Vec<Problem>), Vec<Probl
         let id = match &record.field {
             FieldRef::Id(id) if ids.contains(id) => id.clone(),
             FieldRef::Id(id) => {
-                problems
-                    .push(Problem::error(&record.origin, Message::NoField).for_code(&record.code));
+                problems.push(
+                    Problem::error(&record.origin, Message::UnknownFieldId { id: id.clone() })
+                        .for_code(&record.code),
+                );
                 id.clone()
             }
             FieldRef::Name(name) => {
