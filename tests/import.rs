@@ -385,10 +385,13 @@ fn the_shared_portal_example_imports_with_unknown_fees_and_builds() {
     assert_eq!(p.legal_basis.items().len(), 15);
 
     let list = shared.join("catalogue-list-sample.csv");
-    let (_, _) = import_ok(
+    let (_, err) = import_ok(
         &root,
         &["list", list.to_str().unwrap(), "--level", "commune"],
     );
+    // The columns the record has no place for are named (phi_dia_gioi: non-territorial).
+    assert!(err.contains("columns not imported"), "{err}");
+    assert!(err.contains("phi_dia_gioi"), "{err}");
     let (_, repealed) = record(&root, "1.000280");
     assert_eq!(repealed.status, Status::Repealed);
     assert_eq!(

@@ -314,6 +314,20 @@ pub fn read(rows: &[Vec<String>], file: &str, options: &Options, batch: &mut Bat
         }
     };
     let col = |key: &str| columns[COLUMN_KEYS.iter().position(|k| *k == key).unwrap_or(0)];
+    let ignored: Vec<&str> = rows[header]
+        .iter()
+        .enumerate()
+        .filter(|(i, h)| !h.trim().is_empty() && !columns.contains(&Some(*i)))
+        .map(|(_, h)| h.trim())
+        .collect();
+    if !ignored.is_empty() {
+        batch.problems.push(Problem::warning(
+            file,
+            Message::ColumnsNotImported {
+                headers: ignored.iter().map(|h| h.to_string()).collect(),
+            },
+        ));
+    }
     if col("title").is_none() {
         batch.problems.push(Problem::error(
             file,

@@ -48,6 +48,8 @@ pub enum Message {
     ColumnNotFound { header: String },
     /// `--columns` is not `key=Header,…`.
     BadColumnsOption { text: String },
+    /// Columns of the list the records have no place for.
+    ColumnsNotImported { headers: Vec<String> },
     /// A row without a code (skipped).
     MissingCode,
     /// A row whose code is not a procedure code (skipped).
@@ -191,6 +193,10 @@ impl Message {
             Message::BadColumnsOption { text } => pick(
                 format!("--columns `{text}`: write key=Header, separated by commas"),
                 format!("--columns `{text}`: viết khóa=Tên cột, cách nhau bởi dấu phẩy"),
+            ),
+            Message::ColumnsNotImported { headers } => pick(
+                format!("columns not imported (the record has no place for them): {}", headers.join(", ")),
+                format!("các cột chưa nhập (hồ sơ thủ tục chưa có chỗ cho chúng): {}", headers.join(", ")),
             ),
             Message::MissingCode => pick("no code (Mã TTHC): row skipped".into(), "thiếu mã thủ tục (Mã TTHC): bỏ qua dòng này".into()),
             Message::BrokenCode { value } => pick(
