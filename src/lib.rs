@@ -24,6 +24,7 @@
 pub mod content;
 pub mod diagnostics;
 pub mod export;
+pub mod import;
 pub mod links;
 pub mod model;
 pub mod output;

@@ -19,6 +19,8 @@ const LAYERS: &[&str] = &[
     "schema",
     // load (records, the theme).
     "content",
+    // import: other formats into records (model, content); nothing else uses it.
+    "import",
     "theme",
     // validate.
     "validate",

@@ -3,6 +3,7 @@
 mod build;
 mod check;
 mod completions;
+mod import;
 mod init;
 mod man;
 mod new;
@@ -107,6 +108,8 @@ enum Command {
     Init(init::Args),
     /// Scaffold a new record that passes `check`.
     New(new::Args),
+    /// Import records from the national portal's procedure JSON or an office's list.
+    Import(import::Args),
     /// Preview the site with live reload; errors are shown in the page.
     Serve(serve::Args),
     /// Print the JSON Schema of a procedure record (for editors' autocompletion).
@@ -125,6 +128,7 @@ impl Cli {
             Command::Check(args) => args.lang(),
             Command::Init(args) => args.lang(),
             Command::New(args) => args.lang(),
+            Command::Import(args) => args.lang(),
             Command::Serve(args) => args.lang(),
             // No site: Vietnamese, as for a new site.
             Command::Schema(_) | Command::Completions(_) | Command::Man(_) => Lang::Vi,
@@ -139,6 +143,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Check(args) => check::run(args),
         Command::Init(args) => init::run(args),
         Command::New(args) => new::run(args),
+        Command::Import(args) => import::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),
