@@ -39,6 +39,25 @@ fn record_codes(root: &Path) -> BTreeSet<String> {
         .collect()
 }
 
+/// Rewrites a record's fees as not published: the `fees:` block runs to the next top-level
+/// key, and the channels' references to its fees go with it.
+fn fees_not_published(record: &Path) {
+    let text = std::fs::read_to_string(record).unwrap();
+    let start = text.find("\nfees:").expect("the record's fees") + 1;
+    let end = start
+        + text[start..]
+            .match_indices('\n')
+            .map(|(i, _)| i + 1)
+            .find(|&i| text[start + i..].starts_with(|c: char| c.is_ascii_lowercase()))
+            .unwrap();
+    let text = format!("{}fees: not_published\n{}", &text[..start], &text[end..]);
+    let text: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("fees: ["))
+        .collect();
+    std::fs::write(record, text.join("\n") + "\n").unwrap();
+}
+
 #[test]
 fn the_catalogue_json_holds_every_record_and_passes_its_schema() {
     let root = common::sample_copy("open-data");
@@ -175,22 +194,7 @@ fn the_csv_tables_read_back_in_python_with_every_procedure_and_unknowns_said() {
     let root = common::sample_copy("open-data-csv");
     // One record whose fees the source does not publish.
     let record = root.join("content/procedures/ho-tich/dang-ky-khai-sinh.yaml");
-    let text = std::fs::read_to_string(&record).unwrap();
-    // The `fees:` block runs to the next top-level key; the channels' references to its fees
-    // go with it.
-    let start = text.find("\nfees:").expect("the record's fees") + 1;
-    let end = start
-        + text[start..]
-            .match_indices('\n')
-            .map(|(i, _)| i + 1)
-            .find(|&i| text[start + i..].starts_with(|c: char| c.is_ascii_lowercase()))
-            .unwrap();
-    let text = format!("{}fees: not_published\n{}", &text[..start], &text[end..]);
-    let text: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.trim_start().starts_with("fees: ["))
-        .collect();
-    std::fs::write(&record, text.join("\n") + "\n").unwrap();
+    fees_not_published(&record);
     common::run_ok(&root, "build");
     let data = root.join("public/du-lieu");
 
@@ -273,4 +277,99 @@ print(json.dumps(out, ensure_ascii=False))
     ] {
         assert!(page.contains(&format!("du-lieu/{name}\"")), "{name}");
     }
+}
+
+/// Whether `python3` has `module`; in CI it must (scripts/test installs it).
+fn python_has(module: &str) -> bool {
+    let ok = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        ok || std::env::var_os("CI").is_none(),
+        "python3 with {module} is required in CI (scripts/test installs it)"
+    );
+    ok
+}
+
+#[test]
+fn every_procedure_page_carries_json_ld_that_rdflib_reads_with_its_code() {
+    let root = common::sample_copy("json-ld");
+    common::run_ok(&root, "build");
+    if !python_has("rdflib") {
+        eprintln!("skipped: python3 -m pip install --user rdflib to run this test");
+        return;
+    }
+    // rdflib reads each page's JSON-LD (with schema.org's context given inline: the test runs
+    // offline) and lists the services: page, identifier, name, and whether it has offers.
+    let script = r#"
+import glob, json, re, sys
+import rdflib
+SDO = rdflib.Namespace("https://schema.org/")
+out = []
+for page in sorted(glob.glob(sys.argv[1] + "/thu-tuc/*/index.html")):
+    html = open(page, encoding="utf-8").read()
+    blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert len(blocks) == 1, page
+    data = json.loads(blocks[0])
+    assert data["@context"] == "https://schema.org"
+    data["@context"] = {"@vocab": "https://schema.org/"}
+    g = rdflib.Graph().parse(data=json.dumps(data), format="json-ld")
+    services = list(g.subjects(rdflib.RDF.type, SDO.GovernmentService))
+    assert len(services) == 1, page
+    s = services[0]
+    crumbs = list(g.subjects(rdflib.RDF.type, SDO.BreadcrumbList))
+    assert len(crumbs) == 1, page
+    out.append({
+        "page": page,
+        "identifier": str(g.value(s, SDO.identifier)),
+        "name": str(g.value(s, SDO.name)),
+        "offers": len(list(g.objects(s, SDO.offers))),
+        "channels": len(list(g.objects(s, SDO.availableChannel))),
+    })
+print(json.dumps(out, ensure_ascii=False))
+"#;
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .arg(root.join("public"))
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let services: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let codes: BTreeSet<String> = services
+        .iter()
+        .map(|s| s["identifier"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        codes,
+        record_codes(&root),
+        "every procedure, its code round-trips"
+    );
+    let birth = services
+        .iter()
+        .find(|s| s["name"] == "Đăng ký khai sinh")
+        .unwrap();
+    assert_eq!(birth["offers"], 2);
+    assert!(birth["channels"].as_u64().unwrap() >= 1);
+
+    // A fee that is not published has no offer: nothing is said about its price.
+    let record = root.join("content/procedures/ho-tich/dang-ky-khai-sinh.yaml");
+    fees_not_published(&record);
+    common::run_ok(&root, "build");
+    let html =
+        std::fs::read_to_string(root.join("public/thu-tuc/dang-ky-khai-sinh/index.html")).unwrap();
+    let json = html
+        .split("<script type=\"application/ld+json\">")
+        .nth(1)
+        .and_then(|s| s.split("</script>").next())
+        .unwrap();
+    let data: Value = serde_json::from_str(json).unwrap();
+    assert!(data["@graph"][0].get("offers").is_none(), "{data}");
+    // The contact page describes the publishing body.
+    let contact = std::fs::read_to_string(root.join("public/lien-he/index.html")).unwrap();
+    assert!(contact.contains("\"@type\":\"GovernmentOrganization\""));
 }

@@ -358,6 +358,21 @@ impl<'a> Renderer<'a> {
                     &self.words,
                 );
                 view.stable_url = stable;
+                let base = view::jsonld::Base {
+                    url: self.base_url.as_deref(),
+                    root: &root,
+                };
+                context.insert(
+                    "jsonld",
+                    &view::jsonld::procedure(
+                        catalogue,
+                        entry,
+                        &self.cards[*i],
+                        &base,
+                        &plan.breadcrumbs,
+                        &plan.title,
+                    ),
+                );
                 view.level_url = view.level_url.filter(|u| self.listing_urls.contains(u));
                 view.agency_url = view.agency_url.filter(|u| self.listing_urls.contains(u));
                 context.insert("p", &view);
@@ -409,7 +424,17 @@ impl<'a> Renderer<'a> {
                     .collect();
                 context.insert_value("groups", Value::from(values));
             }
-            PageKind::Contact | PageKind::Data => {}
+            PageKind::Contact => {
+                let base = view::jsonld::Base {
+                    url: self.base_url.as_deref(),
+                    root: &root,
+                };
+                context.insert(
+                    "jsonld",
+                    &view::jsonld::organisation_page(&catalogue.site, &base),
+                );
+            }
+            PageKind::Data => {}
             PageKind::Stats => {
                 let periods: Vec<StatsPage> = catalogue
                     .stats

@@ -13,6 +13,7 @@ use crate::model::{
 use crate::vi;
 use crate::vi::Date;
 
+pub mod jsonld;
 pub mod prose;
 pub mod words;
 
