@@ -166,3 +166,42 @@ fn one_check_run_reports_every_mistake_of_every_record_and_no_other() {
     );
     let _ = std::fs::remove_dir_all(&root);
 }
+
+#[test]
+fn the_help_is_made_from_the_editors_own_value() {
+    let root = std::env::temp_dir().join(format!("congkhai-own-value-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    assert!(
+        Command::new(env!("CARGO_BIN_EXE_congkhai"))
+            .arg("init")
+            .arg(&root)
+            .output()
+            .unwrap()
+            .status
+            .success()
+    );
+    let file = root.join("content/procedures/ho-tich/dang-ky-khai-sinh.yaml");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replacen("amount: 0", "amount: 8.000đ", 1)
+        + "verified_on: 10/03/2026\n";
+    std::fs::write(&file, text).unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_congkhai"))
+        .args(["check", "--now", "2026-12-01", "--root"])
+        .arg(&root)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1));
+    // Both, in one run, each with what to write instead.
+    assert!(
+        stderr.contains("`8.000đ` → viết `8000` (chỉ chữ số"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("`10/03/2026` → viết `2026-03-10` (năm-tháng-ngày)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 lỗi"), "{stderr}");
+    let _ = std::fs::remove_dir_all(&root);
+}

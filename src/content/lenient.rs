@@ -183,6 +183,17 @@ impl<'a> Checker<'a> {
                 };
                 if !allowed.is_empty() && !allowed.contains(&value) {
                     self.not_allowed(node, value, allowed.iter().filter_map(|v| v.as_str()));
+                } else if let (Value::String(text), Some("date")) =
+                    (value, schema["format"].as_str())
+                    && let Err(error) = text.parse::<crate::vi::Date>()
+                {
+                    self.issues.push(Issue {
+                        at: node.referenced,
+                        message: Message::InvalidDate {
+                            text: text.clone(),
+                            error,
+                        },
+                    });
                 }
             }
         }

@@ -456,7 +456,9 @@ pub fn read_record(root: &Path, path: &Path) -> Parsed<(Box<Procedure>, Option<S
             let mut more = more_mistakes(&text, &file, is_markdown);
             // serde's mistake is one the schema finds too: keep the schema's, which points at
             // the start of a mapping that lacks a key rather than at its end.
-            if let Some(same) = more.iter().position(|d| d.message == first.message) {
+            if let Some(same) = more.iter().position(|d| {
+                d.message == first.message || (d.code == first.code && d.position == first.position)
+            }) {
                 **first = more.remove(same);
             }
             more

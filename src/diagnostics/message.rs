@@ -118,7 +118,9 @@ impl Expected {
             (Expected::Bool, Lang::En) => "`true` or `false`".to_owned(),
             (Expected::Bool, Lang::Vi) => "`true` (có) hoặc `false` (không)".to_owned(),
             (Expected::Date, Lang::En) => "a date written YYYY-MM-DD".to_owned(),
-            (Expected::Date, Lang::Vi) => "ngày dạng YYYY-MM-DD".to_owned(),
+            (Expected::Date, Lang::Vi) => {
+                "ngày viết theo năm-tháng-ngày (ví dụ 2025-07-01)".to_owned()
+            }
             (Expected::Other(what), Lang::En) => what.clone(),
             (Expected::Other(what), Lang::Vi) => format!("giá trị đúng dạng (`{what}`)"),
         }
@@ -160,13 +162,61 @@ impl Expected {
             Expected::Date => pick!(
                 lang,
                 "write dates as YYYY-MM-DD, for example 2026-03-15",
-                "viết ngày dạng YYYY-MM-DD, ví dụ 2026-03-15"
+                "viết ngày theo năm-tháng-ngày, ví dụ 2026-03-15"
             ),
             Expected::Other(_) => {
                 let what = self.words(lang);
                 pick!(lang, "write {what}", "hãy viết {what}")
             }
         }
+    }
+}
+
+/// The text an editor wrote where a number or a date was wanted, from a [`Message::WrongType`].
+fn found_value(message: &Message) -> Option<&str> {
+    match message {
+        Message::WrongType {
+            found: Found::Text(Some(text)),
+            ..
+        } => Some(text),
+        _ => None,
+    }
+}
+
+/// What to write instead, made from the editor's own value: `8.000đ` → `8000`, `10/03/2026` →
+/// `2026-03-10`. `None` when no value can be read from it.
+fn fix_of(expected: &Expected, found: Option<&str>, lang: Lang) -> Option<String> {
+    let found = found?;
+    match expected {
+        Expected::WholeNumber | Expected::Number => {
+            let digits: String = found.chars().filter(char::is_ascii_digit).collect();
+            // "8.000đ", "8,000", "8000 đồng": digits with thousand marks and a currency word.
+            let plain = found
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_whitespace() || ".,đồngVNDvnd".contains(c));
+            (plain && !digits.is_empty()).then(|| {
+                pick!(
+                    lang,
+                    "`{found}` → write `{digits}` (digits only: no dots, no spaces, no đ)",
+                    "`{found}` → viết `{digits}` (chỉ chữ số, không dấu chấm, không khoảng trắng, không ghi đ)"
+                )
+            })
+        }
+        Expected::Date => {
+            let parts: Vec<&str> = found.split(['/', '-', '.']).map(str::trim).collect();
+            match parts.as_slice() {
+                [d, m, y] if y.len() == 4 && d.len() <= 2 && m.len() <= 2 => {
+                    let iso = format!("{y}-{m:0>2}-{d:0>2}");
+                    Some(pick!(
+                        lang,
+                        "`{found}` → write `{iso}` (year-month-day)",
+                        "`{found}` → viết `{iso}` (năm-tháng-ngày)"
+                    ))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 
@@ -1019,7 +1069,7 @@ impl Message {
                     "cần {what}, nhưng gặp {found}"
                 ))
                 .label(t("wrong type", "sai kiểu"))
-                .help(expected.help(lang))
+                .help(fix_of(expected, found_value(self), lang).unwrap_or_else(|| expected.help(lang)))
             }
             M::ExpectedHere { expected } => {
                 let what = expected.words(lang);
@@ -1054,7 +1104,10 @@ impl Message {
                     "invalid date `{text}`: {why}",
                     "ngày `{text}` không hợp lệ: {why}"
                 ))
-                .help(Expected::Date.help(lang))
+                .help(
+                    fix_of(&Expected::Date, Some(text), lang)
+                        .unwrap_or_else(|| Expected::Date.help(lang)),
+                )
             }
             M::DossierEntry { problem } => Text::new(match problem {
                 EntryProblem::Both => t(
@@ -1872,7 +1925,11 @@ fn theme_help(lang: Lang) -> String {
 /// Why a date does not exist, in `lang`.
 pub(super) fn date_error(lang: Lang, error: DateError) -> String {
     match error {
-        DateError::Format => pick!(lang, "expected YYYY-MM-DD", "cần dạng YYYY-MM-DD"),
+        DateError::Format => pick!(
+            lang,
+            "expected YYYY-MM-DD",
+            "cần viết theo năm-tháng-ngày, ví dụ 2025-07-01"
+        ),
         DateError::MonthOutOfRange { month } => {
             pick!(
                 lang,
