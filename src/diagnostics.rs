@@ -95,6 +95,9 @@ codes! {
         CK034,
         /// A fee has both `amount` and `tiers`.
         CK035,
+        /// A source of a record that cannot be right: `covers` names no part, `sha256` is not
+        /// a hash.
+        CK036,
         /// A file of `content/static/` whose path cannot be published (a colon, a backslash, a
         /// control character).
         CK043,

@@ -579,6 +579,11 @@ fn record_links(
                 .iter()
                 .filter_map(|a| a.url.as_ref().map(|u| ("announcements[].url", u))),
         )
+        .chain(
+            p.sources
+                .iter()
+                .filter_map(|s| s.url.as_ref().map(|u| ("sources[].url", u))),
+        )
 }
 
 /// Checks statistics periods.
@@ -1018,6 +1023,45 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
                 Diagnostic::new(file, Message::VerifiedInFuture { on: verified.value }),
                 &verified.referenced,
             ));
+        }
+        for retrieved in p.sources.iter().filter_map(|s| s.retrieved_on.as_ref()) {
+            if retrieved.value > now {
+                out.push(at(
+                    Diagnostic::new(
+                        file,
+                        Message::RetrievedInFuture {
+                            on: retrieved.value,
+                        },
+                    ),
+                    &retrieved.referenced,
+                ));
+            }
+        }
+    }
+    for source in &p.sources {
+        for part in &source.covers {
+            if !Procedure::PARTS.contains(&part.value.as_str()) {
+                let suggestion = did_you_mean(&part.value, Procedure::PARTS).map(str::to_owned);
+                let d = Diagnostic::new(
+                    file,
+                    Message::SourceCovers {
+                        value: part.value.clone(),
+                        suggestion,
+                    },
+                );
+                out.push(at(d, &part.referenced));
+            }
+        }
+        if let Some(hash) = &source.sha256
+            && !(hash.value.len() == 64 && hash.value.bytes().all(|b| b.is_ascii_hexdigit()))
+        {
+            let d = Diagnostic::new(
+                file,
+                Message::NotSha256 {
+                    value: hash.value.clone(),
+                },
+            );
+            out.push(at(d, &hash.referenced));
         }
     }
     if p.code.value.starts_with(Procedure::TEMPORARY_CODE_PREFIX) {

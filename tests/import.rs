@@ -294,6 +294,7 @@ fn detail_json() -> String {
             "categoriesDetails": [{"name": "Hộ tịch", "code": "G15-TP07"}],
             "isWard": true, "isProvince": false, "isFullProcess": false, "isOfflineOnly": false,
             "isNonTerritorial": true,
+            "id": "019d2bfd-aaaa-70ac-b9d6-5e9e20d6eef7",
             "state": "UPDATED",
             "executionSteps": [{"name": "", "description": "- Nộp hồ sơ.\n+ Trả kết quả trong 03 ngày làm việc."}],
             "executionMethods": [
@@ -328,7 +329,7 @@ fn a_portal_detail_keeps_its_currency_reports_conflicts_and_leaves_the_empty_unk
     std::fs::create_dir_all(root.join("dvc")).unwrap();
     std::fs::write(root.join("dvc/2.000123.json"), detail_json()).unwrap();
     let (_, err) = import_ok(&root, &["dvc", "dvc"]);
-    assert!(err.contains("`isNonTerritorial` is not imported"), "{err}");
+    assert!(!err.contains("isNonTerritorial"), "it is imported: {err}");
     assert!(
         err.contains("differs from the times in the step text (03 ngày làm việc)"),
         "{err}"
@@ -341,10 +342,34 @@ fn a_portal_detail_keeps_its_currency_reports_conflicts_and_leaves_the_empty_unk
         (Some(10), "USD", "10 USD/bản")
     );
     assert_eq!(p.fees.items().len(), 1);
-    let agencies = p.agencies.known().unwrap();
+    assert!(p.non_territorial, "isNonTerritorial: true");
     assert_eq!(
-        agencies.implementing.as_str(),
-        "Ủy ban nhân dân cấp xã; Trung tâm Phục vụ hành chính công"
+        p.portal_id.as_deref(),
+        Some("019d2bfd-aaaa-70ac-b9d6-5e9e20d6eef7")
+    );
+    // The source names the portal's page and the file's hash, as `sha256sum` computes it.
+    let sum = std::process::Command::new("sha256sum")
+        .arg(root.join("dvc/2.000123.json"))
+        .output()
+        .unwrap();
+    let sum = String::from_utf8(sum.stdout).unwrap();
+    let [source] = p.sources.as_slice() else {
+        panic!("one source: {:?}", p.sources)
+    };
+    assert_eq!(source.title.as_str(), "Cổng Dịch vụ công quốc gia");
+    assert!(source.url.as_ref().unwrap().value.contains("2.000123"));
+    assert_eq!(
+        Some(source.sha256.as_ref().unwrap().value.as_str()),
+        sum.split_whitespace().next()
+    );
+    let agencies = p.agencies.known().unwrap();
+    let implementing: Vec<&str> = agencies.implementing.iter().map(|a| a.as_str()).collect();
+    assert_eq!(
+        implementing,
+        [
+            "Ủy ban nhân dân cấp xã",
+            "Trung tâm Phục vụ hành chính công"
+        ]
     );
     let channels = p.channels.items();
     assert_eq!(channels.len(), 2);

@@ -176,6 +176,26 @@ fn fixtures() -> Vec<(&'static str, String)> {
                 ],
             ),
         ),
+        (
+            "hai-cap.yaml",
+            record(
+                "9.900009",
+                "hai-cap",
+                "Thủ tục thử nghiệm tiếp nhận ở xã, giải quyết ở tỉnh",
+                &[
+                    (
+                        "agencies",
+                        "{implementing: [\"Sở Tư pháp tỉnh thử nghiệm\", \"Công an tỉnh thử nghiệm\"], receiving: \"Bộ phận Một cửa Ủy ban nhân dân cấp xã\"}",
+                    ),
+                    ("non_territorial", "true"),
+                    (
+                        "sources",
+                        "[{title: \"Cổng Dịch vụ công quốc gia\", url: \"https://dichvucong.gov.vn/thu-tuc/9.900009\", retrieved_on: 2026-11-20, covers: [fees, documents], sha256: \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}, {title: \"Quyết định 1234/QĐ-UBND\"}]",
+                    ),
+                    ("portal_id", "\"019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7\""),
+                ],
+            ),
+        ),
     ]
 }
 
@@ -821,5 +841,142 @@ fn an_english_site_says_the_new_states_in_english() {
             .collect();
         assert!(leaks.is_empty(), "{slug}: {leaks:#?}");
     }
+    let _ = std::fs::remove_dir_all(&root);
+}
+
+/// Two-tier local government and sources: received at the commune, decided by two provincial
+/// bodies, submitted anywhere; the page names its sources and the national portal's id.
+#[test]
+fn a_record_received_at_the_commune_and_decided_by_the_province_says_so_with_its_sources() {
+    let (root, _) = built();
+    let html = page(root, "hai-cap");
+    let summary = text_of(&html, "#tom-tat .facts");
+    assert!(
+        summary.contains("Bộ phận Một cửa Ủy ban nhân dân cấp xã"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("Không phụ thuộc địa giới hành chính"),
+        "{summary}"
+    );
+    let agencies = text_of(&html, "#co-quan");
+    assert!(
+        agencies.contains("Sở Tư pháp tỉnh thử nghiệm"),
+        "{agencies}"
+    );
+    assert!(agencies.contains("Công an tỉnh thử nghiệm"), "{agencies}");
+    assert!(agencies.contains("Nơi tiếp nhận hồ sơ"), "{agencies}");
+    // No competent body is stated: none is shown, and nothing stands in for it.
+    assert!(!agencies.contains("Cơ quan có thẩm quyền"), "{agencies}");
+    // Each implementing body links to its listing, and each listing has the procedure.
+    let links = hrefs(&html, "#co-quan");
+    for slug in ["so-tu-phap-tinh-thu-nghiem", "cong-an-tinh-thu-nghiem"] {
+        assert!(
+            links
+                .iter()
+                .any(|l| l.ends_with(&format!("co-quan/{slug}/"))),
+            "{links:?}"
+        );
+        let listing = read(root, &format!("co-quan/{slug}/index.html"));
+        assert!(listing.contains("thu-tuc/hai-cap/"), "{slug}");
+    }
+
+    let sources = text_of(&html, "#nguon");
+    assert!(sources.contains("Nguồn thông tin"), "{sources}");
+    assert!(sources.contains("truy cập ngày 20/11/2026"), "{sources}");
+    assert!(
+        sources.contains("Thành phần hồ sơ") && sources.contains("Phí, lệ phí"),
+        "the parts a source covers are named as the page names them: {sources}"
+    );
+    assert!(sources.contains("Quyết định 1234/QĐ-UBND"), "{sources}");
+    assert!(
+        sources.contains("019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7"),
+        "{sources}"
+    );
+    assert_eq!(
+        hrefs(&html, "#nguon"),
+        ["https://dichvucong.gov.vn/thu-tuc/9.900009"],
+        "a source without an address is not linked"
+    );
+    // A record without sources has no such section.
+    assert!(
+        page(root, "phi-usd")
+            .select(&Selector::parse("#nguon").unwrap())
+            .next()
+            .is_none()
+    );
+
+    // The open data carries them as written.
+    let data: serde_json::Value =
+        serde_json::from_str(&read(root, "du-lieu/thu-tuc.json")).unwrap();
+    let row = data["procedures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["code"] == "9.900009")
+        .unwrap();
+    assert_eq!(row["non_territorial"], true);
+    assert_eq!(row["sources"][0]["covers"][1], "documents");
+    assert_eq!(
+        row["agencies"]["implementing"][1],
+        "Công an tỉnh thử nghiệm"
+    );
+    let csv = read(root, "du-lieu/thu-tuc.csv");
+    assert!(
+        csv.contains("Sở Tư pháp tỉnh thử nghiệm; Công an tỉnh thử nghiệm"),
+        "the agency column names every implementing body"
+    );
+}
+
+#[test]
+fn a_source_that_cannot_be_right_is_an_error_and_a_future_reading_a_warning() {
+    let root = common::sample_copy("real-sources");
+    let folder = root.join("content/procedures/ho-tich");
+    std::fs::write(
+        folder.join("nguon-sai.yaml"),
+        record(
+            "9.900021",
+            "nguon-sai",
+            "Thủ tục thử nghiệm nguồn ghi sai",
+            &[(
+                "sources",
+                "[{title: \"Cổng\", url: \"javascript:alert(1)\", covers: [fee, tat-ca], sha256: abc, retrieved_on: 2099-01-01}]",
+            )],
+        ),
+    )
+    .unwrap();
+    let options = BuildOptions {
+        now: Some("2026-12-01".parse().unwrap()),
+        ..BuildOptions::new(&root)
+    };
+    let (_, diagnostics) = congkhai::check(&options, &mut Timings::default());
+    let all = diagnostics.sorted();
+    let of = |code: Code| -> Vec<String> {
+        all.iter()
+            .filter(|d| d.file.ends_with("nguon-sai.yaml") && d.code == code)
+            .map(|d| {
+                let t = d.text(Lang::Vi);
+                format!("{} | {}", t.message, t.help.unwrap_or_default())
+            })
+            .collect()
+    };
+    let wrong = of(Code::CK036);
+    assert_eq!(wrong.len(), 3, "{wrong:?}");
+    assert!(
+        wrong[0].contains("`fee`") && wrong[0].contains("`fees`"),
+        "{wrong:?}"
+    );
+    assert!(
+        wrong[1].contains("`tat-ca`") && wrong[1].contains("legal_basis"),
+        "{wrong:?}"
+    );
+    assert!(wrong[2].contains("SHA-256"), "{wrong:?}");
+    assert_eq!(of(Code::CK017).len(), 1, "the source's link is refused");
+    let future = all
+        .iter()
+        .find(|d| d.file.ends_with("nguon-sai.yaml") && d.code == Code::CK044)
+        .expect("a reading in the future is warned about");
+    assert_eq!(future.severity, Severity::Warning);
+    assert!(future.position.is_some());
     let _ = std::fs::remove_dir_all(&root);
 }

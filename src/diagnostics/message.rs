@@ -773,6 +773,12 @@ kinds! {
         VerifiedLongAgo { on: Date },
         /// A record verified on a day that has not come yet.
         VerifiedInFuture { on: Date },
+        /// A source read on a day that has not come yet.
+        RetrievedInFuture { on: Date },
+        /// A source's `covers` names no part of a record.
+        SourceCovers { value: String, suggestion: Option<String> },
+        /// A source's `sha256` that is not 64 hexadecimal digits.
+        NotSha256 { value: String },
         /// An `upcoming` procedure whose `effective_from` has come: the site shows it in force.
         UpcomingStarted { from: Date },
         /// A procedure still said to be in force (or suspended) after its `effective_to`.
@@ -896,8 +902,10 @@ impl Message {
             M::PartNotPublished { .. } => Code::CK033,
             M::FeeUnitCurrency { .. } => Code::CK034,
             M::FeeAmountAndTiers { .. } => Code::CK035,
+            M::SourceCovers { .. } | M::NotSha256 { .. } => Code::CK036,
             M::VerifiedLongAgo { .. } => Code::CK040,
             M::VerifiedInFuture { .. }
+            | M::RetrievedInFuture { .. }
             | M::UpcomingStarted { .. }
             | M::EndedStillInForce { .. }
             | M::ClosureOver { .. } => Code::CK044,
@@ -1667,6 +1675,41 @@ impl Message {
                     "ghi ngày đã đối chiếu hồ sơ với quyết định công bố, theo năm-tháng-ngày (ví dụ 2026-11-20)",
                 ))
             }
+            M::RetrievedInFuture { on } => {
+                let on = on.vi();
+                Text::new(pick!(
+                    lang,
+                    "`retrieved_on` is {on}, a day that has not come yet",
+                    "`retrieved_on` là ngày {on}, một ngày chưa tới"
+                ))
+                .help(t(
+                    "write the day the source was read, in year-month-day (for example 2026-11-20)",
+                    "ghi ngày đã lấy thông tin từ nguồn, theo năm-tháng-ngày (ví dụ 2026-11-20)",
+                ))
+            }
+            M::SourceCovers { value, suggestion } => {
+                let text = Text::new(pick!(
+                    lang,
+                    "`covers` names `{value}`, which is not a part of a record",
+                    "`covers` ghi `{value}`, không phải tên một phần thông tin của thủ tục"
+                ));
+                match suggestion {
+                    Some(s) => text.help(did_you_mean(lang, s)),
+                    None => text.help(t(
+                        "write the keys of the parts this source gives, such as `fees`, `documents`, `legal_basis` (docs/record.md lists them), or leave `covers` out when it gives them all",
+                        "ghi tên khóa các phần lấy từ nguồn này, ví dụ `fees`, `documents`, `legal_basis` (xem docs/record.md), hoặc bỏ `covers` khi nguồn cho mọi phần",
+                    )),
+                }
+            }
+            M::NotSha256 { value } => Text::new(pick!(
+                lang,
+                "`sha256` is `{value}`, not a SHA-256 hash",
+                "`sha256` là `{value}`, không phải mã băm SHA-256"
+            ))
+            .help(t(
+                "write the 64 hexadecimal digits `sha256sum FILE` prints, or leave the key out",
+                "ghi 64 chữ số hệ 16 mà lệnh `sha256sum TỆP` in ra, hoặc bỏ khóa này",
+            )),
             M::UpcomingStarted { from } => {
                 let from = from.vi();
                 Text::new(pick!(
@@ -2197,6 +2240,18 @@ mod tests {
             M::VerifiedInFuture {
                 on: date("2027-01-02"),
             },
+            M::RetrievedInFuture {
+                on: date("2027-01-02"),
+            },
+            M::SourceCovers {
+                value: s("fee"),
+                suggestion: Some(s("fees")),
+            },
+            M::SourceCovers {
+                value: s("tat-ca"),
+                suggestion: None,
+            },
+            M::NotSha256 { value: s("abc") },
             M::UpcomingStarted {
                 from: date("2026-07-01"),
             },

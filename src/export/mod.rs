@@ -189,7 +189,8 @@ fn published(procedure: &Procedure) -> Cow<'_, Procedure> {
             .items()
             .iter()
             .any(|f| f.set_by.as_ref().is_some_and(|l| refused(&l.url)))
-        || procedure.announcements.iter().any(|a| refused(&a.url));
+        || procedure.announcements.iter().any(|a| refused(&a.url))
+        || procedure.sources.iter().any(|s| refused(&s.url));
     if !any {
         return Cow::Borrowed(procedure);
     }
@@ -214,6 +215,7 @@ fn published(procedure: &Procedure) -> Cow<'_, Procedure> {
         }
     }
     copy.announcements.iter_mut().for_each(|a| keep(&mut a.url));
+    copy.sources.iter_mut().for_each(|s| keep(&mut s.url));
     Cow::Owned(copy)
 }
 

@@ -85,7 +85,9 @@ pub fn tables(catalogue: &Catalogue, cards: &[Card], labels: &Value) -> Vec<Tabl
             card.processing_time.clone(),
             card.fee_summary.clone(),
             match &p.agencies {
-                Part::Known(_) => card.agency.clone(),
+                // Every implementing agency: a CSV cell that named only the first would say
+                // the others do not carry it out.
+                Part::Known(a) => a.implementing.joined("; "),
                 Part::Missing(m) => missing(m, "agencies"),
             },
             p.effective_from

@@ -64,6 +64,7 @@ pub fn read(text: &str, file: &str, options: &Options, batch: &mut Batch) {
     let mut detail = Detail {
         data,
         file,
+        sha256: hex_sha256(text.as_bytes()),
         problems: Vec::new(),
     };
     if let Some(record) = detail.record(options) {
@@ -72,10 +73,21 @@ pub fn read(text: &str, file: &str, options: &Options, batch: &mut Batch) {
     batch.problems.append(&mut detail.problems);
 }
 
+/// The SHA-256 of `bytes` in lowercase hex, as `sha256sum` prints it.
+pub fn hex_sha256(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// One detail record being read.
 struct Detail<'a> {
     data: &'a Value,
     file: &'a str,
+    /// Of the file's bytes, so that an office can tell later which copy it imported.
+    sha256: String,
     problems: Vec<Problem>,
 }
 
@@ -303,11 +315,22 @@ impl Detail<'_> {
                 .collect();
             record.state("keywords", Yaml::Seq(words));
         }
+        // Only a stated `true` says something; `false` is also what an unfilled form holds.
+        if data.get("isNonTerritorial").and_then(Value::as_bool) == Some(true) {
+            record.state("non_territorial", Yaml::Bool(true));
+        }
+        if let Some(id) = text(data, "id") {
+            record.state("portal_id", Yaml::str(id));
+        }
+        record.state(
+            "sources",
+            Yaml::Seq(vec![Yaml::map([
+                ("title", Yaml::str("Cổng Dịch vụ công quốc gia")),
+                ("url", Yaml::str(&source)),
+                ("sha256", Yaml::str(&self.sha256)),
+            ])]),
+        );
         for (key, present) in [
-            (
-                "isNonTerritorial",
-                data.get("isNonTerritorial").and_then(Value::as_bool) == Some(true),
-            ),
             ("description", text(data, "description").is_some()),
             ("note", text(data, "note").is_some()),
         ] {
@@ -391,11 +414,12 @@ impl Detail<'_> {
             &["departmentsAuthority", "unitGroupsAuthority"],
             None,
         ));
-        let implementing = join(names(
+        let implementing = names(
             data,
             &["departmentsExecuting", "unitGroupsExecuting"],
             Some("executingAgencies"),
-        ));
+        );
+        let implementing = (!implementing.is_empty()).then_some(implementing);
         let delegated = join(names(
             data,
             &["departmentsAuthorized", "unitGroupsAuthorized"],
@@ -408,11 +432,16 @@ impl Detail<'_> {
             Some("coordinatingAgencies"),
         ));
         match (competent, implementing) {
-            (Some(competent), Some(implementing)) => {
-                let mut pairs = vec![
-                    ("competent".to_owned(), Yaml::str(competent)),
-                    ("implementing".to_owned(), Yaml::str(implementing)),
-                ];
+            (competent, Some(implementing)) => {
+                let mut pairs = Vec::new();
+                if let Some(c) = competent {
+                    pairs.push(("competent".to_owned(), Yaml::str(c)));
+                }
+                let implementing = match implementing.len() {
+                    1 => Yaml::str(implementing.into_iter().next().unwrap_or_default()),
+                    _ => Yaml::Seq(implementing.into_iter().map(Yaml::str).collect()),
+                };
+                pairs.push(("implementing".to_owned(), implementing));
                 if let Some(d) = delegated {
                     pairs.push(("delegated".to_owned(), Yaml::str(d)));
                 }
@@ -421,14 +450,12 @@ impl Detail<'_> {
                 }
                 record.state("agencies", Yaml::Map(pairs));
             }
-            (competent, implementing) => {
-                // The record needs both; what the portal does name is kept in the note.
+            (competent, None) => {
+                // The record needs the implementing body; what the portal does name is kept in
+                // the note.
                 let mut known = Vec::new();
                 if let Some(c) = competent {
                     known.push(format!("Cơ quan có thẩm quyền: {c}."));
-                }
-                if let Some(i) = implementing {
-                    known.push(format!("Cơ quan thực hiện: {i}."));
                 }
                 if let Some(d) = delegated {
                     known.push(format!("Cơ quan được ủy quyền: {d}."));
@@ -436,11 +463,7 @@ impl Detail<'_> {
                 if let Some(c) = coordinating {
                     known.push(format!("Cơ quan phối hợp: {c}."));
                 }
-                let missing = match known.is_empty() {
-                    true => "cơ quan thực hiện",
-                    false => "đủ cơ quan có thẩm quyền và cơ quan thực hiện",
-                };
-                known.push(not_said(missing));
+                known.push(not_said("cơ quan thực hiện"));
                 record.leave("agencies", unknown(&known.join(" "), source));
             }
         }

@@ -16,7 +16,7 @@ use super::{Batch, Change, FieldRef, Message, Problem, Record};
 use crate::model::config::Field;
 
 /// The record keys in the order of `docs/record.md`: files are written in this order.
-pub const KEY_ORDER: [&str; 31] = [
+pub const KEY_ORDER: [&str; 34] = [
     "code",
     "title",
     "slug",
@@ -24,6 +24,7 @@ pub const KEY_ORDER: [&str; 31] = [
     "level",
     "online_level",
     "online_url",
+    "non_territorial",
     "status",
     "effective_from",
     "effective_to",
@@ -48,6 +49,8 @@ pub const KEY_ORDER: [&str; 31] = [
     "life_events",
     "keywords",
     "verified_on",
+    "sources",
+    "portal_id",
 ];
 
 /// One record file to write.

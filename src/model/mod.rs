@@ -18,8 +18,8 @@ pub use catalogue::{Attachment, Catalogue, Entry, Page};
 pub use part::{Missing, MissingStatus, Part};
 pub use procedure::{
     Actor, Agencies, Announcement, Change, Channel, ChannelType, Currency, Document, DocumentGroup,
-    DocumentMode, Documents, Fee, FeeKind, FeeTier, Form, LegalRef, Level, OnlineLevel, Procedure,
-    ProcessingTime, Status, Step, TimeUnit,
+    DocumentMode, Documents, Fee, FeeKind, FeeTier, Form, LegalRef, Level, Names, OnlineLevel,
+    Procedure, ProcessingTime, Source, Status, Step, TimeUnit,
 };
 
 /// Human-readable text, NFC-normalised when read (editors on macOS write NFD, and a search for

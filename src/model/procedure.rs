@@ -74,6 +74,14 @@ pub struct Procedure {
     #[schemars(with = "Option<Text>")]
     #[serde(default)]
     pub online_url: Option<Spanned<Text>>,
+    /// Whether the dossier may be submitted at any receiving office, wherever the applicant
+    /// lives ("không phụ thuộc địa giới hành chính").
+    #[schemars(
+        title = "Không phụ thuộc địa giới hành chính",
+        description = "true khi người dân được nộp hồ sơ tại bất kỳ nơi tiếp nhận nào, không phụ thuộc nơi cư trú."
+    )]
+    #[serde(default)]
+    pub non_territorial: bool,
     /// Whether it is in force.
     #[schemars(
         title = "Tình trạng hiệu lực",
@@ -233,6 +241,20 @@ pub struct Procedure {
     #[schemars(with = "Option<Date>")]
     #[serde(default)]
     pub verified_on: Option<Spanned<Date>>,
+    /// Where the record's facts come from.
+    #[schemars(
+        title = "Nguồn thông tin",
+        description = "Các nguồn của thông tin trong thủ tục: tên, địa chỉ, ngày truy cập, phần thông tin."
+    )]
+    #[serde(default)]
+    pub sources: Vec<Source>,
+    /// The procedure's id on the national public-service portal.
+    #[schemars(
+        title = "Mã trên Cổng Dịch vụ công quốc gia",
+        description = "Mã định danh của thủ tục trên Cổng Dịch vụ công quốc gia, dùng để dẫn tới trang thủ tục trên cổng."
+    )]
+    #[serde(default)]
+    pub portal_id: Option<Text>,
 }
 
 impl Procedure {
@@ -296,7 +318,12 @@ impl Procedure {
 
     /// The implementing agency, when the record states the agencies.
     pub fn implementing_agency(&self) -> Option<&Text> {
-        self.agencies.known().map(|a| &a.implementing)
+        self.agencies.known().and_then(|a| a.implementing.first())
+    }
+
+    /// Every implementing agency the record names; none when it does not state the agencies.
+    pub fn implementing_agencies(&self) -> &[Text] {
+        self.agencies.known().map_or(&[], |a| &a.implementing)
     }
 
     /// Whether the record says nothing is charged: `fees: []`, or every fee at 0. An unknown or
@@ -347,6 +374,7 @@ impl Procedure {
         self.officers.shrink_to_fit();
         self.related.shrink_to_fit();
         self.replaces.shrink_to_fit();
+        self.sources.shrink_to_fit();
         self.life_events.shrink_to_fit();
         self.keywords.shrink_to_fit();
     }
@@ -521,18 +549,27 @@ impl Status {
     description = "Các cơ quan tham gia giải quyết thủ tục."
 )]
 pub struct Agencies {
-    /// Cơ quan có thẩm quyền: decides.
+    /// Cơ quan có thẩm quyền: decides; absent when the source does not name it.
     #[schemars(
         title = "Cơ quan có thẩm quyền",
-        description = "Cơ quan có thẩm quyền quyết định."
+        description = "Cơ quan có thẩm quyền quyết định. Bỏ trống khi nguồn không ghi."
     )]
-    pub competent: Text,
-    /// Cơ quan thực hiện: carries it out.
+    #[serde(default)]
+    pub competent: Option<Text>,
+    /// Cơ quan thực hiện: carries it out; one or several.
     #[schemars(
         title = "Cơ quan trực tiếp thực hiện",
-        description = "Cơ quan trực tiếp thực hiện thủ tục."
+        description = "Cơ quan trực tiếp thực hiện thủ tục: một tên, hoặc danh sách khi nhiều cơ quan cùng thực hiện."
     )]
-    pub implementing: Text,
+    pub implementing: Names,
+    /// Where dossiers are received, when that is not the implementing body (since 1 July
+    /// 2025 many procedures are received at the commune and decided by the province).
+    #[schemars(
+        title = "Nơi tiếp nhận hồ sơ",
+        description = "Cơ quan, bộ phận tiếp nhận hồ sơ khi khác cơ quan thực hiện, ví dụ \"Bộ phận Một cửa Ủy ban nhân dân cấp xã\"."
+    )]
+    #[serde(default)]
+    pub receiving: Option<Text>,
     /// Cơ quan được ủy quyền.
     #[schemars(
         title = "Cơ quan được ủy quyền",
@@ -544,6 +581,114 @@ pub struct Agencies {
     #[schemars(title = "Cơ quan phối hợp", description = "Cơ quan phối hợp (nếu có).")]
     #[serde(default)]
     pub coordinating: Option<Text>,
+}
+
+/// One name or several, written as a string or a list; never empty.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Names(pub Vec<Text>);
+
+impl Names {
+    /// The first name: the one cards and listings lead with.
+    pub fn first(&self) -> Option<&Text> {
+        self.0.first()
+    }
+
+    /// The names separated by `separator`.
+    pub fn joined(&self, separator: &str) -> String {
+        let names: Vec<&str> = self.0.iter().map(Text::as_str).collect();
+        names.join(separator)
+    }
+}
+
+impl std::ops::Deref for Names {
+    type Target = [Text];
+    fn deref(&self) -> &[Text] {
+        &self.0
+    }
+}
+
+impl<'de> Deserialize<'de> for Names {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct NamesVisitor;
+        impl<'de> Visitor<'de> for NamesVisitor {
+            type Value = Names;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a name, or a list of names")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Names, E> {
+                Ok(Names(vec![Text::new(v)]))
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Names, A::Error> {
+                let names = Vec::<Text>::deserialize(de::value::SeqAccessDeserializer::new(seq))?;
+                if names.is_empty() {
+                    return Err(de::Error::invalid_length(0, &"at least one name"));
+                }
+                Ok(Names(names))
+            }
+        }
+        deserializer.deserialize_any(NamesVisitor)
+    }
+}
+
+impl JsonSchema for Names {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Names".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+            ]
+        })
+    }
+}
+
+/// Where a record's facts come from.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(
+    title = "Nguồn thông tin",
+    description = "Một nguồn mà thông tin của thủ tục được lấy từ đó."
+)]
+pub struct Source {
+    /// What the source is.
+    #[schemars(
+        title = "Tên nguồn",
+        description = "Ví dụ \"Cổng Dịch vụ công quốc gia\" hoặc \"Quyết định 528/QĐ-BTP\"."
+    )]
+    pub title: Text,
+    /// Where it can be read.
+    #[schemars(title = "Địa chỉ", description = "Địa chỉ đầy đủ, https://…")]
+    #[schemars(with = "Option<Text>")]
+    #[serde(default)]
+    pub url: Option<Spanned<Text>>,
+    /// When it was read.
+    #[schemars(
+        title = "Ngày truy cập",
+        description = "Ngày lấy thông tin từ nguồn, dạng năm-tháng-ngày, ví dụ 2025-07-01."
+    )]
+    #[schemars(with = "Option<Date>")]
+    #[serde(default)]
+    pub retrieved_on: Option<Spanned<Date>>,
+    /// SHA-256 of the file read, in hex.
+    #[schemars(
+        title = "Mã băm SHA-256",
+        description = "Mã băm SHA-256 (64 chữ số hệ 16) của tệp nguồn, để đối chiếu về sau."
+    )]
+    #[schemars(with = "Option<String>")]
+    #[serde(default)]
+    pub sha256: Option<Spanned<String>>,
+    /// Which parts of the record it gives; all of them when empty.
+    #[schemars(
+        title = "Phần thông tin",
+        description = "Các phần lấy từ nguồn này, ví dụ [fees, documents]; bỏ trống khi nguồn cho mọi phần."
+    )]
+    #[schemars(with = "Vec<String>")]
+    #[serde(default)]
+    pub covers: Vec<Spanned<String>>,
 }
 
 /// Who acts in a step.

@@ -91,7 +91,8 @@ impl EntryParts {
             .flat_map(|e| {
                 std::iter::once(view::level_url(e.level())).chain(
                     e.procedure
-                        .implementing_agency()
+                        .implementing_agencies()
+                        .iter()
                         .map(|a| view::agency_url(a)),
                 )
             })
@@ -374,7 +375,9 @@ impl<'a> Renderer<'a> {
                     ),
                 );
                 view.level_url = view.level_url.filter(|u| self.listing_urls.contains(u));
-                view.agency_url = view.agency_url.filter(|u| self.listing_urls.contains(u));
+                for agency in &mut view.implementing {
+                    agency.url = agency.url.take().filter(|u| self.listing_urls.contains(u));
+                }
                 context.insert("p", &view);
             }
             PageKind::Redirect(i) => {

@@ -404,15 +404,15 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     let mut agencies: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     for (i, entry) in catalogue.procedures.iter().enumerate() {
         // A record that does not state its agencies is in no agency's listing.
-        let Some(name) = entry.procedure.implementing_agency() else {
-            continue;
-        };
-        let name = name.to_string();
-        let slot = agencies
-            .entry(vi::slugify(&name))
-            .or_insert_with(|| (name, Vec::new()));
-        if entry.is_listed() {
-            slot.1.push(i);
+        for name in entry.procedure.implementing_agencies() {
+            let name = name.to_string();
+            let slot = agencies
+                .entry(vi::slugify(&name))
+                .or_insert_with(|| (name, Vec::new()));
+            // Two spellings of one agency in one record list it once.
+            if entry.is_listed() && slot.1.last() != Some(&i) {
+                slot.1.push(i);
+            }
         }
     }
     let mut agency_links = Vec::new();

@@ -443,8 +443,9 @@ impl<'a> Texts<'a> {
             names.push(&field.name);
         }
         if let Some(agencies) = p.agencies.known() {
-            names.push(&agencies.implementing);
-            names.push(&agencies.competent);
+            names.extend(agencies.implementing.iter().map(|a| a.as_str()));
+            names.extend(agencies.competent.as_deref());
+            names.extend(agencies.receiving.as_deref());
         }
         Texts {
             title: entry.title(),

@@ -73,8 +73,8 @@ struct Parsed {
     slug_problem: Option<Diagnostic>,
     /// Diagnostics of [`validate::check_record`]: they depend on the record and the site only.
     local: Vec<Diagnostic>,
-    /// Slug of the implementing agency: whether its listing exists depends on it.
-    agency_slug: String,
+    /// Slugs of the implementing agencies: whether their listings exist depends on them.
+    agency_slugs: Vec<String>,
 }
 
 /// Everything under content/ but the records.
@@ -181,8 +181,8 @@ struct EntryPrint {
     entry: u64,
     /// Its card (what listings and the search page show).
     card: u64,
-    /// Slug of its implementing agency.
-    agency: String,
+    /// Slugs of its implementing agencies.
+    agencies: Vec<String>,
 }
 
 impl Site {
@@ -1148,17 +1148,18 @@ fn read_record(root: &Path, path: &Path, facts: &SiteFacts) -> RecordFile {
             let (slug, slug_problem) = validate::record_slug(&parsed.file, &procedure);
             let local = validate::check_record(root, &parsed.file, &procedure, facts);
             // Empty when the record does not state its agencies (no listing has it).
-            let agency_slug = procedure
-                .implementing_agency()
+            let agency_slugs = procedure
+                .implementing_agencies()
+                .iter()
                 .map(|a| vi::slugify(a))
-                .unwrap_or_default();
+                .collect();
             Ok(Parsed {
                 procedure,
                 body,
                 slug,
                 slug_problem,
                 local,
-                agency_slug,
+                agency_slugs,
             })
         }
         Err(d) => Err(std::iter::once(*d).chain(parsed.more).collect()),
@@ -1207,16 +1208,16 @@ fn refresh_prints(
             let entry = h.finish();
             let mut h = std::collections::hash_map::DefaultHasher::new();
             hash_serialized(&mut h, card);
-            let agency = record
+            let agencies = record
                 .and_then(|r| r.parsed.as_ref().ok())
-                .map(|p| p.agency_slug.clone())
+                .map(|p| p.agency_slugs.clone())
                 .unwrap_or_default();
             (
                 e.file.clone(),
                 EntryPrint {
                     entry,
                     card: h.finish(),
-                    agency,
+                    agencies,
                 },
             )
         })
@@ -1237,7 +1238,7 @@ fn plan_key(e: &crate::model::Entry) -> u64 {
     e.procedure.field.value.hash(&mut h);
     e.level().hash(&mut h);
     e.is_listed().hash(&mut h);
-    e.procedure.implementing_agency().hash(&mut h);
+    e.procedure.implementing_agencies().hash(&mut h);
     e.updated.hash(&mut h);
     for old in &e.procedure.replaces {
         old.value.hash(&mut h);
@@ -1405,8 +1406,8 @@ struct Stamps {
     /// Whether it is listed, and a hash of its field (what the search page groups by).
     listed: Vec<bool>,
     field: Vec<u64>,
-    /// Agency slug.
-    agency_slug: Vec<String>,
+    /// Agency slugs, per procedure.
+    agency_slugs: Vec<Vec<String>>,
     /// Code → indexes of the procedures that replace it, in catalogue order.
     replaced_by: HashMap<String, Vec<usize>>,
     /// Levels and agency slugs that have a listing (listed procedures make them).
@@ -1426,9 +1427,9 @@ impl Stamps {
         let mut stamps = Stamps {
             entry: per_entry.iter().map(|p| p.map_or(0, |p| p.entry)).collect(),
             card: per_entry.iter().map(|p| p.map_or(0, |p| p.card)).collect(),
-            agency_slug: per_entry
+            agency_slugs: per_entry
                 .iter()
-                .map(|p| p.map_or_else(String::new, |p| p.agency.clone()))
+                .map(|p| p.map_or_else(Vec::new, |p| p.agencies.clone()))
                 .collect(),
             listed: catalogue.procedures.iter().map(|e| e.is_listed()).collect(),
             field: catalogue
@@ -1448,7 +1449,8 @@ impl Stamps {
             }
             if e.is_listed() {
                 stamps.listed_levels.insert(e.level());
-                stamps.listed_agencies.insert(stamps.agency_slug[i].clone());
+                let slugs = stamps.agency_slugs[i].iter().cloned();
+                stamps.listed_agencies.extend(slugs);
             }
         }
         stamps.attachment_sizes = attachment_sizes(catalogue);
@@ -1515,10 +1517,9 @@ fn content_fingerprint(plan: &PagePlan, catalogue: &Catalogue, stamps: &Stamps) 
                 other.slug.hash(&mut h);
             }
             stamps.listed_levels.contains(&e.level()).hash(&mut h);
-            stamps
-                .listed_agencies
-                .contains(&stamps.agency_slug[*i])
-                .hash(&mut h);
+            for slug in &stamps.agency_slugs[*i] {
+                stamps.listed_agencies.contains(slug).hash(&mut h);
+            }
             for form in e.procedure.forms.items() {
                 let path = form.file.value.trim_start_matches("./");
                 stamps.attachment_sizes.get(path).hash(&mut h);

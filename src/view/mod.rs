@@ -244,8 +244,9 @@ pub struct ProcedureView<'a> {
     /// Level listing URL; `None` when no listed procedure has that level (the page would not
     /// exist: repealed procedures leave the lists).
     pub level_url: Option<String>,
-    /// Implementing agency listing URL; `None` when that listing does not exist.
-    pub agency_url: Option<String>,
+    /// Implementing agencies, each with its listing URL (`None` when that listing does not
+    /// exist).
+    pub implementing: Vec<AgencyLink<'a>>,
     /// Steps.
     pub steps: Vec<StepView<'a>>,
     /// Conditions, each as paragraphs and lists.
@@ -282,6 +283,8 @@ pub struct ProcedureView<'a> {
     pub verified_on: Option<String>,
     /// "dd/mm/yyyy" of the last commit that touched the record.
     pub updated: Option<String>,
+    /// Where the record's facts come from.
+    pub sources: Vec<SourceView<'a>>,
     /// Guide as HTML (sanitised when it was rendered).
     pub body_html: Option<String>,
     /// Absolute stable URL (`/ma/<code>/`) when the site has a base URL.
@@ -347,6 +350,7 @@ pub struct RecordView<'a> {
     level: Level,
     online_level: &'a Part<OnlineLevel>,
     online_url: Option<&'a str>,
+    non_territorial: bool,
     status: Status,
     effective_from: Option<Date>,
     effective_to: Option<Date>,
@@ -361,6 +365,7 @@ pub struct RecordView<'a> {
     life_events: &'a [Text],
     keywords: &'a [Text],
     verified_on: Option<Date>,
+    portal_id: Option<&'a Text>,
 }
 
 impl<'a> RecordView<'a> {
@@ -374,6 +379,7 @@ impl<'a> RecordView<'a> {
             level: p.level,
             online_level: &p.online_level,
             online_url: published_url(p.online_url.as_ref()),
+            non_territorial: p.non_territorial,
             status: p.status,
             effective_from: p.effective_from.as_ref().map(|d| d.value),
             effective_to: p.effective_to.as_ref().map(|d| d.value),
@@ -388,8 +394,33 @@ impl<'a> RecordView<'a> {
             life_events: &p.life_events,
             keywords: &p.keywords,
             verified_on: p.verified_on.as_ref().map(|d| d.value),
+            portal_id: p.portal_id.as_ref(),
         }
     }
+}
+
+/// A source of the record's facts.
+#[derive(Debug, Serialize)]
+pub struct SourceView<'a> {
+    /// What it is.
+    pub title: &'a str,
+    /// Where to read it; `None` when absent or not a web address.
+    pub url: Option<&'a str>,
+    /// "dd/mm/yyyy".
+    pub retrieved_on: Option<String>,
+    /// SHA-256 of the file read.
+    pub sha256: Option<&'a str>,
+    /// Keys of the parts it gives (the theme's `section` labels name them); all when empty.
+    pub covers: Vec<&'a str>,
+}
+
+/// An agency, linked to its listing when there is one.
+#[derive(Debug, Serialize)]
+pub struct AgencyLink<'a> {
+    /// Name, as written.
+    pub name: &'a str,
+    /// Listing URL; `None` when that listing does not exist.
+    pub url: Option<String>,
 }
 
 /// A step.
@@ -754,7 +785,14 @@ impl<'a> ProcedureView<'a> {
                 url: field_url(&p.field.value),
             },
             level_url: Some(level_url(p.level)),
-            agency_url: p.implementing_agency().map(|a| agency_url(a)),
+            implementing: p
+                .implementing_agencies()
+                .iter()
+                .map(|a| AgencyLink {
+                    name: a,
+                    url: Some(agency_url(a)),
+                })
+                .collect(),
             steps: p
                 .steps
                 .items()
@@ -824,6 +862,17 @@ impl<'a> ProcedureView<'a> {
             effective_to: p.effective_to.as_ref().map(|d| d.value.vi()),
             verified_on: p.verified_on.as_ref().map(|d| d.value.vi()),
             updated: entry.updated.map(|d| d.vi()),
+            sources: p
+                .sources
+                .iter()
+                .map(|s| SourceView {
+                    title: &s.title,
+                    url: published_url(s.url.as_ref()),
+                    retrieved_on: s.retrieved_on.as_ref().map(|d| d.value.vi()),
+                    sha256: s.sha256.as_ref().map(|h| h.value.as_str()),
+                    covers: s.covers.iter().map(|c| c.value.as_str()).collect(),
+                })
+                .collect(),
             body_html: entry.body.as_deref().map(crate::content::markdown::to_html),
             stable_url: None,
             qr_svg,
@@ -1003,7 +1052,8 @@ mod tests {
     use super::*;
 
     /// The keys of a record that [`RecordView`] leaves out.
-    const REFORMATTED_KEYS: [&str; 10] = [
+    const REFORMATTED_KEYS: [&str; 11] = [
+        "sources",
         "steps",
         "channels",
         "documents",
