@@ -31,6 +31,7 @@ pub mod output;
 pub mod pipeline;
 pub mod publish;
 pub mod render;
+pub mod report;
 pub mod route;
 pub mod schema;
 pub mod search;

@@ -24,6 +24,8 @@ const LAYERS: &[&str] = &[
     "theme",
     // validate.
     "validate",
+    // the completeness report reads loaded records.
+    "report",
     // views and cards: what both the index and the pages show.
     "view",
     // the open data.

@@ -7,6 +7,7 @@ mod import;
 mod init;
 mod man;
 mod new;
+mod report;
 mod schema;
 mod serve;
 
@@ -110,6 +111,8 @@ enum Command {
     New(new::Args),
     /// Import records from the national portal's procedure JSON or an office's list.
     Import(import::Args),
+    /// Report, per record, the parts not known or not published and how old its checks are.
+    Report(report::Args),
     /// Preview the site with live reload; errors are shown in the page.
     Serve(serve::Args),
     /// Print the JSON Schema of a procedure record (for editors' autocompletion).
@@ -129,6 +132,7 @@ impl Cli {
             Command::Init(args) => args.lang(),
             Command::New(args) => args.lang(),
             Command::Import(args) => args.lang(),
+            Command::Report(args) => args.lang(),
             Command::Serve(args) => args.lang(),
             // No site: Vietnamese, as for a new site.
             Command::Schema(_) | Command::Completions(_) | Command::Man(_) => Lang::Vi,
@@ -144,6 +148,7 @@ pub fn run(cli: Cli) -> Result<Outcome, CliError> {
         Command::Init(args) => init::run(args),
         Command::New(args) => new::run(args),
         Command::Import(args) => import::run(args),
+        Command::Report(args) => report::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Schema(args) => schema::run(args),
         Command::Completions(args) => completions::run(args),

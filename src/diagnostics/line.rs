@@ -35,6 +35,11 @@ kinds! {
         NowArgument { now: String, error: DateError },
         /// The site root cannot be read.
         RootUnreadable { path: String, error: String },
+        /// `report --format html` wrote its page.
+        ReportWritten { path: String },
+        /// `report --output` inside the published folder.
+        ReportInPublic { path: String },
+
         /// The new site was published but its folder could not be flushed.
         NotDurable { error: String },
         /// The new site was published but the previous one is still at `path`.
@@ -220,6 +225,17 @@ impl Line {
                     "--now {now}: {error} (hãy viết dạng YYYY-MM-DD)"
                 )
             }
+            L::ReportWritten { path } => pick!(
+                lang,
+                "report written to {path}",
+                "đã ghi báo cáo vào {path}"
+            ),
+            L::ReportInPublic { path } => pick!(
+                lang,
+                "{path} is inside public/, which is published: the report is for the office\n  help: write it elsewhere, for example --output bao-cao.html",
+                "{path} nằm trong public/, thư mục được đăng công khai: báo cáo chỉ dành cho cơ quan\n  gợi ý: ghi ra chỗ khác, ví dụ --output bao-cao.html"
+            ),
+
             L::RootUnreadable { path, error } => pick!(
                 lang,
                 "cannot read the site root {path}: {error}\n  help: run congkhai in a site folder, pass --root DIR, or create one with `congkhai init DIR`",
@@ -614,6 +630,12 @@ mod tests {
             L::RootUnreadable {
                 path: s("site"),
                 error: s("E2"),
+            },
+            L::ReportWritten {
+                path: s("bao-cao.html"),
+            },
+            L::ReportInPublic {
+                path: s("public/bao-cao.html"),
             },
             L::NotDurable { error: s("E3") },
             L::OldTreeLeft {
