@@ -112,7 +112,7 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
                 .forms
                 .items()
                 .iter()
-                .map(|f| f.file.value.as_str())
+                .filter_map(|f| f.file.as_ref().map(|f| f.value.as_str()))
         }),
         &static_files,
         &mut diagnostics,
@@ -609,7 +609,9 @@ pub fn attachments<'a>(
     let mut attachments: BTreeMap<String, Attachment> = BTreeMap::new();
     for p in procedures {
         for form in p.forms.items() {
-            let path = form.file.value.trim_start_matches("./").to_owned();
+            let Some(path) = form.path().map(str::to_owned) else {
+                continue;
+            };
             if attachments.contains_key(&path) {
                 continue;
             }
@@ -913,25 +915,40 @@ pub fn check_record(root: &Path, file: &str, p: &Procedure, cx: &SiteFacts) -> V
                 &form.id.referenced,
             ));
         }
-        let long_name = Path::new(&*form.file.value)
+        let Some(form_file) = &form.file else {
+            // Only at its official address: it must have one, or there is nothing to download.
+            if form.official_url.is_none() {
+                out.push(at(
+                    Diagnostic::new(
+                        file,
+                        Message::FormNowhere {
+                            id: form.id.value.clone(),
+                        },
+                    ),
+                    &form.id.referenced,
+                ));
+            }
+            continue;
+        };
+        let long_name = Path::new(&*form_file.value)
             .components()
             .map(|c| c.as_os_str().to_string_lossy())
             .find(|c| c.len() > MAX_NAME_BYTES);
         if let Some(name) = long_name {
             out.extend(
                 name_too_long(file, NameOf::FormPathName, &name)
-                    .map(|d| at(d, &form.file.referenced)),
+                    .map(|d| at(d, &form_file.referenced)),
             );
-        } else if let Some(problem) = check_attachment(root, &form.file.value) {
+        } else if let Some(problem) = check_attachment(root, &form_file.value) {
             out.push(at(
                 Diagnostic::new(
                     file,
                     Message::FormFile {
-                        path: form.file.value.clone(),
+                        path: form_file.value.clone(),
                         problem,
                     },
                 ),
-                &form.file.referenced,
+                &form_file.referenced,
             ));
         }
     }

@@ -378,8 +378,15 @@ fn a_portal_detail_keeps_its_currency_reports_conflicts_and_leaves_the_empty_unk
     assert_eq!(p.processing_time.known().unwrap().value, Some(1.0));
     assert!(p.conditions.missing().is_some());
     assert!(p.online_level.missing().is_some());
-    // The "Lưu ý" notes are not checklist rows.
-    assert_eq!(p.documents.groups().len(), 1);
+    // The "Lưu ý" notes are not checklist rows: they are a group's note, with no documents.
+    let groups = p.documents.groups();
+    assert_eq!(groups.len(), 2);
+    assert_eq!(groups[0].items.len(), 1);
+    assert!(groups[1].items.is_empty());
+    assert_eq!(
+        groups[1].note.as_deref(),
+        Some("Người tiếp nhận kiểm tra giấy tờ.")
+    );
     check_and_build_ok(&root);
 }
 

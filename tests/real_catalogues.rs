@@ -193,6 +193,14 @@ fn fixtures() -> Vec<(&'static str, String)> {
                         "[{title: \"Cổng Dịch vụ công quốc gia\", url: \"https://dichvucong.gov.vn/thu-tuc/9.900009\", retrieved_on: 2026-11-20, covers: [fees, documents], sha256: \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08\"}, {title: \"Quyết định 1234/QĐ-UBND\"}]",
                     ),
                     ("portal_id", "\"019d2bfd-3fe0-70ac-b9d6-5e9e20d6eef7\""),
+                    (
+                        "documents",
+                        "[{items: [{name: \"Tờ khai theo mẫu\", originals: 1, copies: 0, form: to-khai}]}, {items: [], note: \"Lưu ý:\\n- Người tiếp nhận kiểm tra giấy tờ.\\n- Không yêu cầu nộp thêm giấy tờ khác.\"}]",
+                    ),
+                    (
+                        "forms",
+                        "[{id: to-khai, name: \"Tờ khai thử nghiệm\", official_url: \"https://bieumau.example.gov.vn/to-khai.docx\"}]",
+                    ),
                 ],
             ),
         ),
@@ -898,6 +906,20 @@ fn a_record_received_at_the_commune_and_decided_by_the_province_says_so_with_its
         ["https://dichvucong.gov.vn/thu-tuc/9.900009"],
         "a source without an address is not linked"
     );
+    // A form published only by its issuing body links there, in the checklist and the list.
+    let official = "https://bieumau.example.gov.vn/to-khai.docx";
+    assert_eq!(hrefs(&html, "#mau-don"), [official]);
+    assert_eq!(hrefs(&html, "#ho-so .form-cell"), [official]);
+    // A note of the dossier is not a row to tick.
+    let rows = Selector::parse("#ho-so table.checklist tbody tr").unwrap();
+    assert_eq!(html.select(&rows).count(), 1);
+    let note = text_of(&html, "#ho-so .dossier-note");
+    assert!(
+        note.contains("Người tiếp nhận kiểm tra giấy tờ.") && note.contains("Không yêu cầu"),
+        "{note}"
+    );
+    let items = Selector::parse("#ho-so .dossier-note li").unwrap();
+    assert_eq!(html.select(&items).count(), 2, "its lines stay a list");
     // A record without sources has no such section.
     assert!(
         page(root, "phi-usd")
@@ -941,6 +963,9 @@ fn a_source_that_cannot_be_right_is_an_error_and_a_future_reading_a_warning() {
             &[(
                 "sources",
                 "[{title: \"Cổng\", url: \"javascript:alert(1)\", covers: [fee, tat-ca], sha256: abc, retrieved_on: 2099-01-01}]",
+            ), (
+                "forms",
+                "[{id: to-khai, name: \"Tờ khai không có tệp\"}]",
             )],
         ),
     )
@@ -972,6 +997,11 @@ fn a_source_that_cannot_be_right_is_an_error_and_a_future_reading_a_warning() {
     );
     assert!(wrong[2].contains("SHA-256"), "{wrong:?}");
     assert_eq!(of(Code::CK017).len(), 1, "the source's link is refused");
+    let nowhere = of(Code::CK027);
+    assert!(
+        nowhere.len() == 1 && nowhere[0].contains("official_url"),
+        "a form with neither a file nor an address: {nowhere:?}"
+    );
     let future = all
         .iter()
         .find(|d| d.file.ends_with("nguon-sai.yaml") && d.code == Code::CK044)

@@ -757,6 +757,8 @@ kinds! {
         FeeAmountAndTiers { fee: String },
         /// A form file's path that cannot be published.
         FormFile { path: String, problem: FormPath },
+        /// A form with neither a `file` nor an `official_url`.
+        FormNowhere { id: String },
         /// A document's form that the record's `forms` does not define.
         UnknownForm { form: String, suggestion: Option<String> },
         /// A record's officer that `site.yaml` does not define.
@@ -891,9 +893,10 @@ impl Message {
                 Waits::Fields => Code::CK022,
                 Waits::Code(_) => Code::CK026,
             },
-            M::FormFile { .. } | M::FormFileNotPublished { .. } | M::FormFileUnreadable { .. } => {
-                Code::CK027
-            }
+            M::FormFile { .. }
+            | M::FormFileNotPublished { .. }
+            | M::FormFileUnreadable { .. }
+            | M::FormNowhere { .. } => Code::CK027,
             M::EffectiveDates { .. } | M::UpcomingWithoutDate => Code::CK028,
             M::IdTwice { .. } => Code::CK029,
             M::SiteYamlMissing | M::FieldsYamlMissing | M::BaseUrlNotAbsolute { .. } => Code::CK030,
@@ -1573,6 +1576,15 @@ impl Message {
                 "put the file under content/forms/ and write its path relative to content/, for example `forms/ho-tich/to-khai.pdf`",
                 "đặt tệp trong content/forms/ và ghi đường dẫn tính từ content/, ví dụ `forms/ho-tich/to-khai.pdf`",
             )),
+            M::FormNowhere { id } => Text::new(pick!(
+                lang,
+                "the form `{id}` has neither a `file` nor an `official_url`",
+                "mẫu đơn `{id}` không có tệp (`file`) cũng không có địa chỉ nguồn chính thức (`official_url`)"
+            ))
+            .help(t(
+                "add `file: forms/…` (a file under content/) or `official_url: https://…` (where the issuing body publishes it)",
+                "thêm `file: forms/…` (tệp trong content/) hoặc `official_url: https://…` (nơi cơ quan ban hành đăng mẫu)",
+            )),
             M::UnknownForm { form, suggestion } => {
                 let text = Text::new(pick!(
                     lang,
@@ -2237,6 +2249,7 @@ mod tests {
             M::VerifiedLongAgo {
                 on: date("2024-01-02"),
             },
+            M::FormNowhere { id: s("to-khai") },
             M::VerifiedInFuture {
                 on: date("2027-01-02"),
             },

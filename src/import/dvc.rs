@@ -779,6 +779,7 @@ impl Detail<'_> {
 
     fn documents(&mut self, record: &mut Record, not_said: &dyn Fn(&str) -> String, source: &str) {
         let mut groups = Vec::new();
+        let mut notes: Vec<(Option<String>, String)> = Vec::new();
         let mut cases: Vec<(Option<String>, &[Value])> = items(self.data, "executionCases")
             .iter()
             .map(|c| {
@@ -802,13 +803,12 @@ impl Detail<'_> {
             }
             let folded = name.as_deref().map(crate::vi::fold).unwrap_or_default();
             if folded.contains("luu y") {
-                // Notes, not documents: a checklist row would tell people to bring them.
-                self.warn(
-                    &record.code,
-                    Message::NotImported {
-                        key: format!("executionCases: {}", name.unwrap_or_default()),
-                    },
-                );
+                // Notes, not documents: a checklist row would tell people to bring them. They
+                // become a group's note, one line each.
+                let lines: Vec<&str> = components.iter().filter_map(|c| text(c, "name")).collect();
+                if !lines.is_empty() {
+                    notes.push((name, lines.join("\n")));
+                }
                 continue;
             }
             let mode = if folded.contains("xuat trinh") {
@@ -846,6 +846,24 @@ impl Detail<'_> {
                 ("mode", Yaml::word(mode)),
                 ("items", Yaml::Seq(docs)),
             ]));
+        }
+        if groups.is_empty() {
+            // Notes alone do not state the dossier: it stays unknown, and they are reported.
+            for (name, _) in notes {
+                self.warn(
+                    &record.code,
+                    Message::NotImported {
+                        key: format!("executionCases: {}", name.unwrap_or_default()),
+                    },
+                );
+            }
+        } else {
+            for (_, note) in notes {
+                groups.push(Yaml::map([
+                    ("items", Yaml::Seq(Vec::new())),
+                    ("note", Yaml::str(note)),
+                ]));
+            }
         }
         self.part(record, "documents", groups, || {
             unknown(&not_said("thành phần hồ sơ"), source)

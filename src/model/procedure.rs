@@ -996,6 +996,13 @@ pub struct DocumentGroup {
     /// The documents.
     #[schemars(title = "Giấy tờ", description = "Các giấy tờ của nhóm.")]
     pub items: Vec<Document>,
+    /// A note on the group that is not a document to bring ("Lưu ý: …").
+    #[schemars(
+        title = "Lưu ý",
+        description = "Lưu ý về nhóm giấy tờ, không phải một giấy tờ cần mang (không thành dòng đánh dấu); xuống dòng và gạch đầu dòng được giữ."
+    )]
+    #[serde(default)]
+    pub note: Option<Text>,
 }
 
 /// The dossier: always groups. A flat list of documents in the file becomes one group without a
@@ -1019,6 +1026,7 @@ impl<'de> Deserialize<'de> for Documents {
                         case: None,
                         mode: DocumentMode::Submit,
                         items: vec![*item],
+                        note: None,
                     }),
                 },
             }
@@ -1112,6 +1120,7 @@ impl RawEntry {
                     case: self.case,
                     mode: self.mode.unwrap_or_default(),
                     items,
+                    note: self.note,
                 }))
             }
         }
@@ -1140,13 +1149,14 @@ pub struct Form {
     #[schemars(title = "Văn bản ban hành mẫu", description = "Văn bản ban hành mẫu.")]
     #[serde(default)]
     pub issued_by: Option<Text>,
-    /// Path under `content/`.
+    /// Path under `content/`; absent when the form is only published at `official_url`.
     #[schemars(
         title = "Tệp",
-        description = "Đường dẫn tệp, tính từ content/, ví dụ forms/ho-tich/to-khai.pdf."
+        description = "Đường dẫn tệp, tính từ content/, ví dụ forms/ho-tich/to-khai.pdf. Bỏ trống khi mẫu chỉ có ở nguồn chính thức (official_url)."
     )]
-    #[schemars(with = "String")]
-    pub file: Spanned<String>,
+    #[schemars(with = "Option<String>")]
+    #[serde(default)]
+    pub file: Option<Spanned<String>>,
     /// The official source.
     #[schemars(
         title = "Nguồn chính thức",
@@ -1155,6 +1165,13 @@ pub struct Form {
     #[schemars(with = "Option<Text>")]
     #[serde(default)]
     pub official_url: Option<Spanned<Text>>,
+}
+
+impl Form {
+    /// The file's path under `content/` as written (without a leading `./`), when it has one.
+    pub fn path(&self) -> Option<&str> {
+        self.file.as_ref().map(|f| f.value.trim_start_matches("./"))
+    }
 }
 
 /// Lệ phí (a charge for a public service) or phí (a fee for a service).

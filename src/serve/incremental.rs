@@ -893,7 +893,7 @@ impl Site {
                         .forms
                         .items()
                         .iter()
-                        .map(|f| f.file.value.as_str())
+                        .filter_map(|f| f.file.as_ref().map(|f| f.value.as_str()))
                 }),
             &self.rest.static_files,
             &mut cross,
@@ -1044,7 +1044,7 @@ impl Site {
                 .forms
                 .items()
                 .iter()
-                .map(|f| f.file.value.clone())
+                .filter_map(|f| f.file.as_ref().map(|f| f.value.clone()))
                 .collect()
         };
         let mut forms_changed = false;
@@ -1521,8 +1521,9 @@ fn content_fingerprint(plan: &PagePlan, catalogue: &Catalogue, stamps: &Stamps) 
                 stamps.listed_agencies.contains(slug).hash(&mut h);
             }
             for form in e.procedure.forms.items() {
-                let path = form.file.value.trim_start_matches("./");
-                stamps.attachment_sizes.get(path).hash(&mut h);
+                form.path()
+                    .map(|path| stamps.attachment_sizes.get(path))
+                    .hash(&mut h);
             }
         }
         PageKind::Redirect(i) => stamps.card[*i].hash(&mut h),

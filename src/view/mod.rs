@@ -466,6 +466,8 @@ pub struct GroupView<'a> {
     pub has_counts: bool,
     /// Whether an item has a form (the table gets a form column).
     pub has_form: bool,
+    /// The group's note, as paragraphs and lists.
+    pub note: Option<Prose>,
 }
 
 /// One document.
@@ -492,9 +494,10 @@ pub struct FormView<'a> {
     pub name: &'a str,
     /// Issuing text.
     pub issued_by: Option<&'a str>,
-    /// URL relative to the site root.
-    pub url: String,
-    /// "PDF", "DOCX".
+    /// URL of the published file relative to the site root; `None` when the form is only at
+    /// its official address.
+    pub url: Option<String>,
+    /// "PDF", "DOCX"; empty without a file.
     pub format: String,
     /// "12 KB".
     pub size: Option<String>,
@@ -701,21 +704,23 @@ fn channel_view<'a>(p: &'a Procedure, c: &'a Channel, words: &Words) -> ChannelV
 }
 
 fn form_view<'a>(catalogue: &Catalogue, form: &'a crate::model::Form) -> FormView<'a> {
-    let path = form.file.value.trim_start_matches("./");
-    let format = std::path::Path::new(path)
-        .extension()
+    let path = form.path();
+    let format = path
+        .and_then(|p| std::path::Path::new(p).extension())
         .map(|e| e.to_string_lossy().to_uppercase())
         .unwrap_or_default();
-    let size = catalogue
-        .attachments
-        .iter()
-        .find(|a| a.path == path)
-        .map(|a| file_size(a.size));
+    let size = path.and_then(|path| {
+        catalogue
+            .attachments
+            .iter()
+            .find(|a| a.path == path)
+            .map(|a| file_size(a.size))
+    });
     FormView {
         id: &form.id.value,
         name: &form.name,
         issued_by: form.issued_by.as_deref(),
-        url: path.to_owned(),
+        url: path.map(str::to_owned),
         format,
         size,
         official_url: published_url(form.official_url.as_ref()),
@@ -774,6 +779,7 @@ impl<'a> ProcedureView<'a> {
                         .any(|d| d.originals.is_some() || d.copies.is_some()),
                     has_form: items.iter().any(|d| d.form.is_some()),
                     items,
+                    note: g.note.as_deref().map(prose::blocks),
                 }
             })
             .collect();
