@@ -368,6 +368,8 @@ pub struct BuildReport {
     pub published: crate::publish::Published,
     /// Step timings.
     pub timings: Timings,
+    /// Whether the git history was partial (a shallow clone).
+    pub history_partial: bool,
 }
 
 /// Why a build published nothing.
@@ -526,6 +528,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .time("publish", || staging.commit())
         .map_err(publish_error)?;
     let procedures = catalogue.procedures.len();
+    let history_partial = catalogue.history_partial;
     let Prepared { plans, renderer } = site;
     let parts = renderer.into_parts();
     free_later((catalogue, plans, parts));
@@ -537,6 +540,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         out,
         published,
         timings,
+        history_partial,
     })
 }
 

@@ -83,6 +83,16 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         &mut diagnostics,
     );
 
+    let aliases = settle_aliases(
+        &records
+            .iter()
+            .zip(&slugs)
+            .map(|(r, s)| (r.file.as_str(), &*r.procedure, s.as_str()))
+            .collect::<Vec<_>>(),
+        &options.git.old_slugs,
+        &mut diagnostics,
+    );
+
     // References, dates and per-record rules, in parallel: they only read shared data.
     let per_record: Vec<Vec<Diagnostic>> = records
         .par_iter()
@@ -132,9 +142,10 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
     let procedures: Vec<Entry> = records
         .into_par_iter()
         .zip(slugs.into_par_iter())
-        .map(|(record, slug)| entry(record, slug, &options.git, now))
+        .zip(aliases.into_par_iter())
+        .map(|((record, slug), aliases)| entry(record, slug, aliases, &options.git, now))
         .collect();
-    let catalogue = assemble(
+    let mut catalogue = assemble(
         site,
         fields,
         procedures,
@@ -147,6 +158,7 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         now,
         &collation,
     );
+    catalogue.history_partial = options.git.shallow;
     (Some(catalogue), diagnostics)
 }
 
@@ -632,7 +644,13 @@ pub fn attachments<'a>(
 /// A validated record as a catalogue entry: its guide rendered and its last-change date
 /// attached.
 /// The entry of a checked record, with its status as of `now`.
-pub fn entry(record: RawRecord, slug: String, git: &GitDates, now: Option<Date>) -> Entry {
+pub fn entry(
+    record: RawRecord,
+    slug: String,
+    aliases: Vec<String>,
+    git: &GitDates,
+    now: Option<Date>,
+) -> Entry {
     let updated = git.files.get(&record.file).copied();
     Entry {
         status: record.procedure.status_on(now),
@@ -640,8 +658,85 @@ pub fn entry(record: RawRecord, slug: String, git: &GitDates, now: Option<Date>)
         procedure: record.procedure,
         file: record.file,
         slug,
+        aliases,
         updated,
     }
+}
+
+/// The old addresses of each record (in the order given): its own `aliases`, checked, and the
+/// slugs `old_slugs` (git history) shows its code had. A live page keeps its address: a
+/// record's alias that is another's slug or alias is an error naming both files (CK021), and
+/// a slug from history that is live now is left out. A slug from history that two codes had
+/// goes to the one that had it last.
+pub fn settle_aliases<'a>(
+    records: &[(&'a str, &'a Procedure, &'a str)],
+    old_slugs: &std::collections::HashMap<String, BTreeMap<String, Date>>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<Vec<String>> {
+    let live: HashMap<&str, usize> = records
+        .iter()
+        .enumerate()
+        .map(|(i, (_, _, slug))| (*slug, i))
+        .collect();
+    let mut hand: HashMap<String, usize> = HashMap::new();
+    let mut out: Vec<Vec<String>> = vec![Vec::new(); records.len()];
+    for (i, (file, p, slug)) in records.iter().enumerate() {
+        let offset = u32::from(file.ends_with(".md"));
+        for alias in &p.aliases {
+            let clean = vi::slugify(&alias.value);
+            let problem = if clean != alias.value || clean.is_empty() {
+                Some(Message::AliasNotSlug {
+                    alias: alias.value.clone(),
+                    clean,
+                })
+            } else if clean == *slug {
+                None
+            } else if let Some(&j) = live.get(clean.as_str()) {
+                Some(Message::AliasTaken {
+                    alias: clean,
+                    other: records[j].0.to_owned(),
+                })
+            } else if let Some(&j) = hand.get(&clean).filter(|&&j| j != i) {
+                Some(Message::AliasTaken {
+                    alias: clean,
+                    other: records[j].0.to_owned(),
+                })
+            } else {
+                hand.insert(clean.clone(), i);
+                out[i].push(clean);
+                None
+            };
+            if let Some(message) = problem {
+                diagnostics
+                    .push(Diagnostic::new(*file, message).at_location(&alias.referenced, offset));
+            }
+        }
+    }
+    // From history: each free slug to the code that had it last.
+    let mut claimed: HashMap<&str, (Date, &str, usize)> = HashMap::new();
+    for (i, (_, p, slug)) in records.iter().enumerate() {
+        let Some(history) = old_slugs.get(p.code.value.as_str()) else {
+            continue;
+        };
+        for (old, &date) in history {
+            if old == slug || live.contains_key(old.as_str()) || hand.contains_key(old) {
+                continue;
+            }
+            let code = p.code.value.as_str();
+            let slot = claimed.entry(old).or_insert((date, code, i));
+            if (date, std::cmp::Reverse(code)) > (slot.0, std::cmp::Reverse(slot.1)) {
+                *slot = (date, code, i);
+            }
+        }
+    }
+    for (old, (_, _, i)) in claimed {
+        out[i].push(old.to_owned());
+    }
+    for aliases in &mut out {
+        aliases.sort();
+        aliases.dedup();
+    }
+    out
 }
 
 /// Sorts entries in catalogue order: by title in Vietnamese order, then by code. The titles'
@@ -719,6 +814,7 @@ pub fn assemble(
         static_files: files.static_files,
         now,
         by_code,
+        history_partial: false,
     }
 }
 

@@ -157,6 +157,14 @@ fn incremental_site_equals_full_build_after_edits_additions_deletions_and_rename
             .contains(&"thu-tuc/dang-ky-khai-sinh/index.html".to_owned()),
         "{update:?}"
     );
+    // The page open at the old address is told where its record went.
+    assert_eq!(
+        update.moved,
+        [(
+            "thu-tuc/dang-ky-khai-sinh/index.html".to_owned(),
+            "thu-tuc/khai-sinh-cho-tre-em/index.html".to_owned()
+        )]
+    );
     assert_same_as_build(&mut site, "title edited");
 
     // Another field and level: counts and listings on both sides.
@@ -765,6 +773,37 @@ fn serve_reloads_shows_errors_in_the_page_and_updates_listings() {
         "/thu-tuc/thu-tuc-moi-them-trong-luc-xem-truoc/",
     );
     assert_eq!(status, 404);
+
+    // A new title moves the page: the event tells the page open at the old address where
+    // to go (the reload script follows it).
+    edit(
+        &birth,
+        "title: \"Đăng ký khai sinh\"",
+        "title: \"Khai sinh cho trẻ em\"",
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let moved = loop {
+        let left = deadline
+            .checked_duration_since(Instant::now())
+            .expect("a reload event that says where the page went");
+        let Ok((event, data)) = events.recv_timeout(left) else {
+            panic!("no event");
+        };
+        let value: serde_json::Value = serde_json::from_str(&data).unwrap();
+        if event == "reload" && value["moved"].as_object().is_some_and(|m| !m.is_empty()) {
+            break value["moved"].clone();
+        }
+    };
+    assert_eq!(
+        moved["thu-tuc/dang-ky-khai-sinh/index.html"],
+        "thu-tuc/khai-sinh-cho-tre-em/index.html"
+    );
+    let html = get(&addr, "/thu-tuc/khai-sinh-cho-tre-em/");
+    assert!(html.contains("Khai sinh cho trẻ em"));
+    assert!(
+        html.contains("location.replace"),
+        "the script follows moves"
+    );
 }
 
 #[test]

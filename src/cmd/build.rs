@@ -81,6 +81,9 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
                 out: result.out.display().to_string(),
             };
             if !quiet {
+                if result.history_partial {
+                    say(Line::ShallowHistory, lang);
+                }
                 say(built, lang);
             }
             Ok(Outcome::Success)

@@ -1,12 +1,14 @@
-//! Dates from git history: when each file last changed, and the date of the last commit.
+//! Dates from git history: when each file last changed, and the date of the last commit; and
+//! the addresses procedures had before, so that old links keep working.
 //!
 //! One `git log` per build (what Hugo does) rather than one per file: at 10,000 records a
 //! process per file would dominate the build. Without git, or outside a repository, there are
 //! simply no dates; the build does not fail.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 use crate::vi::Date;
 
@@ -17,6 +19,11 @@ pub struct GitDates {
     pub files: HashMap<String, Date>,
     /// Date of the newest commit, the build's default "today".
     pub head: Option<Date>,
+    /// Procedure code → the slugs its record had in earlier commits, each with the date of
+    /// the commit that changed it (the latest such date when several did).
+    pub old_slugs: HashMap<String, BTreeMap<String, Date>>,
+    /// Whether the clone is shallow: then the history, and the old addresses, are partial.
+    pub shallow: bool,
 }
 
 /// Reads the history of `root/content` with one `git log`.
@@ -40,7 +47,176 @@ pub fn read(root: &Path) -> GitDates {
     if !output.status.success() {
         return GitDates::default();
     }
-    parse_log(&String::from_utf8_lossy(&output.stdout))
+    let mut dates = parse_log(&String::from_utf8_lossy(&output.stdout));
+    dates.old_slugs = old_slugs(root);
+    dates.shallow = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["rev-parse", "--is-shallow-repository"])
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"true"));
+    dates
+}
+
+/// The slugs records had before a commit changed their title or slug, by code.
+///
+/// One `git log -G` lists the record files whose `title:`, `slug:` or `code:` line a commit
+/// changed (renames and deletions included, as a deletion and an addition), with the blob each
+/// had before; one `git cat-file --batch` reads those blobs. Only they are read: a catalogue's
+/// ordinary edits (a fee, a document) cost nothing here. The record is followed by its code,
+/// so a file that moved or was renamed keeps its old addresses.
+fn old_slugs(root: &Path) -> HashMap<String, BTreeMap<String, Date>> {
+    let mut out: HashMap<String, BTreeMap<String, Date>> = HashMap::new();
+    let Ok(log) = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args([
+            "log",
+            "--format=%x00%cs",
+            "-G^(title|slug|code):",
+            "--raw",
+            "--no-abbrev",
+            "--no-renames",
+            "--relative",
+            "--",
+            "content/procedures",
+        ])
+        .output()
+    else {
+        return out;
+    };
+    if !log.status.success() {
+        return out;
+    }
+    let blobs = changed_blobs(&String::from_utf8_lossy(&log.stdout));
+    if blobs.is_empty() {
+        return out;
+    }
+    for (text, (date, markdown)) in read_blobs(root, &blobs) {
+        if let Some((code, slug)) = slug_of(&text, markdown) {
+            let slot = out.entry(code).or_default().entry(slug).or_insert(date);
+            *slot = (*slot).max(date);
+        }
+    }
+    out
+}
+
+/// From `git log --raw`: each old blob (the version a commit replaced or deleted) of a record
+/// file, with the date of that commit and whether the file is Markdown. Sorted by blob id.
+fn changed_blobs(log: &str) -> Vec<(String, Date, bool)> {
+    let mut blobs: BTreeMap<String, (Date, bool)> = BTreeMap::new();
+    let mut current: Option<Date> = None;
+    for line in log.lines() {
+        if let Some(date) = line.strip_prefix('\0') {
+            current = date.trim().parse().ok();
+            continue;
+        }
+        // ":100644 100644 <old> <new> M\tpath"
+        let (Some(date), Some(raw)) = (current, line.strip_prefix(':')) else {
+            continue;
+        };
+        let Some((meta, path)) = raw.split_once('\t') else {
+            continue;
+        };
+        let fields: Vec<&str> = meta.split(' ').collect();
+        let (Some(old), Some(status)) = (fields.get(2), fields.get(4)) else {
+            continue;
+        };
+        let is_record = crate::content::RECORD_EXTENSIONS
+            .iter()
+            .any(|e| path.ends_with(&format!(".{e}")));
+        if !is_record
+            || old.bytes().all(|b| b == b'0')
+            || !(status.starts_with('M') || status.starts_with('D'))
+        {
+            continue;
+        }
+        // The newest commit comes first: keep the date of the first sight of a blob.
+        blobs
+            .entry((*old).to_owned())
+            .or_insert((date, path.ends_with(".md")));
+    }
+    blobs
+        .into_iter()
+        .map(|(id, (date, markdown))| (id, date, markdown))
+        .collect()
+}
+
+/// The texts of `blobs`, read with one `git cat-file --batch`; a blob that cannot be read is
+/// left out.
+fn read_blobs(root: &Path, blobs: &[(String, Date, bool)]) -> Vec<(String, (Date, bool))> {
+    let Ok(mut child) = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["cat-file", "--batch"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+    else {
+        return Vec::new();
+    };
+    let mut stdin = child.stdin.take();
+    let ids: String = blobs.iter().map(|(id, _, _)| format!("{id}\n")).collect();
+    // Write from a thread: git answers while it reads, and a full pipe would stop both.
+    let writer = std::thread::spawn(move || {
+        if let Some(stdin) = stdin.as_mut() {
+            let _ = stdin.write_all(ids.as_bytes());
+        }
+        drop(stdin);
+    });
+    let mut texts = Vec::new();
+    if let Some(stdout) = child.stdout.take() {
+        let mut reader = BufReader::new(stdout);
+        for (_, date, markdown) in blobs {
+            // "<id> blob <size>\n<bytes>\n", or "<id> missing\n".
+            let mut header = String::new();
+            if reader.read_line(&mut header).unwrap_or(0) == 0 {
+                break;
+            }
+            let Some(size) = header
+                .split_whitespace()
+                .nth(2)
+                .and_then(|s| s.parse::<usize>().ok())
+            else {
+                continue;
+            };
+            let mut bytes = vec![0; size + 1];
+            if reader.read_exact(&mut bytes).is_err() {
+                break;
+            }
+            bytes.pop();
+            if let Ok(text) = String::from_utf8(bytes) {
+                texts.push((text, (*date, *markdown)));
+            }
+        }
+    }
+    let _ = writer.join();
+    let _ = child.wait();
+    texts
+}
+
+/// The code and the slug of a record's old text (its `slug:`, or the one its title makes), when
+/// it reads.
+fn slug_of(text: &str, markdown: bool) -> Option<(String, String)> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        code: String,
+        title: String,
+        #[serde(default)]
+        slug: Option<String>,
+    }
+    let yaml = if markdown {
+        crate::content::split_front_matter(text, "").ok()?.yaml
+    } else {
+        text
+    };
+    let head: Head = serde_saphyr::from_str(yaml).ok()?;
+    let slug = match head.slug {
+        Some(s) => crate::vi::slugify(&s),
+        None => crate::vi::title_slug(&crate::vi::nfc(&head.title)),
+    };
+    (!slug.is_empty()).then(|| (head.code.trim().to_owned(), slug))
 }
 
 fn parse_log(log: &str) -> GitDates {

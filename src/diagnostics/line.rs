@@ -27,6 +27,9 @@ kinds! {
         Built { procedures: usize, files: usize, bytes: u64, out: String },
         /// A build stopped on `errors` errors of the content.
         BuildFailed { errors: usize },
+        /// The git history is partial (a shallow clone): dates and old addresses may be
+        /// missing.
+        ShallowHistory,
         /// The step of the build that runs now, on the progress line.
         Step { step: &'static str },
         /// `--base-url` is not an absolute http(s) address.
@@ -236,6 +239,10 @@ impl Line {
                 "{path} nằm trong public/, thư mục được đăng công khai: báo cáo chỉ dành cho cơ quan\n  gợi ý: ghi ra chỗ khác, ví dụ --output bao-cao.html"
             ),
 
+            L::ShallowHistory => t(
+                "note: the git history is partial (a shallow clone): last-change dates and the redirects of old addresses may be missing\n  help: fetch the whole history, e.g. `git fetch --unshallow`, or in GitHub Actions `fetch-depth: 0` in actions/checkout, in GitLab CI `GIT_DEPTH: 0`",
+                "lưu ý: lịch sử git không đầy đủ (bản sao nông): ngày cập nhật và chuyển hướng từ địa chỉ cũ có thể thiếu\n  gợi ý: lấy đủ lịch sử, ví dụ `git fetch --unshallow`, hoặc trong GitHub Actions đặt `fetch-depth: 0` cho actions/checkout, trong GitLab CI đặt `GIT_DEPTH: 0`",
+            ),
             L::RootUnreadable { path, error } => pick!(
                 lang,
                 "cannot read the site root {path}: {error}\n  help: run congkhai in a site folder, pass --root DIR, or create one with `congkhai init DIR`",
@@ -631,6 +638,7 @@ mod tests {
                 path: s("site"),
                 error: s("E2"),
             },
+            L::ShallowHistory,
             L::ReportWritten {
                 path: s("bao-cao.html"),
             },

@@ -691,6 +691,10 @@ kinds! {
         FieldIdNotSlug { id: String, clean: String },
         /// A record's `slug:` that is not a URL slug.
         SlugNotSlug { slug: String, clean: String },
+        /// An alias of a record that is not a URL slug.
+        AliasNotSlug { alias: String, clean: String },
+        /// An alias that is another record's address, or another record's alias.
+        AliasTaken { alias: String, other: String },
         /// A page's `slug:` that is not a URL slug (`clean` may be empty).
         PageSlugNotSlug { slug: String, clean: String },
         /// A page's file name without a letter or digit.
@@ -866,6 +870,7 @@ impl Message {
             | M::Custom { .. }
             | M::FieldIdNotSlug { .. }
             | M::SlugNotSlug { .. }
+            | M::AliasNotSlug { .. }
             | M::PageSlugNotSlug { .. }
             | M::PageFileEmptyUrl
             | M::CodeEmpty
@@ -881,6 +886,7 @@ impl Message {
             M::CodeTaken { .. } => Code::CK020,
             M::PageUrlTaken { .. }
             | M::ProcedureUrlTaken { .. }
+            | M::AliasTaken { .. }
             | M::CodeLinkTaken { .. }
             | M::StaticFileTaken { .. } => Code::CK021,
             M::UnknownField { .. } | M::SiteUnknownField { .. } => Code::CK022,
@@ -1282,6 +1288,26 @@ impl Message {
                 lang,
                 "write `{clean}`, or remove `slug:` to derive it from the title",
                 "hãy viết `{clean}`, hoặc bỏ `slug:` để lấy theo tên thủ tục"
+            )),
+            M::AliasNotSlug { alias, clean } => Text::new(pick!(
+                lang,
+                "the alias `{alias}` is not a URL slug",
+                "đường dẫn cũ `{alias}` không phải đường dẫn hợp lệ"
+            ))
+            .help(pick!(
+                lang,
+                "write the part after /thu-tuc/ of the old address: `{clean}`",
+                "hãy viết phần sau /thu-tuc/ của địa chỉ cũ: `{clean}`"
+            )),
+            M::AliasTaken { alias, other } => Text::new(pick!(
+                lang,
+                "the alias `{alias}` would send /thu-tuc/{alias}/ here, but it belongs to {other}",
+                "đường dẫn cũ `{alias}` sẽ chuyển /thu-tuc/{alias}/ về đây, nhưng địa chỉ này thuộc về {other}"
+            ))
+            .label(t("same URL", "trùng địa chỉ"))
+            .help(t(
+                "remove the alias from one of the two files: a live page keeps its address",
+                "bỏ đường dẫn cũ ở một trong hai tệp: trang đang có giữ địa chỉ của nó",
             )),
             M::PageSlugNotSlug { slug, clean } => Text::new(pick!(
                 lang,
@@ -2245,6 +2271,14 @@ mod tests {
             M::NotTimeOfDay {
                 value: s("7h30"),
                 cutoff: false,
+            },
+            M::AliasNotSlug {
+                alias: s("Đăng ký"),
+                clean: s("dang-ky"),
+            },
+            M::AliasTaken {
+                alias: s("dang-ky"),
+                other: s("content/procedures/a.yaml:3"),
             },
             M::VerifiedLongAgo {
                 on: date("2024-01-02"),

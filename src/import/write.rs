@@ -16,10 +16,11 @@ use super::{Batch, Change, FieldRef, Message, Problem, Record};
 use crate::model::config::Field;
 
 /// The record keys in the order of `docs/record.md`: files are written in this order.
-pub const KEY_ORDER: [&str; 34] = [
+pub const KEY_ORDER: [&str; 35] = [
     "code",
     "title",
     "slug",
+    "aliases",
     "field",
     "level",
     "online_level",

@@ -28,6 +28,9 @@ pub struct Catalogue {
     pub now: Option<Date>,
     /// Index of `procedures` by code.
     pub by_code: HashMap<String, usize>,
+    /// Whether the git history it was read with is partial (a shallow clone): last-change
+    /// dates and old addresses may be missing.
+    pub history_partial: bool,
 }
 
 /// One procedure and what was derived from its file.
@@ -39,6 +42,9 @@ pub struct Entry {
     pub file: String,
     /// Its URL slug, unique in the catalogue.
     pub slug: String,
+    /// Earlier slugs whose addresses redirect to its page: the record's `aliases` and the
+    /// slugs git history shows it had, none of them a live page's.
+    pub aliases: Vec<String>,
     /// The guide, as written (Markdown): the view renders it.
     pub body: Option<String>,
     /// Date of the last commit that touched the file.

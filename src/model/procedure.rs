@@ -47,6 +47,14 @@ pub struct Procedure {
     #[schemars(with = "Option<String>")]
     #[serde(default)]
     pub slug: Option<Spanned<String>>,
+    /// Earlier slugs that redirect to the page (those in git history are kept without this).
+    #[schemars(
+        title = "Đường dẫn cũ",
+        description = "Các đường dẫn cũ (phần sau /thu-tuc/) chuyển về trang này, ví dụ sau khi đổi tên thủ tục. Đường dẫn cũ có trong lịch sử git được giữ tự động, không cần ghi."
+    )]
+    #[schemars(with = "Vec<String>")]
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
     /// Field (lĩnh vực) id from `fields.yaml`.
     #[schemars(
         title = "Lĩnh vực",
@@ -375,6 +383,7 @@ impl Procedure {
         self.related.shrink_to_fit();
         self.replaces.shrink_to_fit();
         self.sources.shrink_to_fit();
+        self.aliases.shrink_to_fit();
         self.life_events.shrink_to_fit();
         self.keywords.shrink_to_fit();
     }

@@ -291,7 +291,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
                         url: view::field_url(&field.id.value),
                     });
                 }
-                [
+                let mut pages = vec![
                     page(
                         &view::procedure_url(&entry.slug),
                         entry.title(),
@@ -304,7 +304,17 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
                         vec![home(words)],
                         PageKind::Redirect(i),
                     ),
-                ]
+                ];
+                // Old addresses keep working: each redirects to the page.
+                pages.extend(entry.aliases.iter().map(|alias| {
+                    page(
+                        &view::procedure_url(alias),
+                        entry.title(),
+                        vec![home(words)],
+                        PageKind::Redirect(i),
+                    )
+                }));
+                pages
             }),
     );
 

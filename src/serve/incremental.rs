@@ -98,6 +98,8 @@ pub struct Update {
     pub changed: Vec<String>,
     /// Output paths removed.
     pub removed: Vec<String>,
+    /// Pages whose record moved to another address in this update: old output path → new.
+    pub moved: Vec<(String, String)>,
     /// Every page was rendered again (theme, configuration).
     pub full: bool,
     /// The content has errors now; the output was left as it was.
@@ -122,6 +124,9 @@ pub struct Site {
     options: BuildOptions,
     render_options: RenderOptions,
     theme: Theme,
+    /// Records that moved to another address since the last update that rendered: (old
+    /// output path, new).
+    moves: Vec<(String, String)>,
     git: GitDates,
     now: Option<Date>,
     collation: Collation,
@@ -210,6 +215,7 @@ impl Site {
             render_options,
             theme,
             git,
+            moves: Vec::new(),
             now,
             collation: Collation::new(),
             rest: Rest::default(),
@@ -490,14 +496,25 @@ impl Site {
     fn reread(&mut self, path: PathBuf) {
         let file = display_path(&self.options.root, &path);
         self.pending.insert(file);
-        if let Some(old) = self.records.remove(&path) {
+        let old_address = self.records.remove(&path).and_then(|old| {
             if let Some(m) = member(&old) {
                 self.cross.remove(&path, &m);
             }
             self.problems.remove(&path);
-        }
+            let parsed = old.parsed.ok()?;
+            Some((parsed.procedure.code.value.to_string(), parsed.slug))
+        });
         if path.is_file() {
             let record = read_record(&self.options.root, &path, &self.rest.facts);
+            // A record whose address changes: the page open at the old one follows it. The
+            // site stays what `build` makes of the files (the redirect comes with the commit,
+            // from git history).
+            if let (Some((_, old_slug)), Ok(parsed)) = (old_address, &record.parsed)
+                && parsed.slug != old_slug
+            {
+                let page = |slug: &str| format!("{}index.html", crate::view::procedure_url(slug));
+                self.moves.push((page(&old_slug), page(&parsed.slug)));
+            }
             self.insert_record(path, record);
         }
     }
@@ -852,6 +869,7 @@ impl Site {
         self.stamps = Some(stamps);
         self.global_prints = global_prints;
         self.render_all = false;
+        update.moved = std::mem::take(&mut self.moves);
         update.timings = timings;
         update
     }
@@ -882,6 +900,7 @@ impl Site {
             |path| records.get(path).and_then(member),
             &mut cross,
         );
+        cross.extend(self.aliases().1);
         validate::check_stats(&self.rest.stats, &mut cross);
         validate::check_pages(
             &self.rest.pages,
@@ -911,9 +930,42 @@ impl Site {
         diagnostics
     }
 
+    /// The old addresses of every record that reads, by file, and the problems of the
+    /// records' own `aliases` ([`validate::settle_aliases`], as the build does).
+    fn aliases(&self) -> (HashMap<String, Vec<String>>, Diagnostics) {
+        let mut members: Vec<(&str, &crate::model::Procedure, &str)> = self
+            .records
+            .values()
+            .filter_map(|r| {
+                let parsed = r.parsed.as_ref().ok()?;
+                Some((r.file.as_str(), &*parsed.procedure, parsed.slug.as_str()))
+            })
+            .collect();
+        members.sort_by(|a, b| a.0.cmp(b.0));
+        let mut diagnostics = Diagnostics::new();
+        let aliases = validate::settle_aliases(&members, &self.git.old_slugs, &mut diagnostics);
+        let by_file = members
+            .iter()
+            .zip(aliases)
+            .map(|((file, _, _), a)| ((*file).to_owned(), a))
+            .collect();
+        (by_file, diagnostics)
+    }
+
     /// Brings the catalogue up to date with the records: patched when only records changed,
     /// built again when the site files did.
     fn update_catalogue(&mut self) {
+        let (aliases, _) = self.aliases();
+        // Another record's old addresses changed (one became live, or free): its redirect
+        // pages come or go, so the catalogue is put together again.
+        if let Some(catalogue) = &self.catalogue
+            && catalogue.procedures.iter().any(|e| {
+                !self.pending.contains(&e.file)
+                    && aliases.get(&e.file).is_some_and(|a| *a != e.aliases)
+            })
+        {
+            self.reassemble = true;
+        }
         let Some(site) = &self.rest.site else {
             return;
         };
@@ -929,6 +981,7 @@ impl Site {
                     body: parsed.body.clone(),
                 },
                 parsed.slug.clone(),
+                aliases.get(&r.file).cloned().unwrap_or_default(),
                 git,
                 now,
             ))
@@ -1233,6 +1286,7 @@ fn plan_key(e: &crate::model::Entry) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     e.file.hash(&mut h);
     e.slug.hash(&mut h);
+    e.aliases.hash(&mut h);
     e.code().hash(&mut h);
     e.title().hash(&mut h);
     e.procedure.field.value.hash(&mut h);

@@ -9,7 +9,7 @@ pub const EVENTS_PATH: &str = "/__congkhai/events";
 
 /// The reload client: listens to [`EVENTS_PATH`] and reloads when an event names this page's
 /// file (or everything). Plain ES5, no dependencies.
-pub const RELOAD_SCRIPT: &str = r#"<script>(function(){if(!window.EventSource)return;var here=decodeURIComponent(location.pathname).replace(/^\/+/,"");if(here===""||here.charAt(here.length-1)==="/")here+="index.html";var es=new EventSource("/__congkhai/events");es.addEventListener("reload",function(e){var d=JSON.parse(e.data);if(d.all||d.paths.indexOf(here)>=0)location.reload();});})();</script>"#;
+pub const RELOAD_SCRIPT: &str = r#"<script>(function(){if(!window.EventSource)return;var here=decodeURIComponent(location.pathname).replace(/^\/+/,"");if(here===""||here.charAt(here.length-1)==="/")here+="index.html";var es=new EventSource("/__congkhai/events");es.addEventListener("reload",function(e){var d=JSON.parse(e.data);var to=d.moved&&d.moved[here];if(to){location.replace("/"+to.replace(/index\.html$/,"")+location.hash);return;}if(d.all||d.paths.indexOf(here)>=0)location.reload();});})();</script>"#;
 
 /// The overlay for `diagnostics`: the same text as the terminal (code, file:line:col, the line
 /// with a caret, help), HTML-escaped, over the last good page.

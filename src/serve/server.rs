@@ -400,7 +400,12 @@ fn publish(site: &Site, shared: &Shared, update: &Update, had_errors: bool, lang
         r#"{"all":true,"paths":[]}"#.to_owned()
     } else {
         let paths: Vec<&String> = update.changed.iter().chain(&update.removed).collect();
-        serde_json::json!({"all": false, "paths": paths}).to_string()
+        let moved: serde_json::Map<String, serde_json::Value> = update
+            .moved
+            .iter()
+            .map(|(old, new)| (old.clone(), serde_json::Value::from(new.as_str())))
+            .collect();
+        serde_json::json!({"all": false, "paths": paths, "moved": moved}).to_string()
     };
     let _ = shared.events.send(Arc::from(message));
 }

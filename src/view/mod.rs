@@ -1058,7 +1058,8 @@ mod tests {
     use super::*;
 
     /// The keys of a record that [`RecordView`] leaves out.
-    const REFORMATTED_KEYS: [&str; 11] = [
+    const REFORMATTED_KEYS: [&str; 12] = [
+        "aliases",
         "sources",
         "steps",
         "channels",
