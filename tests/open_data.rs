@@ -58,6 +58,21 @@ fn fees_not_published(record: &Path) {
     std::fs::write(record, text.join("\n") + "\n").unwrap();
 }
 
+/// Runs a Python `script` with `arg` and gives its output, failing with its errors.
+fn python(script: &str, arg: &Path) -> Vec<u8> {
+    let output = Command::new("python3")
+        .args(["-c", script])
+        .arg(arg)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output.stdout
+}
+
 #[test]
 fn the_catalogue_json_holds_every_record_and_passes_its_schema() {
     let root = common::sample_copy("open-data");
@@ -73,17 +88,7 @@ assert d["format"]["name"] == "congkhai-thu-tuc", d["format"]
 for p in d["procedures"]:
     print(p["code"], p["url"], sep="\t")
 "#;
-    let output = Command::new("python3")
-        .args(["-c", script])
-        .arg(&json_path)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let rows = String::from_utf8(output.stdout).unwrap();
+    let rows = String::from_utf8(python(script, &json_path)).unwrap();
     let mut codes = BTreeSet::new();
     for row in rows.lines() {
         let (code, url) = row.split_once('\t').unwrap();
@@ -210,17 +215,7 @@ for name in ["thu-tuc", "phi-le-phi", "giay-to", "can-cu-phap-ly"]:
     out[name] = rows
 print(json.dumps(out, ensure_ascii=False))
 "#;
-    let output = Command::new("python3")
-        .args(["-c", script])
-        .arg(&data)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let tables: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let tables: Value = serde_json::from_slice(&python(script, &data)).unwrap();
     let rows = |name: &str| -> Vec<Vec<String>> {
         tables[name]
             .as_array()
@@ -329,17 +324,8 @@ for page in sorted(glob.glob(sys.argv[1] + "/thu-tuc/*/index.html")):
     })
 print(json.dumps(out, ensure_ascii=False))
 "#;
-    let output = Command::new("python3")
-        .args(["-c", script])
-        .arg(root.join("public"))
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let services: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let services: Vec<Value> =
+        serde_json::from_slice(&python(script, &root.join("public"))).unwrap();
     let codes: BTreeSet<String> = services
         .iter()
         .map(|s| s["identifier"].as_str().unwrap().to_owned())
@@ -372,4 +358,146 @@ print(json.dumps(out, ensure_ascii=False))
     // The contact page describes the publishing body.
     let contact = std::fs::read_to_string(root.join("public/lien-he/index.html")).unwrap();
     assert!(contact.contains("\"@type\":\"GovernmentOrganization\""));
+}
+
+#[test]
+fn the_cpsv_ap_file_reads_in_rdflib_with_one_public_service_per_record() {
+    let root = common::sample_copy("cpsv-ap");
+    common::run_ok(&root, "build");
+    let path = root.join("public/du-lieu/cpsv-ap.jsonld");
+    let bytes = std::fs::read(&path).unwrap();
+    let page = std::fs::read_to_string(root.join("public/du-lieu/index.html")).unwrap();
+    assert!(
+        page.contains("du-lieu/cpsv-ap.jsonld\""),
+        "the data page lists it"
+    );
+    // The same input gives the same bytes.
+    common::run_ok(&root, "build");
+    assert!(std::fs::read(&path).unwrap() == bytes, "deterministic");
+    if !python_has("rdflib") {
+        eprintln!("skipped: python3 -m pip install --user rdflib to run this test");
+        return;
+    }
+    // rdflib reads the file from disk with no network (the context is inline), and SPARQL
+    // lists each service with what it links to, each linked node checked for its class.
+    let script = r#"
+import json, sys
+import rdflib
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+assert isinstance(doc["@context"], dict), "the context is inline"
+g = rdflib.Graph().parse(sys.argv[1], format="json-ld")
+NS = """
+PREFIX cpsv: <http://purl.org/vocab/cpsv#>
+PREFIX cv: <http://data.europa.eu/m8g/>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX eli: <http://data.europa.eu/eli/ontology#>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+def count(s, prop, cls):
+    q = NS + f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ ?s {prop} ?o . ?o a {cls} }}"
+    return int(next(iter(g.query(q, initBindings={"s": s})))[0])
+out = {"triples": len(g), "services": []}
+for s, code, title, page in g.query(NS + """
+    SELECT ?s ?code ?title ?page WHERE {
+        ?s a cpsv:PublicService ; dct:identifier ?code ; dct:title ?title ; foaf:page ?page .
+    }"""):
+    costs = [
+        {"value": None if v is None else v.toPython(), "datatype": None if v is None else str(v.datatype),
+         "currency": None if c is None else str(c), "description": [str(d) for d in g.objects(o, rdflib.DCTERMS.description)]}
+        for o, v, c in g.query(NS + "SELECT ?o ?v ?c WHERE { ?s cv:hasCost ?o . ?o a cv:Cost . OPTIONAL { ?o cv:hasValue ?v } OPTIONAL { ?o cv:currency ?c } }", initBindings={"s": s})
+    ]
+    out["services"].append({
+        "code": str(code), "title": str(title), "language": title.language, "page": str(page),
+        "authorities": count(s, "cv:hasCompetentAuthority", "cv:PublicOrganisation"),
+        "channels": count(s, "cv:hasChannel", "cv:Channel"),
+        "costs": costs,
+        "evidence": count(s, "cpsv:hasInput", "cv:Evidence"),
+        "outputs": count(s, "cpsv:produces", "cv:Output"),
+        "laws": sorted(str(n) for (n,) in g.query(NS + "SELECT ?n WHERE { ?s cv:hasLegalResource ?o . ?o a eli:LegalResource ; dct:identifier ?n }", initBindings={"s": s})),
+        "themes": count(s, "cv:thematicArea", "skos:Concept"),
+        "notes": [str(n) for n in g.objects(s, rdflib.SKOS.editorialNote)],
+    })
+print(json.dumps(out, ensure_ascii=False))
+"#;
+    let rdflib = || -> Value { serde_json::from_slice(&python(script, &path)).unwrap() };
+    let read = rdflib();
+    let services = read["services"].as_array().unwrap();
+    let records = congkhai::content::record_files(&root).len();
+    assert_eq!(services.len(), records, "one service per record");
+    let codes: BTreeSet<String> = services
+        .iter()
+        .map(|s| s["code"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(codes, record_codes(&root), "every code round-trips");
+    eprintln!(
+        "cpsv-ap.jsonld: {} bytes, {} triples",
+        bytes.len(),
+        read["triples"]
+    );
+    let service = |services: &[Value], code: &str| -> Value {
+        services.iter().find(|s| s["code"] == code).unwrap().clone()
+    };
+
+    let birth = service(services, "1.001193");
+    assert_eq!(birth["title"], "Đăng ký khai sinh");
+    assert_eq!(birth["language"], "vi");
+    assert_eq!(
+        birth["page"],
+        "https://binhan.example.gov.vn/thu-tuc/dang-ky-khai-sinh/"
+    );
+    assert_eq!(
+        birth["authorities"], 1,
+        "competent and implementing are one body"
+    );
+    assert_eq!(birth["channels"], 3);
+    assert_eq!(birth["evidence"], 6);
+    assert_eq!(birth["outputs"], 2);
+    assert_eq!(birth["themes"], 1);
+    assert_eq!(
+        birth["laws"],
+        serde_json::json!([
+            "04/2020/TT-BTP",
+            "123/2015/NĐ-CP",
+            "60/2014/QH13",
+            "85/2019/TT-BTC"
+        ])
+    );
+    let costs = birth["costs"].as_array().unwrap();
+    assert_eq!(costs.len(), 2, "{costs:?}");
+    for cost in costs {
+        assert_eq!(cost["value"], 8000.0, "{cost}");
+        assert_eq!(cost["datatype"], "http://www.w3.org/2001/XMLSchema#double");
+        assert_eq!(
+            cost["currency"],
+            "http://publications.europa.eu/resource/authority/currency/VND"
+        );
+    }
+    assert!(
+        costs.iter().any(|c| c["description"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d == "Phí cấp bản sao Giấy khai sinh (nếu có yêu cầu): 8.000 đồng/bản sao")),
+        "the verbatim text: {costs:?}"
+    );
+    assert!(birth["notes"].as_array().unwrap().is_empty());
+
+    assert!(bytes.len() < 1024 * 1024, "{} bytes", bytes.len());
+
+    // Fees not published: no cost, neither empty nor zero, and the page's sentence as a note.
+    fees_not_published(&root.join("content/procedures/ho-tich/dang-ky-khai-sinh.yaml"));
+    common::run_ok(&root, "build");
+    let read = rdflib();
+    let unpublished = service(read["services"].as_array().unwrap(), "1.001193");
+    assert_eq!(unpublished["costs"], serde_json::json!([]), "{unpublished}");
+    assert!(
+        unpublished["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n.as_str().unwrap().contains("phí, lệ phí")),
+        "{unpublished}"
+    );
+    assert_eq!(unpublished["channels"], 3, "the rest stays");
 }

@@ -1,6 +1,6 @@
 //! The open data of `/du-lieu/`: the catalogue as one JSON file with a versioned JSON Schema,
-//! and as CSV tables for spreadsheets ([`tables`]), made from the typed catalogue (not by
-//! scraping pages).
+//! as CSV tables for spreadsheets ([`tables`]) and as linked data in the EU's CPSV-AP
+//! vocabulary ([`cpsv`]), made from the typed catalogue (not by scraping pages).
 //!
 //! The JSON holds each listed and repealed procedure as its record says it, with its page's URL
 //! and the date of its last change: a part the record states as unknown or not published stays
@@ -9,6 +9,7 @@
 //! disagree. Part of the index step (`pipeline::index_site`), so `build` and `serve` publish
 //! the same data.
 
+mod cpsv;
 mod tables;
 
 use std::borrow::Cow;
@@ -306,6 +307,9 @@ pub fn files(
         DataFile::new(schema_path(), "JSON Schema", "schema", &schema),
     ];
     let mut files = vec![(json_path(), json), (schema_path(), schema)];
+    let linked = cpsv::file(catalogue, cards, labels);
+    list.push(DataFile::new(cpsv::path(), "JSON-LD", "cpsv_ap", &linked));
+    files.push((cpsv::path(), linked));
     for table in tables::tables(catalogue, cards, labels) {
         let path = format!("{}/{}", route::DATA, table.name);
         list.push(DataFile::new(path.clone(), "CSV", table.what, &table.bytes));
