@@ -75,6 +75,15 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
             slug
         })
         .collect();
+    let mut sharing: HashMap<&str, usize> = HashMap::new();
+    for slug in &slugs {
+        *sharing.entry(slug.as_str()).or_default() += 1;
+    }
+    let slugs: Vec<String> = records
+        .iter()
+        .zip(&slugs)
+        .map(|(record, slug)| distinct_slug(slug, &record.procedure, sharing[slug.as_str()] > 1))
+        .collect();
     let code_set = check_unique(
         records
             .iter()
@@ -266,6 +275,19 @@ pub fn record_slug(file: &str, p: &Procedure) -> (String, Option<Diagnostic>) {
                 .map(|d| d.at_location(&p.title.referenced, offset));
             (slug, problem)
         }
+    }
+}
+
+/// The address of a record whose slug (from [`record_slug`]) other records share: a slug made
+/// from the title gets the code after it, as a slug ("…-hu-hong-1-001193"), so that two
+/// long titles that differ only after the 80 characters a slug keeps, or two identical titles,
+/// each get a page, the same way on every build. A `slug:` the editor wrote stays as written
+/// (two of them alike are an error, CK021).
+pub fn distinct_slug(slug: &str, p: &Procedure, shared: bool) -> String {
+    if shared && p.slug.is_none() {
+        format!("{slug}-{}", vi::slugify(&p.code.value))
+    } else {
+        slug.to_owned()
     }
 }
 

@@ -120,6 +120,32 @@ fn record_with_code(root: &Path, code: &str) -> PathBuf {
         .unwrap_or_else(|| panic!("a record with code {code}"))
 }
 
+/// A record added with the title of another: both pages move to their code's address, in
+/// serve as in build, and back when it goes.
+#[test]
+fn a_record_with_another_records_title_moves_both_pages_in_serve_as_in_build() {
+    let root = sample_copy("same-title");
+    let mut site = Site::open(&options(&root), RenderOptions::default());
+    assert_same_as_build(&mut site, "opened");
+    let twin = add_record(
+        &root,
+        "ho-tich/giam-ho-2.yaml",
+        "9.999990",
+        "Đăng ký giám hộ",
+    );
+    let update = site.apply(std::slice::from_ref(&twin));
+    assert!(
+        update
+            .changed
+            .contains(&"thu-tuc/dang-ky-giam-ho-1-004837/index.html".to_owned()),
+        "{update:?}"
+    );
+    assert_same_as_build(&mut site, "twin added");
+    std::fs::remove_file(&twin).unwrap();
+    site.apply(std::slice::from_ref(&twin));
+    assert_same_as_build(&mut site, "twin removed");
+}
+
 #[test]
 fn incremental_site_equals_full_build_after_edits_additions_deletions_and_renames() {
     let root = sample_copy("equal");
@@ -380,7 +406,15 @@ fn cross_record_diagnostics_follow_edits() {
         "slug: dang-ky-khai-sinh\ncode: \"1.001193\"",
     );
     site.apply(std::slice::from_ref(&death));
+    // A written slug equal to another record's made one: the written one keeps the address,
+    // the other gets its code after it.
+    same_as_fresh(&site, "written slug over a made one", false);
+    let birth_text = std::fs::read_to_string(&birth).unwrap();
+    std::fs::write(&birth, format!("slug: dang-ky-khai-sinh\n{birth_text}")).unwrap();
+    site.apply(std::slice::from_ref(&birth));
     same_as_fresh(&site, "duplicate slug", true);
+    std::fs::write(&birth, &birth_text).unwrap();
+    site.apply(std::slice::from_ref(&birth));
     edit(&death, "slug: dang-ky-khai-sinh\n", "");
     site.apply(std::slice::from_ref(&death));
     same_as_fresh(&site, "slug removed", false);

@@ -137,6 +137,11 @@ impl Cross {
 
     /// The cross-record diagnostics, as [`crate::validate::validate`] gives them. `member`
     /// finds a record that parsed by its path.
+    /// Whether more than one record has `slug` (see [`validate::distinct_slug`]).
+    pub fn shares_slug(&self, slug: &str) -> bool {
+        self.slugs.get(slug).is_some_and(|g| g.len() > 1)
+    }
+
     pub fn check<'a>(
         &mut self,
         site: Option<&SiteConfig>,
@@ -155,8 +160,15 @@ impl Cross {
             );
         let suspects: BTreeSet<&PathBuf> = shared.flatten().collect();
         let suspects: Vec<Member<'a>> = suspects.into_iter().filter_map(|p| member(p)).collect();
+        let slugs: Vec<String> = suspects
+            .iter()
+            .map(|m| validate::distinct_slug(m.slug, m.procedure, self.shares_slug(m.slug)))
+            .collect();
         validate::check_unique(
-            suspects.iter().map(|m| (m.file, m.procedure, m.slug)),
+            suspects
+                .iter()
+                .zip(&slugs)
+                .map(|(m, s)| (m.file, m.procedure, s.as_str())),
             diagnostics,
         );
 

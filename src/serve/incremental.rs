@@ -587,6 +587,7 @@ impl Site {
                 ..Update::default()
             };
         }
+        self.note_moved_addresses();
         // The files whose entries change in this update (all of them when the catalogue is
         // built again).
         let changed_files: BTreeSet<String> = self.pending.clone();
@@ -900,7 +901,7 @@ impl Site {
             |path| records.get(path).and_then(member),
             &mut cross,
         );
-        cross.extend(self.aliases().1);
+        cross.extend(self.addresses().1);
         validate::check_stats(&self.rest.stats, &mut cross);
         validate::check_pages(
             &self.rest.pages,
@@ -930,42 +931,62 @@ impl Site {
         diagnostics
     }
 
-    /// The old addresses of every record that reads, by file, and the problems of the
-    /// records' own `aliases` ([`validate::settle_aliases`], as the build does).
-    fn aliases(&self) -> (HashMap<String, Vec<String>>, Diagnostics) {
-        let mut members: Vec<(&str, &crate::model::Procedure, &str)> = self
+    /// The address and the old addresses of every record that reads, by file, and the
+    /// problems of the records' own `aliases` ([`validate::distinct_slug`] and
+    /// [`validate::settle_aliases`], as the build does).
+    fn addresses(&self) -> (HashMap<String, (String, Vec<String>)>, Diagnostics) {
+        let mut slugs: Vec<(&str, &crate::model::Procedure, String)> = self
             .records
             .values()
             .filter_map(|r| {
                 let parsed = r.parsed.as_ref().ok()?;
-                Some((r.file.as_str(), &*parsed.procedure, parsed.slug.as_str()))
+                let shared = self.cross.shares_slug(&parsed.slug);
+                let slug = validate::distinct_slug(&parsed.slug, &parsed.procedure, shared);
+                Some((r.file.as_str(), &*parsed.procedure, slug))
             })
             .collect();
-        members.sort_by(|a, b| a.0.cmp(b.0));
+        slugs.sort_by(|a, b| a.0.cmp(b.0));
+        let members: Vec<(&str, &crate::model::Procedure, &str)> =
+            slugs.iter().map(|(f, p, s)| (*f, *p, s.as_str())).collect();
         let mut diagnostics = Diagnostics::new();
         let aliases = validate::settle_aliases(&members, &self.git.old_slugs, &mut diagnostics);
-        let by_file = members
-            .iter()
+        let by_file = slugs
+            .into_iter()
             .zip(aliases)
-            .map(|((file, _, _), a)| ((*file).to_owned(), a))
+            .map(|((file, _, slug), a)| (file.to_owned(), (slug, a)))
             .collect();
         (by_file, diagnostics)
+    }
+
+    /// Marks as changed the records that did not change but whose address or old addresses
+    /// did (a record now shares their slug, an old address became live or free): their pages
+    /// come or go, so the catalogue is put together again.
+    fn note_moved_addresses(&mut self) {
+        let Some(catalogue) = &self.catalogue else {
+            return;
+        };
+        let (addresses, _) = self.addresses();
+        let moved: Vec<String> = catalogue
+            .procedures
+            .iter()
+            .filter(|e| {
+                !self.pending.contains(&e.file)
+                    && addresses
+                        .get(&e.file)
+                        .is_some_and(|(slug, a)| *slug != e.slug || *a != e.aliases)
+            })
+            .map(|e| e.file.clone())
+            .collect();
+        if !moved.is_empty() {
+            self.pending.extend(moved);
+            self.reassemble = true;
+        }
     }
 
     /// Brings the catalogue up to date with the records: patched when only records changed,
     /// built again when the site files did.
     fn update_catalogue(&mut self) {
-        let (aliases, _) = self.aliases();
-        // Another record's old addresses changed (one became live, or free): its redirect
-        // pages come or go, so the catalogue is put together again.
-        if let Some(catalogue) = &self.catalogue
-            && catalogue.procedures.iter().any(|e| {
-                !self.pending.contains(&e.file)
-                    && aliases.get(&e.file).is_some_and(|a| *a != e.aliases)
-            })
-        {
-            self.reassemble = true;
-        }
+        let (addresses, _) = self.addresses();
         let Some(site) = &self.rest.site else {
             return;
         };
@@ -980,8 +1001,13 @@ impl Site {
                     procedure: parsed.procedure.clone(),
                     body: parsed.body.clone(),
                 },
-                parsed.slug.clone(),
-                aliases.get(&r.file).cloned().unwrap_or_default(),
+                addresses
+                    .get(&r.file)
+                    .map_or_else(|| parsed.slug.clone(), |(slug, _)| slug.clone()),
+                addresses
+                    .get(&r.file)
+                    .map(|(_, a)| a.clone())
+                    .unwrap_or_default(),
                 git,
                 now,
             ))
