@@ -14,14 +14,20 @@
 //!    life events adds [`EXACT_MARKS_POINTS`], more than both anchors ("mã" before "má").
 //! 5. A word that is the code of the record ("1.001193", or its number "001193") adds
 //!    [`CODE_POINTS`].
-//! 6. Ties go to the lower document number (field order, then title order).
+//! 6. A common word ([`text::COMMON`]: "thủ tục", "cấp") among other words counts
+//!    `1 × weight` and a document may lack it.
+//! 7. Ties go to the shorter title, as far as the anchors of the query's first and last words
+//!    know it (a title the query reaches neither end of counts as the longest), then to the
+//!    lower document number (field order, then title order).
 //!
 //! When nothing matches, each word of five letters or more that is not in the index is
 //! replaced by the indexed words one edit away, and the search runs again ("Kết quả gần đúng").
 
 use std::collections::HashMap;
 
-use super::index::{CODE, Group, Index, Posting, TITLE_END, TITLE_START};
+use super::index::{
+    CODE, Group, Index, LONGEST_TITLE, Posting, TITLE_END, TITLE_START, anchor_length,
+};
 use super::text::{self, Word};
 
 /// Points for the first query word starting a title, and for the last one ending it.
@@ -59,6 +65,8 @@ struct Expanded<'a> {
     prefix: bool,
     /// Whether `heads` are typo corrections.
     fuzzy: bool,
+    /// Whether the word is common: optional, and `1 × weight`.
+    common: bool,
 }
 
 /// Searches `index` for `q` (as typed).
@@ -74,11 +82,19 @@ pub fn search(index: &Index, q: &str) -> Outcome {
         .enumerate()
         .map(|(i, word)| {
             let prefix = i == last && query.last_is_prefix;
+            let common = query.common[i];
+            let mut heads = heads_for(index, &word.folded, prefix);
+            if common {
+                for h in &mut heads {
+                    h.1 = 1;
+                }
+            }
             Expanded {
                 word,
-                heads: heads_for(index, &word.folded, prefix),
+                heads,
                 prefix,
                 fuzzy: false,
+                common,
             }
         })
         .collect();
@@ -95,6 +111,7 @@ pub fn search(index: &Index, q: &str) -> Outcome {
     for e in &mut expanded {
         let w = &e.word.folded;
         if e.heads.is_empty()
+            && !e.common
             && w.len() >= FUZZY_MIN_LEN
             && w.bytes().all(|b| b.is_ascii_lowercase())
         {
@@ -155,50 +172,64 @@ fn heads_for<'a>(index: &'a Index, word: &str, prefix: bool) -> Vec<(&'a str, u3
     }
 }
 
-/// Scores the documents that match every word; best first.
-fn rank(index: &Index, words: &[Expanded<'_>]) -> Vec<Hit> {
-    let mut scores: Option<HashMap<u32, u32>> = None;
-    for e in words {
-        let mut best: HashMap<u32, u32> = HashMap::new();
-        for (head, points) in &e.heads {
-            let group = &index.groups[*head];
-            for p in &group.postings {
-                let s = points * p.class().weight();
-                let slot = best.entry(p.doc()).or_insert(0);
-                *slot = (*slot).max(s);
-            }
+/// The best score of one word in each document that has it: its class, the code, exact
+/// diacritics.
+fn word_scores(index: &Index, e: &Expanded<'_>) -> HashMap<u32, u32> {
+    let mut best: HashMap<u32, u32> = HashMap::new();
+    for (head, points) in &e.heads {
+        let group = &index.groups[*head];
+        for p in &group.postings {
+            let s = points * p.class().weight();
+            let slot = best.entry(p.doc()).or_insert(0);
+            *slot = (*slot).max(s);
         }
-        // Codes.
-        for (head, _) in &e.heads {
-            if let Some(list) = index.groups[*head].next.get(CODE) {
-                for p in list {
-                    if let Some(s) = best.get_mut(&p.doc()) {
-                        *s += CODE_POINTS;
-                    }
+    }
+    // Codes.
+    for (head, _) in &e.heads {
+        if let Some(list) = index.groups[*head].next.get(CODE) {
+            for p in list {
+                if let Some(s) = best.get_mut(&p.doc()) {
+                    *s += CODE_POINTS;
                 }
             }
         }
-        // Exact diacritics.
-        if let Some(original) = &e.word.original {
-            for (head, _) in &e.heads {
-                for (variant, docs) in &index.groups[*head].variants {
-                    let same = if e.prefix {
-                        variant.starts_with(original.as_str())
-                    } else {
-                        variant == original
-                    };
-                    if same {
-                        for d in docs {
-                            if let Some(s) = best.get_mut(d) {
-                                *s += EXACT_MARKS_POINTS;
-                            }
+    }
+    // Exact diacritics.
+    if let Some(original) = &e.word.original {
+        for (head, _) in &e.heads {
+            for (variant, docs) in &index.groups[*head].variants {
+                let same = if e.prefix {
+                    variant.starts_with(original.as_str())
+                } else {
+                    variant == original
+                };
+                if same {
+                    for d in docs {
+                        if let Some(s) = best.get_mut(d) {
+                            *s += EXACT_MARKS_POINTS;
                         }
                     }
                 }
             }
         }
+    }
+    best
+}
+
+/// Scores the documents that match every word (but the common ones); best first.
+fn rank(index: &Index, words: &[Expanded<'_>]) -> Vec<Hit> {
+    let mut scores: Option<HashMap<u32, u32>> = None;
+    // Required words first; a common word then only adds to the documents that have it.
+    let (required, common): (Vec<&Expanded<'_>>, Vec<&Expanded<'_>>) =
+        words.iter().partition(|e| !e.common);
+    for e in required.into_iter().chain(common) {
+        let best = word_scores(index, e);
         scores = Some(match scores {
             None => best,
+            Some(mut acc) if e.common => {
+                add(&mut acc, best);
+                acc
+            }
             Some(acc) => acc
                 .into_iter()
                 .filter_map(|(d, s)| best.get(&d).map(|b| (d, s + b)))
@@ -219,14 +250,40 @@ fn rank(index: &Index, words: &[Expanded<'_>]) -> Vec<Hit> {
         }
         add(&mut scores, bonus);
     }
-    // Anchors: the title starts with the first word and ends with the last.
-    if let (Some(first), Some(last)) = (words.first(), words.last()) {
-        for (anchor, e) in [(TITLE_START, first), (TITLE_END, last)] {
+    // Anchors: the title starts with the first word and ends with the last (or with the
+    // first and last that are not common: "thủ tục đăng ký khai sinh"); their keys say how
+    // long the title is.
+    let mut length: HashMap<u32, u32> = HashMap::new();
+    let ends = |from_start: bool| -> Vec<&Expanded<'_>> {
+        let mut order: Vec<&Expanded<'_>> = words.iter().collect();
+        if !from_start {
+            order.reverse();
+        }
+        let mut out: Vec<&Expanded<'_>> = order.first().copied().into_iter().collect();
+        if let Some(e) = order.iter().find(|e| !e.common)
+            && !std::ptr::eq(*e, out[0])
+        {
+            out.push(e);
+        }
+        out
+    };
+    if !words.is_empty() {
+        for (anchor, at) in [(TITLE_START, ends(true)), (TITLE_END, ends(false))] {
             let mut bonus: HashMap<u32, u32> = HashMap::new();
-            for (head, _) in &e.heads {
-                if let Some(list) = index.groups[*head].next.get(anchor) {
+            for (head, _) in at.iter().flat_map(|e| &e.heads) {
+                for (key, list) in index.groups[*head]
+                    .next
+                    .from(anchor)
+                    .take_while(|(k, _)| k.starts_with(anchor))
+                {
+                    let Some(n) = anchor_length(key, anchor) else {
+                        continue;
+                    };
                     for p in list {
                         bonus.insert(p.doc(), ANCHOR_POINTS);
+                        if scores.contains_key(&p.doc()) {
+                            length.insert(p.doc(), n);
+                        }
                     }
                 }
             }
@@ -238,7 +295,13 @@ fn rank(index: &Index, words: &[Expanded<'_>]) -> Vec<Hit> {
         .into_iter()
         .map(|(doc, score)| Hit { doc, score })
         .collect();
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
+    let words_of = |doc: u32| length.get(&doc).copied().unwrap_or(LONGEST_TITLE);
+    hits.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(words_of(a.doc).cmp(&words_of(b.doc)))
+            .then(a.doc.cmp(&b.doc))
+    });
     hits
 }
 
@@ -258,7 +321,8 @@ fn followers<'a>(
                 *k == word
             }
         })
-        .filter(|(k, _)| ![TITLE_START, TITLE_END, CODE].contains(k))
+        // Not the anchors and the code: [`TITLE_START`], [`TITLE_END`], [`CODE`].
+        .filter(|(k, _)| !k.starts_with(['<', '>', '#']))
         .flat_map(|(_, list)| list.iter())
 }
 

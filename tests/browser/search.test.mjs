@@ -295,3 +295,78 @@ test('nothing above or beside the results moves while typing', async () => {
   }
   await page.close();
 });
+
+/** Puts `q` into the box at once (long titles typed key by key would take seconds) and waits
+ * for its results. */
+async function find(page, q) {
+  await page.fill('#q', q);
+  await page.waitForFunction(
+    (q) => {
+      const s = document.getElementById('trang-thai').textContent;
+      return s.includes(`«${q.trim()}»`);
+    },
+    q,
+  );
+  return resultTitles(page);
+}
+
+test('old and new tone placement, and i or y, find the same procedures in the same order', async () => {
+  const { page } = await searchPage();
+  for (const [a, b] of [['hoà giải ', 'hòa giải '], ['uỷ ban ', 'ủy ban '], ['lí lịch tư pháp ', 'lý lịch tư pháp '],
+    ['đăng kí kết hôn ', 'đăng ký kết hôn ']]) {
+    const ta = await find(page, a);
+    const tb = await find(page, b);
+    assert.ok(ta.length > 0, a);
+    assert.deepEqual(ta, tb, `${a} | ${b}`);
+  }
+  assert.match((await find(page, 'hoà giải viên '))[0], /hòa giải viên$/);
+  assert.equal((await find(page, 'lí lịch tư pháp '))[0],
+    'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam');
+  await page.close();
+});
+
+test('a code typed with spaces, with its suffix, or in part finds its procedure first', async () => {
+  const { page } = await searchPage();
+  for (const q of ['1 001193', '1. 001193', '1 . 001193', '1.001193 .000.00.00.H54', '1.001193.000.00.00 H54', '00119', '1.0011']) {
+    const titles = await find(page, q);
+    assert.equal(titles[0], 'Đăng ký khai sinh', q);
+  }
+  await page.close();
+});
+
+test('a query equal to a whole title ranks that procedure first, for every title of the sample', async () => {
+  const { page } = await searchPage();
+  const wrong = [];
+  for (const p of procedures(dir)) {
+    const titles = await find(page, `${p.title} `);
+    if (titles[0] !== p.title) wrong.push(`${p.title} → ${titles[0]}`);
+  }
+  assert.deepEqual(wrong, []);
+  await page.close();
+});
+
+test('the shorter title wins: "khai sinh" ranks "Đăng ký khai sinh" above longer titles ending so', async () => {
+  const { page } = await searchPage();
+  const titles = await find(page, 'khai sinh ');
+  assert.equal(titles[0], 'Đăng ký khai sinh');
+  const copy = titles.indexOf('Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh');
+  assert.ok(copy > titles.indexOf('Đăng ký lại khai sinh'), titles.join(' | '));
+  assert.equal((await find(page, 'đăng ký nhận cha, mẹ, con '))[0], 'Đăng ký nhận cha, mẹ, con');
+  await page.close();
+});
+
+test('common words ("thủ tục", "cấp") weigh little: they neither empty the results nor lead them', async () => {
+  const { page } = await searchPage();
+  for (const [q, first] of [['thủ tục đăng ký khai sinh ', 'Đăng ký khai sinh'], ['thủ tục kết hôn ', 'Đăng ký kết hôn'],
+    ['thủ tục hành chính chứng thực di chúc ', 'Chứng thực di chúc'], ['cấp đổi giấy phép lái xe ', 'Đổi giấy phép lái xe'],
+    ['cấp lý lịch tư pháp ', 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam']]) {
+    const titles = await find(page, q);
+    assert.equal(titles[0], first, q);
+  }
+  // The same procedures with and without them, the same first.
+  const plain = await find(page, 'đăng ký khai sinh ');
+  const wordy = await find(page, 'thủ tục đăng ký khai sinh ');
+  assert.deepEqual([...wordy].sort(), [...plain].sort());
+  assert.equal(wordy[0], plain[0]);
+  await page.close();
+});
