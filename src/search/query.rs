@@ -22,6 +22,9 @@
 //!
 //! When nothing matches, each word of five letters or more that is not in the index is
 //! replaced by the indexed words one edit away, and the search runs again ("Kết quả gần đúng").
+//! When that finds nothing either, [`Outcome::nearest`] holds the procedures to offer instead
+//! ("Có phải bạn muốn tìm"): the best results of the words the index knows, or, when no
+//! procedure has them all, those with the most of them.
 
 use std::collections::HashMap;
 
@@ -38,6 +41,8 @@ pub const EXACT_MARKS_POINTS: u32 = 15;
 pub const CODE_POINTS: u32 = 1000;
 /// Shortest word (in letters) for which one typo is tolerated.
 pub const FUZZY_MIN_LEN: usize = 5;
+/// Most procedures offered when nothing matches.
+pub const NEAREST: usize = 3;
 
 /// A ranked result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,6 +60,8 @@ pub struct Outcome {
     pub hits: Vec<Hit>,
     /// When the results tolerate typos: the query as it was understood, word by word.
     pub approximate: Option<Vec<String>>,
+    /// When there are no results: the documents nearest to the query, best first.
+    pub nearest: Vec<u32>,
 }
 
 /// One query word and the index words it stands for.
@@ -103,6 +110,7 @@ pub fn search(index: &Index, q: &str) -> Outcome {
         return Outcome {
             hits,
             approximate: None,
+            nearest: Vec::new(),
         };
     }
 
@@ -128,11 +136,17 @@ pub fn search(index: &Index, q: &str) -> Outcome {
         }
     }
     if !changed {
-        return Outcome::default();
+        return Outcome {
+            nearest: nearest(index, &expanded),
+            ..Outcome::default()
+        };
     }
     let hits = rank(index, &expanded);
     if hits.is_empty() {
-        return Outcome::default();
+        return Outcome {
+            nearest: nearest(index, &expanded),
+            ..Outcome::default()
+        };
     }
     let understood = expanded
         .iter()
@@ -151,7 +165,40 @@ pub fn search(index: &Index, q: &str) -> Outcome {
     Outcome {
         hits,
         approximate: Some(understood),
+        nearest: Vec::new(),
     }
+}
+
+/// The documents to offer when no document has every word (see the module's docs).
+fn nearest(index: &Index, words: &[Expanded<'_>]) -> Vec<u32> {
+    let known: Vec<Expanded<'_>> = words
+        .iter()
+        .filter(|e| !e.heads.is_empty())
+        .map(|e| Expanded {
+            heads: e.heads.clone(),
+            ..*e
+        })
+        .collect();
+    let counted = known.iter().filter(|e| !e.common).count();
+    if words.len() < 2 || counted == 0 {
+        return Vec::new();
+    }
+    if known.len() < words.len() {
+        let hits = rank(index, &known);
+        if !hits.is_empty() {
+            return hits.iter().take(NEAREST).map(|h| h.doc).collect();
+        }
+    }
+    // Most words first (a million points each), then their best scores.
+    let mut points: HashMap<u32, u64> = HashMap::new();
+    for e in known.iter().filter(|e| !e.common) {
+        for (doc, s) in word_scores(index, e) {
+            *points.entry(doc).or_insert(0) += 1_000_000 + u64::from(s);
+        }
+    }
+    let mut docs: Vec<(u32, u64)> = points.into_iter().collect();
+    docs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    docs.into_iter().take(NEAREST).map(|(d, _)| d).collect()
 }
 
 /// The heads a query word stands for: itself, or every head it is a prefix of.

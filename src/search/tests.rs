@@ -306,6 +306,27 @@ fn common_words_may_be_missing_and_weigh_little() {
 }
 
 #[test]
+fn nothing_found_offers_the_nearest_procedures() {
+    let idx = index(CIVIL);
+    let near = |q: &str| -> Vec<&str> {
+        let out = search(&idx, q);
+        assert!(out.hits.is_empty(), "{q}");
+        out.nearest.iter().map(|d| CIVIL[*d as usize].0).collect()
+    };
+    // The words the index knows, ranked as a query of their own.
+    assert_eq!(near("khai sinh qqxxzz ")[0], "Đăng ký khai sinh");
+    assert!(near("khai sinh qqxxzz ").len() <= query::NEAREST);
+    // Known words that no procedure has together: those with the most of them.
+    assert_eq!(
+        near("kết hôn chứng thực sao ")[0],
+        "Chứng thực bản sao từ bản chính"
+    );
+    // Nothing known, or one word: nothing to offer.
+    assert!(near("qqxxzz wwvvyy ").is_empty());
+    assert!(search(&idx, "khai sinh ").nearest.is_empty());
+}
+
+#[test]
 fn codes_typed_with_spaces_find_their_procedure() {
     for q in ["1 001193", "1. 001193", "1.001193 .000.00.00.H54"] {
         assert_eq!(titles(CIVIL, q).first(), Some(&"Đăng ký khai sinh"), "{q}");

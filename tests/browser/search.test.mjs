@@ -370,3 +370,56 @@ test('common words ("thủ tục", "cấp") weigh little: they neither empty the
   assert.equal(wordy[0], plain[0]);
   await page.close();
 });
+
+test('nothing found: "Có phải bạn muốn tìm" offers the nearest titles, which open the procedure', async () => {
+  const { page } = await searchPage();
+  await find(page, 'khai sinh qqxxzz ');
+  await page.waitForSelector('#goi-y', { state: 'visible' });
+  assert.match(await page.textContent('#goi-y'), /Có phải bạn muốn tìm/);
+  const links = await page.$$eval('#goi-y a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+  assert.ok(links.length >= 1 && links.length <= 3, JSON.stringify(links));
+  assert.equal(links[0][0], 'Đăng ký khai sinh');
+  // The fields and the hotline are still offered.
+  assert.ok(await page.isVisible('#khong-thay a[href^="tel:"]'));
+  await Promise.all([page.waitForURL(/thu-tuc\//), page.click('#goi-y a >> nth=0')]);
+  assert.equal(await page.textContent('h1'), 'Đăng ký khai sinh');
+  // A query with no known word has no near title to offer.
+  await page.goBack();
+  await page.waitForSelector('#tra-cuu:not([hidden])');
+  await find(page, 'qqxxzz wwvvyy ');
+  await page.waitForSelector('#khong-thay', { state: 'visible' });
+  assert.equal(await page.isVisible('#goi-y'), false);
+  await page.close();
+});
+
+test('at 1280 px the results sit beside the filters, and the long list of agencies is collapsed with a count', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${server.url}tra-cuu/`);
+  await page.waitForSelector('#bo-loc .facet');
+  await find(page, 'chung thuc ');
+  const box = (sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { top: r.top, left: r.left, right: r.right, bottom: r.bottom }; });
+  assert.ok(await page.$eval('#bo-loc', (d) => d.open), 'filters open on a wide screen');
+  const filters = await box('#bo-loc'), list = await box('#danh-sach');
+  assert.ok(list.left >= filters.right, `list at ${list.left}, filters end at ${filters.right}`);
+  assert.ok(list.top < filters.top + 200, `list starts at ${list.top}, filters at ${filters.top}`);
+  // Agencies: the first six and a button saying how many more.
+  const agencies = await page.$$eval('#bo-loc input[name="co-quan"]', (b) => b.length);
+  assert.ok(agencies > 12, `${agencies} agencies`);
+  const visible = () => page.$$eval('#bo-loc input[name="co-quan"]', (bs) => bs.filter((b) => b.getClientRects().length).length);
+  assert.equal(await visible(), 6);
+  const more = page.locator('#bo-loc fieldset:has(input[name="co-quan"]) .facet-more');
+  assert.equal(await more.textContent(), `Xem thêm ${agencies - 6}`);
+  assert.equal(await more.getAttribute('aria-expanded'), 'false');
+  await more.click();
+  assert.equal(await visible(), agencies);
+  assert.equal(await more.getAttribute('aria-expanded'), 'true');
+  // A chosen agency stays in sight when the list is collapsed again.
+  const value = await page.$$eval('#bo-loc input[name="co-quan"]', (bs) => bs[bs.length - 1].value);
+  await page.check(`#bo-loc input[name="co-quan"][value="${value}"]`);
+  await more.click();
+  assert.equal(await visible(), 7);
+  // The short lists (fields) are whole.
+  assert.equal(await page.$$eval('#bo-loc fieldset:has(input[name="linh-vuc"]) .facet-more', (b) => b.length), 0);
+  await page.close();
+});

@@ -13,7 +13,7 @@
   var ANCHOR = 6, MARKS = 15, CODE = 1000, FUZZY_MIN = 5, LONGEST = 64;
   // text::COMMON: words a document may lack, that weigh little beside other words.
   var COMMON = [['thu', 'tuc', 'hanh', 'chinh'], ['thu', 'tuc'], ['tthc'], ['cap']];
-  var PAGE = 20, SORTED = 200, MAX_PREFIX_SHARDS = 3, ANNOUNCE_MS = 700, FETCH_PAUSE_MS = 150, URL_PAUSE_MS = 300;
+  var PAGE = 20, SORTED = 200, NEAREST = 3, FACET_SHORT = 12, FACET_SHOWN = 6, MAX_PREFIX_SHARDS = 3, ANNOUNCE_MS = 700, FETCH_PAUSE_MS = 150, URL_PAUSE_MS = 300;
   var START = '<', END = '>', CODEKEY = '#';
   var ALPHA = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
   var DIGIT = {};
@@ -25,7 +25,7 @@
   var form = input.form;
   var list = $('danh-sach'), status = $('trang-thai'), live = $('thong-bao'),
     pager = $('phan-trang'), filters = $('bo-loc'), all = $('tat-ca'), results = $('ket-qua'),
-    none = $('khong-thay');
+    none = $('khong-thay'), suggest = $('goi-y');
   var base = app.getAttribute('data-index');
   var root = app.getAttribute('data-root') || '';
   var dir = base.slice(0, base.lastIndexOf('/') + 1);
@@ -497,7 +497,7 @@
       var unknown = ex.filter(function (e) {
         return !e.heads.length && !e.common && e.word.w.length >= FUZZY_MIN && /^[a-z]+$/.test(e.word.w);
       });
-      if (!unknown.length) return { hits: [], ex: ex, approximate: null };
+      if (!unknown.length) return { hits: [], ex: ex, approximate: null, nearest: nearest(ex) };
       return vocabulary().then(function (vocab) {
         var more = [];
         unknown.forEach(function (e) {
@@ -510,7 +510,7 @@
             e.heads = e.cands.filter(has).map(function (h) { return [h, 3]; });
           });
           var fuzzyHits = rank(ex);
-          if (!fuzzyHits.length) return { hits: [], ex: ex, approximate: null };
+          if (!fuzzyHits.length) return { hits: [], ex: ex, approximate: null, nearest: nearest(ex) };
           var understood = ex.map(function (e) {
             if (!e.fuzzy) return e.word.w;
             var best = null, n = -1;
@@ -524,6 +524,31 @@
         });
       });
     });
+  }
+  // When no procedure has every word, for "did you mean": the best results of the words the
+  // index knows, or when no procedure has them all, those with the most of them (their best
+  // scores next). Nothing when no word is in the index.
+  function nearest(ex) {
+    dense();
+    var touched = [], words = ex.filter(function (e) { return !e.common && e.heads.length; });
+    if (ex.length < 2 || !words.length) return [];
+    if (words.length < ex.length) {
+      var known = ex.filter(function (e) { return e.heads.length; });
+      var hits = rank(known);
+      if (hits.length) return Array.prototype.slice.call(hits, 0, NEAREST);
+    }
+    words.forEach(function (e) {
+      var b = wordScores(e);
+      for (var i = 0; i < b.d.length; i++) {
+        var d = b.d[i];
+        if (!acc[d]) touched.push(d);
+        acc[d] += 1e6 + b.s[i];
+      }
+    });
+    touched.sort(function (a, b) { return acc[b] - acc[a] || a - b; });
+    var out = touched.slice(0, NEAREST);
+    touched.forEach(function (d) { acc[d] = 0; });
+    return out;
   }
   function vocabulary() {
     if (!sharded) return Promise.resolve(sortedHeads.filter(function (h) { return /^[a-z]{4,}$/.test(h); }));
@@ -750,6 +775,21 @@
         fs.appendChild(label);
         return { box: box, count: count, label: label, i: i };
       });
+      // A long list shows its first values and a button with the number of the others; a
+      // chosen value stays in sight.
+      if (values.length > FACET_SHORT) {
+        var more = el('button', 'facet-more', fmt(L('more'), { n: values.length - FACET_SHOWN }));
+        more.type = 'button';
+        more.setAttribute('aria-expanded', 'false');
+        fs.classList.add('collapsed');
+        boxes[key].forEach(function (b) { if (b.i >= FACET_SHOWN) b.label.classList.add('facet-rest'); });
+        more.addEventListener('click', function () {
+          var open = fs.classList.toggle('collapsed') === false;
+          more.setAttribute('aria-expanded', String(open));
+          more.textContent = open ? L('fewer') : fmt(L('more'), { n: values.length - FACET_SHOWN });
+        });
+        fs.appendChild(more);
+      }
       body.appendChild(fs);
     });
     var clear = el('button', 'clear-filters', L('clear'));
@@ -811,6 +851,7 @@
         if (!filters.open) return;
         var c = counts[k];
         var text = c ? '(' + c[b.i] + ')' : '', cls = c && !c[b.i] && !on ? 'empty' : '';
+        if (b.i >= FACET_SHOWN && boxes[k].length > FACET_SHORT) cls += (on ? ' chosen' : '') + ' facet-rest';
         if (b.text !== text) b.count.textContent = b.text = text;
         if (b.cls !== cls) b.label.className = b.cls = cls;
       });
@@ -842,7 +883,7 @@
       if (state.page > pages) state.page = pages;
       var shown = f.kept.slice((state.page - 1) * PAGE, state.page * PAGE);
       // The cards on the screen first: those below may wait for their files (see render()).
-      return cardsFor(shown.slice(0, screenful()), my).then(function () {
+      return cardsFor(shown.slice(0, screenful()).concat(res && res.nearest || []), my).then(function () {
         if (my === seq) render(shown, res, f.kept, pages);
       });
     }).catch(function (e) { if (e !== STALE && my === seq) failed(); });
@@ -954,6 +995,7 @@
     else msg = fmt(L(q ? 'found' : 'found_filtered'), { q: q, n: kept.length });
     if (status.textContent !== msg) status.textContent = msg;
     if (none) none.hidden = kept.length > 0;
+    if (suggest) showNearest(!kept.length && res && res.nearest || []);
     announce(msg, false);
     var shape = pages > 1 ? state.page + '/' + pages : '';
     if (pager.shape !== shape) {
@@ -972,6 +1014,22 @@
       var u = url({ q: state.q, sel: state.sel, page: a.page });
       if (a.getAttribute('href') !== u) a.setAttribute('href', u);
     });
+  }
+  // "Did you mean": links to the nearest titles.
+  var shownNearest = '';
+  function showNearest(docs) {
+    var sig = docs.join(',');
+    if (sig === shownNearest) return;
+    shownNearest = sig;
+    var ul = suggest.querySelector('ul');
+    ul.textContent = '';
+    docs.forEach(function (d) {
+      var c = cardOf(d), li = el('li'), a = el('a', '', c[0]);
+      a.href = root + c[2] + (location.protocol === 'file:' && /\/$/.test(c[2]) ? 'index.html' : '');
+      li.appendChild(a);
+      ul.appendChild(li);
+    });
+    suggest.hidden = !docs.length;
   }
   function pageLink(p, text) {
     var li = el('li'), a = el('a', '', text);
