@@ -443,7 +443,7 @@ impl<'a> Renderer<'a> {
                     .stats
                     .iter()
                     .map(|s| StatsPage {
-                        chart_svg: chart::resolution_chart(s, &self.words),
+                        chart_html: chart::resolution_chart(s, &self.words),
                         view: StatsView::new(s),
                     })
                     .collect();
@@ -644,7 +644,7 @@ struct SearchGroup {
 #[derive(Serialize)]
 struct StatsPage<'a> {
     view: StatsView<'a>,
-    chart_svg: String,
+    chart_html: String,
 }
 
 /// The contact block: desk, hours (with their field scope), closures, hotlines, officers,

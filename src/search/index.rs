@@ -6,6 +6,7 @@
 //! "đảng"), so that one lookup by head answers everything a query word needs, and the sharded
 //! tier can split the index between heads.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
@@ -49,10 +50,21 @@ impl Class {
     }
 }
 
-/// Follower key of the anchor "the head word starts a title".
+/// Follower keys of the anchor "the head word starts a title" begin with this, followed by
+/// the number of words of the title ("<4"): the ranking puts the shorter of two titles that
+/// match a query alike first ("khai sinh": "Đăng ký khai sinh" before "Cấp bản sao Trích lục
+/// hộ tịch, bản sao Giấy khai sinh").
 pub const TITLE_START: &str = "<";
-/// Follower key of the anchor "the head word ends a title".
+/// Follower keys of the anchor "the head word ends a title": this and the title's word count.
 pub const TITLE_END: &str = ">";
+/// Titles longer than this count as this long in the anchors' keys.
+pub const LONGEST_TITLE: u32 = 64;
+
+/// The title length an anchor key states ("<12" → 12), when `key` is an anchor of `kind`
+/// ([`TITLE_START`] or [`TITLE_END`]).
+pub fn anchor_length(key: &str, kind: &str) -> Option<u32> {
+    key.strip_prefix(kind)?.parse().ok()
+}
 /// Follower key of "the head word is the code of the procedure" (or its number).
 pub const CODE: &str = "#";
 
@@ -233,10 +245,10 @@ enum Follower {
     None,
     /// [`CODE`].
     Code,
-    /// [`TITLE_START`].
-    Start,
-    /// [`TITLE_END`].
-    End,
+    /// [`TITLE_START`], with the title's word count.
+    Start(u32),
+    /// [`TITLE_END`], with the title's word count.
+    End(u32),
     /// The next word: a range of [`RawTerms::buf`].
     Word(u32, u32),
 }
@@ -272,10 +284,13 @@ type Words = FxHashMap<Box<str>, u32>;
 const NONE: u32 = u32::MAX;
 /// Follower number of [`CODE`].
 const CODE_ID: u32 = u32::MAX - 1;
-/// Follower number of [`TITLE_START`].
+/// Follower number of [`TITLE_START`] for a title of one word; one less per word more.
 const START_ID: u32 = u32::MAX - 2;
-/// Follower number of [`TITLE_END`]; the follower numbers from here up are not words.
-const END_ID: u32 = u32::MAX - 3;
+/// Follower number of [`TITLE_END`] for a title of one word; one less per word more. The
+/// follower numbers from [`ANCHORS_FROM`] up are not words.
+const END_ID: u32 = START_ID - LONGEST_TITLE;
+/// The lowest follower number that is not a word.
+const ANCHORS_FROM: u32 = END_ID - (LONGEST_TITLE - 1);
 
 /// A document's terms as they are read: words are ranges of the folded buffer.
 #[derive(Default)]
@@ -317,11 +332,12 @@ impl RawTerms {
             }
         }
         if anchors {
+            let length = (words.len() as u32).clamp(1, LONGEST_TITLE);
             if let Some(first) = words.first() {
-                self.terms.push((*first, Follower::Start, class));
+                self.terms.push((*first, Follower::Start(length), class));
             }
             if let Some(last) = words.last() {
-                self.terms.push((*last, Follower::End, class));
+                self.terms.push((*last, Follower::End(length), class));
             }
         }
         if class >= Class::Keyword {
@@ -363,8 +379,8 @@ impl RawTerms {
                 let follower = match follower {
                     Follower::None => NONE,
                     Follower::Code => CODE_ID,
-                    Follower::Start => START_ID,
-                    Follower::End => END_ID,
+                    Follower::Start(n) => START_ID - (n - 1),
+                    Follower::End(n) => END_ID - (n - 1),
                     Follower::Word(a, b) => number((a, b)),
                 };
                 (head, follower, class)
@@ -664,11 +680,14 @@ impl Index {
     }
 }
 
+/// A posting of a head word's follower, by follower number.
+type FollowerPosting = (u32, Posting);
+
 /// The postings of one head word: of the word alone, and by follower number.
 #[derive(Default)]
 struct Slot {
     postings: Vec<Posting>,
-    next: Vec<(u32, Posting)>,
+    next: Vec<FollowerPosting>,
 }
 
 /// Merges per-document terms, given chunk by chunk in document order so that postings come
@@ -704,7 +723,7 @@ impl Merger {
                 let posting = Posting::new(doc, class);
                 match follower {
                     NONE => slot.postings.push(posting),
-                    f if f >= END_ID => slot.next.push((f, posting)),
+                    f if f >= ANCHORS_FROM => slot.next.push((f, posting)),
                     word => slot.next.push((self.global[word as usize], posting)),
                 }
             }
@@ -741,21 +760,25 @@ impl Merger {
                     postings: slot.postings,
                     ..Group::default()
                 };
-                let mut runs: Vec<(&str, &[(u32, Posting)])> = next
+                let mut runs: Vec<(Cow<'_, str>, &[FollowerPosting])> = next
                     .chunk_by(|a, b| a.0 == b.0)
                     .map(|run| {
                         let key = match run[0].0 {
-                            CODE_ID => CODE,
-                            START_ID => TITLE_START,
-                            END_ID => TITLE_END,
-                            word => &*names[word as usize],
+                            CODE_ID => Cow::Borrowed(CODE),
+                            f if f > END_ID => {
+                                Cow::Owned(format!("{TITLE_START}{}", START_ID - f + 1))
+                            }
+                            f if f >= ANCHORS_FROM => {
+                                Cow::Owned(format!("{TITLE_END}{}", END_ID - f + 1))
+                            }
+                            word => Cow::Borrowed(&*names[word as usize]),
                         };
                         (key, run)
                     })
                     .collect();
-                runs.sort_unstable_by_key(|(key, _)| *key);
+                runs.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
                 for (key, run) in runs {
-                    group.next.push(key, run.iter().map(|(_, p)| *p));
+                    group.next.push(&key, run.iter().map(|(_, p)| *p));
                 }
                 (names[head].to_string(), group)
             })

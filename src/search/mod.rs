@@ -47,8 +47,9 @@ pub const SINGLE_FILE_MAX: usize = 5_000;
 pub const SHARD_TARGET_BYTES: usize = 6 * 1024;
 /// Result cards per card file in the sharded tier.
 pub const CARDS_PER_FILE: usize = 32;
-/// Version of the file format, checked by the client.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version of the file format, checked by the client (2: the title anchors' keys carry the
+/// title's word count, "<4").
+pub const FORMAT_VERSION: u32 = 2;
 
 /// How the index is split.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

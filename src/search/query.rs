@@ -14,14 +14,23 @@
 //!    life events adds [`EXACT_MARKS_POINTS`], more than both anchors ("mã" before "má").
 //! 5. A word that is the code of the record ("1.001193", or its number "001193") adds
 //!    [`CODE_POINTS`].
-//! 6. Ties go to the lower document number (field order, then title order).
+//! 6. A common word ([`text::COMMON`]: "thủ tục", "cấp") among other words counts
+//!    `1 × weight` and a document may lack it.
+//! 7. Ties go to the shorter title, as far as the anchors of the query's first and last words
+//!    know it (a title the query reaches neither end of counts as the longest), then to the
+//!    lower document number (field order, then title order).
 //!
 //! When nothing matches, each word of five letters or more that is not in the index is
 //! replaced by the indexed words one edit away, and the search runs again ("Kết quả gần đúng").
+//! When that finds nothing either, [`Outcome::nearest`] holds the procedures to offer instead
+//! ("Có phải bạn muốn tìm"): the best results of the words the index knows, or, when no
+//! procedure has them all, those with the most of them.
 
 use std::collections::HashMap;
 
-use super::index::{CODE, Group, Index, Posting, TITLE_END, TITLE_START};
+use super::index::{
+    CODE, Group, Index, LONGEST_TITLE, Posting, TITLE_END, TITLE_START, anchor_length,
+};
 use super::text::{self, Word};
 
 /// Points for the first query word starting a title, and for the last one ending it.
@@ -32,6 +41,8 @@ pub const EXACT_MARKS_POINTS: u32 = 15;
 pub const CODE_POINTS: u32 = 1000;
 /// Shortest word (in letters) for which one typo is tolerated.
 pub const FUZZY_MIN_LEN: usize = 5;
+/// Most procedures offered when nothing matches.
+pub const NEAREST: usize = 3;
 
 /// A ranked result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,6 +60,8 @@ pub struct Outcome {
     pub hits: Vec<Hit>,
     /// When the results tolerate typos: the query as it was understood, word by word.
     pub approximate: Option<Vec<String>>,
+    /// When there are no results: the documents nearest to the query, best first.
+    pub nearest: Vec<u32>,
 }
 
 /// One query word and the index words it stands for.
@@ -59,6 +72,8 @@ struct Expanded<'a> {
     prefix: bool,
     /// Whether `heads` are typo corrections.
     fuzzy: bool,
+    /// Whether the word is common: optional, and `1 × weight`.
+    common: bool,
 }
 
 /// Searches `index` for `q` (as typed).
@@ -74,11 +89,19 @@ pub fn search(index: &Index, q: &str) -> Outcome {
         .enumerate()
         .map(|(i, word)| {
             let prefix = i == last && query.last_is_prefix;
+            let common = query.common[i];
+            let mut heads = heads_for(index, &word.folded, prefix);
+            if common {
+                for h in &mut heads {
+                    h.1 = 1;
+                }
+            }
             Expanded {
                 word,
-                heads: heads_for(index, &word.folded, prefix),
+                heads,
                 prefix,
                 fuzzy: false,
+                common,
             }
         })
         .collect();
@@ -87,6 +110,7 @@ pub fn search(index: &Index, q: &str) -> Outcome {
         return Outcome {
             hits,
             approximate: None,
+            nearest: Vec::new(),
         };
     }
 
@@ -95,6 +119,7 @@ pub fn search(index: &Index, q: &str) -> Outcome {
     for e in &mut expanded {
         let w = &e.word.folded;
         if e.heads.is_empty()
+            && !e.common
             && w.len() >= FUZZY_MIN_LEN
             && w.bytes().all(|b| b.is_ascii_lowercase())
         {
@@ -111,11 +136,17 @@ pub fn search(index: &Index, q: &str) -> Outcome {
         }
     }
     if !changed {
-        return Outcome::default();
+        return Outcome {
+            nearest: nearest(index, &expanded),
+            ..Outcome::default()
+        };
     }
     let hits = rank(index, &expanded);
     if hits.is_empty() {
-        return Outcome::default();
+        return Outcome {
+            nearest: nearest(index, &expanded),
+            ..Outcome::default()
+        };
     }
     let understood = expanded
         .iter()
@@ -134,7 +165,40 @@ pub fn search(index: &Index, q: &str) -> Outcome {
     Outcome {
         hits,
         approximate: Some(understood),
+        nearest: Vec::new(),
     }
+}
+
+/// The documents to offer when no document has every word (see the module's docs).
+fn nearest(index: &Index, words: &[Expanded<'_>]) -> Vec<u32> {
+    let known: Vec<Expanded<'_>> = words
+        .iter()
+        .filter(|e| !e.heads.is_empty())
+        .map(|e| Expanded {
+            heads: e.heads.clone(),
+            ..*e
+        })
+        .collect();
+    let counted = known.iter().filter(|e| !e.common).count();
+    if words.len() < 2 || counted == 0 {
+        return Vec::new();
+    }
+    if known.len() < words.len() {
+        let hits = rank(index, &known);
+        if !hits.is_empty() {
+            return hits.iter().take(NEAREST).map(|h| h.doc).collect();
+        }
+    }
+    // Most words first (a million points each), then their best scores.
+    let mut points: HashMap<u32, u64> = HashMap::new();
+    for e in known.iter().filter(|e| !e.common) {
+        for (doc, s) in word_scores(index, e) {
+            *points.entry(doc).or_insert(0) += 1_000_000 + u64::from(s);
+        }
+    }
+    let mut docs: Vec<(u32, u64)> = points.into_iter().collect();
+    docs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    docs.into_iter().take(NEAREST).map(|(d, _)| d).collect()
 }
 
 /// The heads a query word stands for: itself, or every head it is a prefix of.
@@ -155,50 +219,64 @@ fn heads_for<'a>(index: &'a Index, word: &str, prefix: bool) -> Vec<(&'a str, u3
     }
 }
 
-/// Scores the documents that match every word; best first.
-fn rank(index: &Index, words: &[Expanded<'_>]) -> Vec<Hit> {
-    let mut scores: Option<HashMap<u32, u32>> = None;
-    for e in words {
-        let mut best: HashMap<u32, u32> = HashMap::new();
-        for (head, points) in &e.heads {
-            let group = &index.groups[*head];
-            for p in &group.postings {
-                let s = points * p.class().weight();
-                let slot = best.entry(p.doc()).or_insert(0);
-                *slot = (*slot).max(s);
-            }
+/// The best score of one word in each document that has it: its class, the code, exact
+/// diacritics.
+fn word_scores(index: &Index, e: &Expanded<'_>) -> HashMap<u32, u32> {
+    let mut best: HashMap<u32, u32> = HashMap::new();
+    for (head, points) in &e.heads {
+        let group = &index.groups[*head];
+        for p in &group.postings {
+            let s = points * p.class().weight();
+            let slot = best.entry(p.doc()).or_insert(0);
+            *slot = (*slot).max(s);
         }
-        // Codes.
-        for (head, _) in &e.heads {
-            if let Some(list) = index.groups[*head].next.get(CODE) {
-                for p in list {
-                    if let Some(s) = best.get_mut(&p.doc()) {
-                        *s += CODE_POINTS;
-                    }
+    }
+    // Codes.
+    for (head, _) in &e.heads {
+        if let Some(list) = index.groups[*head].next.get(CODE) {
+            for p in list {
+                if let Some(s) = best.get_mut(&p.doc()) {
+                    *s += CODE_POINTS;
                 }
             }
         }
-        // Exact diacritics.
-        if let Some(original) = &e.word.original {
-            for (head, _) in &e.heads {
-                for (variant, docs) in &index.groups[*head].variants {
-                    let same = if e.prefix {
-                        variant.starts_with(original.as_str())
-                    } else {
-                        variant == original
-                    };
-                    if same {
-                        for d in docs {
-                            if let Some(s) = best.get_mut(d) {
-                                *s += EXACT_MARKS_POINTS;
-                            }
+    }
+    // Exact diacritics.
+    if let Some(original) = &e.word.original {
+        for (head, _) in &e.heads {
+            for (variant, docs) in &index.groups[*head].variants {
+                let same = if e.prefix {
+                    variant.starts_with(original.as_str())
+                } else {
+                    variant == original
+                };
+                if same {
+                    for d in docs {
+                        if let Some(s) = best.get_mut(d) {
+                            *s += EXACT_MARKS_POINTS;
                         }
                     }
                 }
             }
         }
+    }
+    best
+}
+
+/// Scores the documents that match every word (but the common ones); best first.
+fn rank(index: &Index, words: &[Expanded<'_>]) -> Vec<Hit> {
+    let mut scores: Option<HashMap<u32, u32>> = None;
+    // Required words first; a common word then only adds to the documents that have it.
+    let (required, common): (Vec<&Expanded<'_>>, Vec<&Expanded<'_>>) =
+        words.iter().partition(|e| !e.common);
+    for e in required.into_iter().chain(common) {
+        let best = word_scores(index, e);
         scores = Some(match scores {
             None => best,
+            Some(mut acc) if e.common => {
+                add(&mut acc, best);
+                acc
+            }
             Some(acc) => acc
                 .into_iter()
                 .filter_map(|(d, s)| best.get(&d).map(|b| (d, s + b)))
@@ -219,14 +297,40 @@ fn rank(index: &Index, words: &[Expanded<'_>]) -> Vec<Hit> {
         }
         add(&mut scores, bonus);
     }
-    // Anchors: the title starts with the first word and ends with the last.
-    if let (Some(first), Some(last)) = (words.first(), words.last()) {
-        for (anchor, e) in [(TITLE_START, first), (TITLE_END, last)] {
+    // Anchors: the title starts with the first word and ends with the last (or with the
+    // first and last that are not common: "thủ tục đăng ký khai sinh"); their keys say how
+    // long the title is.
+    let mut length: HashMap<u32, u32> = HashMap::new();
+    let ends = |from_start: bool| -> Vec<&Expanded<'_>> {
+        let mut order: Vec<&Expanded<'_>> = words.iter().collect();
+        if !from_start {
+            order.reverse();
+        }
+        let mut out: Vec<&Expanded<'_>> = order.first().copied().into_iter().collect();
+        if let Some(e) = order.iter().find(|e| !e.common)
+            && !std::ptr::eq(*e, out[0])
+        {
+            out.push(e);
+        }
+        out
+    };
+    if !words.is_empty() {
+        for (anchor, at) in [(TITLE_START, ends(true)), (TITLE_END, ends(false))] {
             let mut bonus: HashMap<u32, u32> = HashMap::new();
-            for (head, _) in &e.heads {
-                if let Some(list) = index.groups[*head].next.get(anchor) {
+            for (head, _) in at.iter().flat_map(|e| &e.heads) {
+                for (key, list) in index.groups[*head]
+                    .next
+                    .from(anchor)
+                    .take_while(|(k, _)| k.starts_with(anchor))
+                {
+                    let Some(n) = anchor_length(key, anchor) else {
+                        continue;
+                    };
                     for p in list {
                         bonus.insert(p.doc(), ANCHOR_POINTS);
+                        if scores.contains_key(&p.doc()) {
+                            length.insert(p.doc(), n);
+                        }
                     }
                 }
             }
@@ -238,7 +342,13 @@ fn rank(index: &Index, words: &[Expanded<'_>]) -> Vec<Hit> {
         .into_iter()
         .map(|(doc, score)| Hit { doc, score })
         .collect();
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.doc.cmp(&b.doc)));
+    let words_of = |doc: u32| length.get(&doc).copied().unwrap_or(LONGEST_TITLE);
+    hits.sort_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then(words_of(a.doc).cmp(&words_of(b.doc)))
+            .then(a.doc.cmp(&b.doc))
+    });
     hits
 }
 
@@ -258,7 +368,8 @@ fn followers<'a>(
                 *k == word
             }
         })
-        .filter(|(k, _)| ![TITLE_START, TITLE_END, CODE].contains(k))
+        // Not the anchors and the code: [`TITLE_START`], [`TITLE_END`], [`CODE`].
+        .filter(|(k, _)| !k.starts_with(['<', '>', '#']))
         .flat_map(|(_, list)| list.iter())
 }
 

@@ -216,6 +216,124 @@ fn a_query_typed_with_marks_ranks_exact_marks_first() {
 }
 
 #[test]
+fn old_and_new_tone_placement_rank_alike() {
+    let records: &[Record<'_>] = &[
+        ("Hóa đơn điện tử", "1.1", &[], &[], &[]),
+        ("Công nhận hòa giải viên", "1.2", &[], &[], &[]),
+        ("Cấp giấy phép hoạt động thủy lợi", "1.3", &[], &[], &[]),
+    ];
+    for q in ["hòa ", "hoà "] {
+        assert_eq!(titles(records, q)[0], "Công nhận hòa giải viên", "{q}");
+    }
+    for q in ["thủy ", "thuỷ "] {
+        assert_eq!(
+            titles(records, q),
+            ["Cấp giấy phép hoạt động thủy lợi"],
+            "{q}"
+        );
+    }
+}
+
+#[test]
+fn of_two_titles_that_match_alike_the_shorter_ranks_first() {
+    let records: &[Record<'_>] = &[
+        (
+            "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh",
+            "1.1",
+            &[],
+            &[],
+            &[],
+        ),
+        ("Đăng ký lại khai sinh", "1.2", &[], &[], &[]),
+        ("Đăng ký khai sinh", "1.3", &[], &[], &[]),
+        (
+            "Đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con",
+            "1.4",
+            &[],
+            &[],
+            &[],
+        ),
+        ("Đăng ký nhận cha, mẹ, con", "1.5", &[], &[], &[]),
+    ];
+    assert_eq!(
+        titles(records, "khai sinh ")[..3],
+        [
+            "Đăng ký khai sinh",
+            "Đăng ký lại khai sinh",
+            "Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh"
+        ]
+    );
+    // A query that is a whole title: that title, before a longer one that contains it.
+    assert_eq!(
+        titles(records, "đăng ký nhận cha, mẹ, con")[0],
+        "Đăng ký nhận cha, mẹ, con"
+    );
+    assert_eq!(titles(records, "Đăng ký khai sinh")[0], "Đăng ký khai sinh");
+}
+
+#[test]
+fn common_words_may_be_missing_and_weigh_little() {
+    let records: &[Record<'_>] = &[
+        ("Đổi giấy phép lái xe", "1.1", &[], &[], &[]),
+        ("Cấp bản sao từ sổ gốc", "1.2", &[], &[], &[]),
+        (
+            "Đăng ký khai sinh",
+            "1.3",
+            &[],
+            &[],
+            &["Giấy do bệnh viện cấp"],
+        ),
+    ];
+    // "thủ tục" is in no record: it does not empty the results.
+    assert_eq!(
+        titles(records, "thủ tục đăng ký khai sinh "),
+        ["Đăng ký khai sinh"]
+    );
+    assert_eq!(
+        titles(records, "thu tuc hanh chinh doi giay phep lai xe"),
+        ["Đổi giấy phép lái xe"]
+    );
+    // "cấp" may be missing, and where it is, it adds little.
+    assert_eq!(
+        titles(records, "cấp giấy phép lái xe "),
+        ["Đổi giấy phép lái xe"]
+    );
+    let idx = index(records);
+    let score = |q: &str| search(&idx, q).hits[0].score;
+    assert!(score("cấp đăng ký khai sinh ") - score("đăng ký khai sinh ") <= 10);
+    // Alone, a common word is what is looked for.
+    assert_eq!(titles(records, "cấp ").len(), 2);
+}
+
+#[test]
+fn nothing_found_offers_the_nearest_procedures() {
+    let idx = index(CIVIL);
+    let near = |q: &str| -> Vec<&str> {
+        let out = search(&idx, q);
+        assert!(out.hits.is_empty(), "{q}");
+        out.nearest.iter().map(|d| CIVIL[*d as usize].0).collect()
+    };
+    // The words the index knows, ranked as a query of their own.
+    assert_eq!(near("khai sinh qqxxzz ")[0], "Đăng ký khai sinh");
+    assert!(near("khai sinh qqxxzz ").len() <= query::NEAREST);
+    // Known words that no procedure has together: those with the most of them.
+    assert_eq!(
+        near("kết hôn chứng thực sao ")[0],
+        "Chứng thực bản sao từ bản chính"
+    );
+    // Nothing known, or one word: nothing to offer.
+    assert!(near("qqxxzz wwvvyy ").is_empty());
+    assert!(search(&idx, "khai sinh ").nearest.is_empty());
+}
+
+#[test]
+fn codes_typed_with_spaces_find_their_procedure() {
+    for q in ["1 001193", "1. 001193", "1.001193 .000.00.00.H54"] {
+        assert_eq!(titles(CIVIL, q).first(), Some(&"Đăng ký khai sinh"), "{q}");
+    }
+}
+
+#[test]
 fn one_typo_is_tolerated_in_long_words_and_said() {
     let idx = index(CIVIL);
     let out = search(&idx, "chung thuwc");

@@ -32,7 +32,7 @@ pub fn words(text: &str) -> Vec<Word> {
         match (parts.next(), parts.next()) {
             (Some(one), None) if one.len() == folded.len() => out.push(Word {
                 folded: spelling(one),
-                original: Some(token.to_lowercase()),
+                original: Some(written(&token.to_lowercase())),
             }),
             (first, second) => {
                 for part in first.into_iter().chain(second).chain(parts) {
@@ -57,6 +57,57 @@ pub fn spelling(folded: &str) -> String {
     } else {
         folded.to_owned()
     }
+}
+
+/// A lowercase word with its marks as search compares them: the tone mark of a final "oa",
+/// "oe" or "uy" on its first vowel ("hoà" → "hòa", "thuỷ" → "thủy", "khoẻ" → "khỏe", the
+/// placement of current spelling; not in "quý", where "u" belongs to "qu"), and a final "y"
+/// after a consonant as "i" with the same tone ("ký" → "kí", as [`spelling`] does without
+/// marks). "hoà" and "hòa", "kí" and "ký", are then one way of writing the word, and rank
+/// alike; "mã" and "má" stay two. The browser client's `written` does the same.
+pub fn written(word: &str) -> String {
+    // (old placement, current placement) of the final vowel pairs.
+    const MOVES: [(&str, &str); 15] = [
+        ("oà", "òa"),
+        ("oá", "óa"),
+        ("oả", "ỏa"),
+        ("oã", "õa"),
+        ("oạ", "ọa"),
+        ("oè", "òe"),
+        ("oé", "óe"),
+        ("oẻ", "ỏe"),
+        ("oẽ", "õe"),
+        ("oẹ", "ọe"),
+        ("uỳ", "ùy"),
+        ("uý", "úy"),
+        ("uỷ", "ủy"),
+        ("uỹ", "ũy"),
+        ("uỵ", "ụy"),
+    ];
+    const Y_AS_I: [(char, char); 6] = [
+        ('y', 'i'),
+        ('ỳ', 'ì'),
+        ('ý', 'í'),
+        ('ỷ', 'ỉ'),
+        ('ỹ', 'ĩ'),
+        ('ỵ', 'ị'),
+    ];
+    let mut w = word.to_owned();
+    if let Some((old, new)) = MOVES.iter().find(|(old, _)| w.ends_with(old))
+        && !(old.starts_with('u') && w[..w.len() - old.len()].ends_with('q'))
+    {
+        w.truncate(w.len() - old.len());
+        w.push_str(new);
+    }
+    let mut chars = w.chars().rev();
+    if let (Some(last), Some(before)) = (chars.next(), chars.next())
+        && let Some((_, i)) = Y_AS_I.iter().find(|(y, _)| *y == last)
+        && "bcdghklmnpqrstvxđ".contains(before)
+    {
+        w.truncate(w.len() - last.len_utf8());
+        w.push(*i);
+    }
+    w
 }
 
 /// Whether the folded word ends in a "y" that [`spelling`] reads as "i": after a consonant
@@ -102,12 +153,99 @@ pub struct Query {
     /// Whether the last word is still being typed (no separator after it), so it matches as a
     /// prefix.
     pub last_is_prefix: bool,
+    /// For each word, whether it is a common word of the catalogue's language ([`COMMON`]):
+    /// one that a document may lack and that weighs little, so that "thủ tục đăng ký khai
+    /// sinh" finds what "đăng ký khai sinh" finds.
+    pub common: Vec<bool>,
+}
+
+/// Words people put around what they look for, folded: "thủ tục" (and "thủ tục hành
+/// chính"), "tthc", and "cấp", which starts a third of the titles ("Cấp bản sao…", "Cấp lại…")
+/// and is in most records. A phrase counts only as a whole and only while the query has
+/// other words (`common_words`); the browser client has the same list.
+pub const COMMON: &[&[&str]] = &[
+    &["thu", "tuc", "hanh", "chinh"],
+    &["thu", "tuc"],
+    &["tthc"],
+    &["cap"],
+];
+
+/// Which of `words` (folded) belong to a [`COMMON`] phrase; none when every word would.
+pub fn common_words(words: &[&str]) -> Vec<bool> {
+    let mut common = vec![false; words.len()];
+    let mut i = 0;
+    while i < words.len() {
+        match COMMON.iter().find(|phrase| words[i..].starts_with(phrase)) {
+            Some(phrase) => {
+                common[i..i + phrase.len()].fill(true);
+                i += phrase.len();
+            }
+            None => i += 1,
+        }
+    }
+    if common.iter().all(|c| *c) {
+        common.fill(false);
+    }
+    common
+}
+
+/// A code typed with spaces, as read out or copied from paper, joined again: spaces around a
+/// dot between digits go ("1. 001193", "1.001193 .000.00.00.H54"), and one digit followed by
+/// a space and six digits is the national code ("1 001193" → "1.001193").
+pub fn join_code_parts(q: &str) -> String {
+    let chars: Vec<char> = q.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    let space = |i: usize| chars.get(i).is_some_and(|c| c.is_whitespace());
+    let mut out = String::with_capacity(q.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c.is_whitespace() {
+            let mut end = i;
+            while space(end) {
+                end += 1;
+            }
+            let before = out.chars().next_back();
+            let before_digit = before.is_some_and(|b| b.is_ascii_digit());
+            let dot_after_digit = before == Some('.') && {
+                let mut it = out.chars().rev();
+                it.next();
+                it.next().is_some_and(|b| b.is_ascii_digit())
+            };
+            // "1 001193": a lone digit (nothing but a separator before it), then six digits
+            // and no seventh.
+            let lone_digit = before_digit && {
+                let mut it = out.chars().rev();
+                it.next();
+                it.next().is_none_or(|b| !b.is_alphanumeric() && b != '.')
+            };
+            let six = (end..end + 6).all(digit) && !digit(end + 6);
+            let mut after_dot = end + 1;
+            while space(after_dot) {
+                after_dot += 1;
+            }
+            if (before_digit && chars.get(end) == Some(&'.') && digit(after_dot))
+                || (dot_after_digit && digit(end))
+            {
+                i = end;
+                continue;
+            }
+            if lone_digit && six {
+                out.push('.');
+                i = end;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// Parse a query the way the browser client does: NFC, lowercase, fold, split, and read the
 /// Telex "dd" as "đ" ("ddang kys" finds "đăng ký").
 pub fn query(q: &str) -> Query {
-    let q = vi::nfc(q);
+    let q = join_code_parts(&vi::nfc(q));
     let mut words = Vec::new();
     let mut typed = self::words(&q).into_iter().peekable();
     while let Some(Word { folded, original }) = typed.next() {
@@ -138,9 +276,16 @@ pub fn query(q: &str) -> Query {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_alphanumeric() || c == '.');
+    let folded: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
+    // The last word, while typed, is not yet the word it may become.
+    let mut common = common_words(&folded);
+    if last_is_prefix && let Some(last) = common.last_mut() {
+        *last = false;
+    }
     Query {
         words,
         last_is_prefix,
+        common,
     }
 }
 
@@ -267,6 +412,69 @@ mod tests {
         // A plain code, and other numbers, stay as typed.
         assert_eq!(folded(&query("1.004772")), ["1.004772"]);
         assert_eq!(folded(&query("12.018.000")), ["12.018.000"]);
+    }
+
+    #[test]
+    fn old_and_new_tone_placement_and_i_for_y_are_written_alike() {
+        for (a, b) in [
+            ("hoà", "hòa"),
+            ("thuỷ", "thủy"),
+            ("khoẻ", "khỏe"),
+            ("uỷ", "ủy"),
+            ("kí", "ký"),
+            ("lí", "lý"),
+            ("mĩ", "mỹ"),
+        ] {
+            assert_eq!(written(a), written(b), "{a} {b}");
+        }
+        assert_eq!(written("hoà"), "hòa");
+        assert_eq!(written("ký"), "kí");
+        // "qu" is a consonant: "quý" keeps its mark; "mã" and "má" stay two words; "hoàn"
+        // has no final pair.
+        assert_eq!(written("quý"), "quý");
+        assert_ne!(written("mã"), written("má"));
+        assert_eq!(written("hoàn"), "hoàn");
+        assert_eq!(written("tây"), "tây");
+        let q = query("hoà thuỷ ");
+        assert_eq!(q.words[0].original.as_deref(), Some("hòa"));
+        assert_eq!(q.words[1].original.as_deref(), Some("thủy"));
+    }
+
+    #[test]
+    fn a_code_typed_with_spaces_is_the_code() {
+        for q in [
+            "1 001193",
+            "1. 001193",
+            "1 .001193",
+            "1 . 001193",
+            "mã 1 001193",
+        ] {
+            assert_eq!(folded(&query(q)).last(), Some(&"1.001193"), "{q}");
+        }
+        assert_eq!(folded(&query("1.001193 .000.00.00.H54")), ["1.001193"]);
+        assert_eq!(folded(&query("1.001193.000.00.00 H54")), ["1.001193"]);
+        // Other numbers keep their spaces: "12 001193" is two numbers, "2 bản" a count.
+        assert_eq!(folded(&query("12 001193")), ["12", "001193"]);
+        assert_eq!(folded(&query("2 bản")), ["2", "ban"]);
+        assert_eq!(folded(&query("1 0011934")), ["1", "0011934"]);
+    }
+
+    #[test]
+    fn common_words_are_marked_only_beside_other_words() {
+        assert_eq!(
+            query("thủ tục đăng ký khai sinh ").common,
+            [true, true, false, false, false, false]
+        );
+        assert_eq!(
+            query("thu tuc hanh chinh cap giay phep ").common,
+            [true, true, true, true, true, false, false]
+        );
+        // Alone they are what is looked for; "thủ" alone, or "tục" alone, is no phrase.
+        assert_eq!(query("thủ tục ").common, [false, false]);
+        assert_eq!(query("cấp ").common, [false]);
+        assert_eq!(query("thủ khai sinh ").common, [false, false, false]);
+        // The word being typed is not common yet: "cấp" may become "cấp lại".
+        assert_eq!(query("khai sinh cap").common, [false, false, false]);
     }
 
     #[test]

@@ -295,3 +295,131 @@ test('nothing above or beside the results moves while typing', async () => {
   }
   await page.close();
 });
+
+/** Puts `q` into the box at once (long titles typed key by key would take seconds) and waits
+ * for its results. */
+async function find(page, q) {
+  await page.fill('#q', q);
+  await page.waitForFunction(
+    (q) => {
+      const s = document.getElementById('trang-thai').textContent;
+      return s.includes(`«${q.trim()}»`);
+    },
+    q,
+  );
+  return resultTitles(page);
+}
+
+test('old and new tone placement, and i or y, find the same procedures in the same order', async () => {
+  const { page } = await searchPage();
+  for (const [a, b] of [['hoà giải ', 'hòa giải '], ['uỷ ban ', 'ủy ban '], ['lí lịch tư pháp ', 'lý lịch tư pháp '],
+    ['đăng kí kết hôn ', 'đăng ký kết hôn ']]) {
+    const ta = await find(page, a);
+    const tb = await find(page, b);
+    assert.ok(ta.length > 0, a);
+    assert.deepEqual(ta, tb, `${a} | ${b}`);
+  }
+  assert.match((await find(page, 'hoà giải viên '))[0], /hòa giải viên$/);
+  assert.equal((await find(page, 'lí lịch tư pháp '))[0],
+    'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam');
+  await page.close();
+});
+
+test('a code typed with spaces, with its suffix, or in part finds its procedure first', async () => {
+  const { page } = await searchPage();
+  for (const q of ['1 001193', '1. 001193', '1 . 001193', '1.001193 .000.00.00.H54', '1.001193.000.00.00 H54', '00119', '1.0011']) {
+    const titles = await find(page, q);
+    assert.equal(titles[0], 'Đăng ký khai sinh', q);
+  }
+  await page.close();
+});
+
+test('a query equal to a whole title ranks that procedure first, for every title of the sample', async () => {
+  const { page } = await searchPage();
+  const wrong = [];
+  for (const p of procedures(dir)) {
+    const titles = await find(page, `${p.title} `);
+    if (titles[0] !== p.title) wrong.push(`${p.title} → ${titles[0]}`);
+  }
+  assert.deepEqual(wrong, []);
+  await page.close();
+});
+
+test('the shorter title wins: "khai sinh" ranks "Đăng ký khai sinh" above longer titles ending so', async () => {
+  const { page } = await searchPage();
+  const titles = await find(page, 'khai sinh ');
+  assert.equal(titles[0], 'Đăng ký khai sinh');
+  const copy = titles.indexOf('Cấp bản sao Trích lục hộ tịch, bản sao Giấy khai sinh');
+  assert.ok(copy > titles.indexOf('Đăng ký lại khai sinh'), titles.join(' | '));
+  assert.equal((await find(page, 'đăng ký nhận cha, mẹ, con '))[0], 'Đăng ký nhận cha, mẹ, con');
+  await page.close();
+});
+
+test('common words ("thủ tục", "cấp") weigh little: they neither empty the results nor lead them', async () => {
+  const { page } = await searchPage();
+  for (const [q, first] of [['thủ tục đăng ký khai sinh ', 'Đăng ký khai sinh'], ['thủ tục kết hôn ', 'Đăng ký kết hôn'],
+    ['thủ tục hành chính chứng thực di chúc ', 'Chứng thực di chúc'], ['cấp đổi giấy phép lái xe ', 'Đổi giấy phép lái xe'],
+    ['cấp lý lịch tư pháp ', 'Cấp Phiếu lý lịch tư pháp cho công dân Việt Nam, người nước ngoài đang cư trú tại Việt Nam']]) {
+    const titles = await find(page, q);
+    assert.equal(titles[0], first, q);
+  }
+  // The same procedures with and without them, the same first.
+  const plain = await find(page, 'đăng ký khai sinh ');
+  const wordy = await find(page, 'thủ tục đăng ký khai sinh ');
+  assert.deepEqual([...wordy].sort(), [...plain].sort());
+  assert.equal(wordy[0], plain[0]);
+  await page.close();
+});
+
+test('nothing found: "Có phải bạn muốn tìm" offers the nearest titles, which open the procedure', async () => {
+  const { page } = await searchPage();
+  await find(page, 'khai sinh qqxxzz ');
+  await page.waitForSelector('#goi-y', { state: 'visible' });
+  assert.match(await page.textContent('#goi-y'), /Có phải bạn muốn tìm/);
+  const links = await page.$$eval('#goi-y a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+  assert.ok(links.length >= 1 && links.length <= 3, JSON.stringify(links));
+  assert.equal(links[0][0], 'Đăng ký khai sinh');
+  // The fields and the hotline are still offered.
+  assert.ok(await page.isVisible('#khong-thay a[href^="tel:"]'));
+  await Promise.all([page.waitForURL(/thu-tuc\//), page.click('#goi-y a >> nth=0')]);
+  assert.equal(await page.textContent('h1'), 'Đăng ký khai sinh');
+  // A query with no known word has no near title to offer.
+  await page.goBack();
+  await page.waitForSelector('#tra-cuu:not([hidden])');
+  await find(page, 'qqxxzz wwvvyy ');
+  await page.waitForSelector('#khong-thay', { state: 'visible' });
+  assert.equal(await page.isVisible('#goi-y'), false);
+  await page.close();
+});
+
+test('at 1280 px the results sit beside the filters, and the long list of agencies is collapsed with a count', async () => {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${server.url}tra-cuu/`);
+  await page.waitForSelector('#bo-loc .facet');
+  await find(page, 'chung thuc ');
+  const box = (sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { top: r.top, left: r.left, right: r.right, bottom: r.bottom }; });
+  assert.ok(await page.$eval('#bo-loc', (d) => d.open), 'filters open on a wide screen');
+  const filters = await box('#bo-loc'), list = await box('#danh-sach');
+  assert.ok(list.left >= filters.right, `list at ${list.left}, filters end at ${filters.right}`);
+  assert.ok(list.top < filters.top + 200, `list starts at ${list.top}, filters at ${filters.top}`);
+  // Agencies: the first six and a button saying how many more.
+  const agencies = await page.$$eval('#bo-loc input[name="co-quan"]', (b) => b.length);
+  assert.ok(agencies > 12, `${agencies} agencies`);
+  const visible = () => page.$$eval('#bo-loc input[name="co-quan"]', (bs) => bs.filter((b) => b.getClientRects().length).length);
+  assert.equal(await visible(), 6);
+  const more = page.locator('#bo-loc fieldset:has(input[name="co-quan"]) .facet-more');
+  assert.equal(await more.textContent(), `Xem thêm ${agencies - 6}`);
+  assert.equal(await more.getAttribute('aria-expanded'), 'false');
+  await more.click();
+  assert.equal(await visible(), agencies);
+  assert.equal(await more.getAttribute('aria-expanded'), 'true');
+  // A chosen agency stays in sight when the list is collapsed again.
+  const value = await page.$$eval('#bo-loc input[name="co-quan"]', (bs) => bs[bs.length - 1].value);
+  await page.check(`#bo-loc input[name="co-quan"][value="${value}"]`);
+  await more.click();
+  assert.equal(await visible(), 7);
+  // The short lists (fields) are whole.
+  assert.equal(await page.$$eval('#bo-loc fieldset:has(input[name="linh-vuc"]) .facet-more', (b) => b.length), 0);
+  await page.close();
+});

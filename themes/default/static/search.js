@@ -10,8 +10,10 @@
 
   // ---------------------------------------------------------------- constants (query.rs)
   var W = [1, 3, 6, 10];             // class weights: documents, names, keywords, title
-  var ANCHOR = 6, MARKS = 15, CODE = 1000, FUZZY_MIN = 5;
-  var PAGE = 20, SORTED = 200, MAX_PREFIX_SHARDS = 3, ANNOUNCE_MS = 700, FETCH_PAUSE_MS = 150, URL_PAUSE_MS = 300;
+  var ANCHOR = 6, MARKS = 15, CODE = 1000, FUZZY_MIN = 5, LONGEST = 64;
+  // text::COMMON: words a document may lack, that weigh little beside other words.
+  var COMMON = [['thu', 'tuc', 'hanh', 'chinh'], ['thu', 'tuc'], ['tthc'], ['cap']];
+  var PAGE = 20, SORTED = 200, NEAREST = 3, FACET_SHORT = 12, FACET_SHOWN = 6, MAX_PREFIX_SHARDS = 3, ANNOUNCE_MS = 700, FETCH_PAUSE_MS = 150, URL_PAUSE_MS = 300;
   var START = '<', END = '>', CODEKEY = '#';
   var ALPHA = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
   var DIGIT = {};
@@ -23,7 +25,7 @@
   var form = input.form;
   var list = $('danh-sach'), status = $('trang-thai'), live = $('thong-bao'),
     pager = $('phan-trang'), filters = $('bo-loc'), all = $('tat-ca'), results = $('ket-qua'),
-    none = $('khong-thay');
+    none = $('khong-thay'), suggest = $('goi-y');
   var base = app.getAttribute('data-index');
   var root = app.getAttribute('data-root') || '';
   var dir = base.slice(0, base.lastIndexOf('/') + 1);
@@ -58,6 +60,36 @@
     return n >= 2 && w.charCodeAt(n - 1) === 121 && 'bcdghklmnpqrstvx'.indexOf(w[n - 2]) >= 0 ? w.slice(0, n - 1) + 'i' : w;
   }
   function searchWords(f) { return splitWords(f).map(spelling); }
+  // text::written: a word's marks as search compares them ("hoà" is "hòa", "thuỷ" "thủy",
+  // "ký" "kí").
+  var MOVES = { 'oà': 'òa', 'oá': 'óa', 'oả': 'ỏa', 'oã': 'õa', 'oạ': 'ọa', 'oè': 'òe', 'oé': 'óe', 'oẻ': 'ỏe',
+    'oẽ': 'õe', 'oẹ': 'ọe', 'uỳ': 'ùy', 'uý': 'úy', 'uỷ': 'ủy', 'uỹ': 'ũy', 'uỵ': 'ụy' };
+  var Y_AS_I = { 'y': 'i', 'ỳ': 'ì', 'ý': 'í', 'ỷ': 'ỉ', 'ỹ': 'ĩ', 'ỵ': 'ị' };
+  function written(w) {
+    var n = w.length, end = w.slice(-2);
+    if (n >= 2 && MOVES[end] && !(end[0] === 'u' && w[n - 3] === 'q')) w = w.slice(0, -2) + MOVES[end];
+    n = w.length;
+    if (n >= 2 && Y_AS_I[w[n - 1]] && 'bcdghklmnpqrstvxđ'.indexOf(w[n - 2]) >= 0) w = w.slice(0, -1) + Y_AS_I[w[n - 1]];
+    return w;
+  }
+  // text::join_code_parts: "1. 001193", "1 001193" are the code "1.001193".
+  function joinCodeParts(q) {
+    return q.replace(/(\d)\s*\.\s*(?=\d)/g, '$1.').replace(/(^|[^\p{L}\p{N}.])(\d)\s+(\d{6})(?!\d)/gu, '$1$2.$3');
+  }
+  // text::common_words: which words belong to a COMMON phrase, none when all would.
+  function commonWords(ws) {
+    var out = ws.map(function () { return false; }), i = 0;
+    while (i < ws.length) {
+      var phrase = null;
+      for (var c = 0; c < COMMON.length && !phrase; c++) {
+        var p = COMMON[c];
+        if (p.every(function (x, k) { return ws[i + k] === x; })) phrase = p;
+      }
+      if (phrase) { for (var k = 0; k < phrase.length; k++) out[i + k] = true; i += phrase.length; } else i++;
+    }
+    if (out.every(Boolean)) out = out.map(function () { return false; });
+    return out;
+  }
   // Tokens of the original text with their positions: runs of letters and digits (a dot
   // between two digits included).
   var TOKEN = /(?:[\p{Alphabetic}\p{N}]*[0-9]\.(?=[0-9]))*[\p{Alphabetic}\p{N}]+/gu;
@@ -68,7 +100,7 @@
     return out;
   }
   function parse(q) {
-    q = q.normalize('NFC');
+    q = joinCodeParts(q.normalize('NFC'));
     var words = [], skipSuffix = false;
     tokens(q).forEach(function (t) {
       var f = fold(t.text), parts = searchWords(f);
@@ -81,12 +113,16 @@
       parts.forEach(function (w) {
         var telex = w.indexOf('dd') >= 0;          // Telex: "dd" is "đ"
         if (telex) w = w.replace(/dd/g, 'd');
-        var orig = whole && !telex ? t.text.toLowerCase() : null;
+        var orig = whole && !telex ? written(t.text.toLowerCase()) : null;
         words.push({ w: w, orig: orig !== w ? orig : null });
       });
     });
-    var last = q.slice(-1);
-    return { words: words, prefix: !!last && (WORDCHAR.test(last) || last === '.') };
+    var last = q.slice(-1), prefix = !!last && (WORDCHAR.test(last) || last === '.');
+    var common = commonWords(words.map(function (x) { return x.w; }));
+    // The word being typed is not common yet ("cap" may become "cap lai").
+    if (prefix && common.length) common[common.length - 1] = false;
+    words.forEach(function (x, i) { x.common = common[i]; });
+    return { words: words, prefix: prefix };
   }
   function oneEdit(a, b) {
     if (a === b) return true;
@@ -209,13 +245,14 @@
   // Scores live in dense arrays indexed by document (every score is a positive integer, so 0
   // means "not matched"), reset after each use through the list of documents touched.
   var acc = null, tmp = null;
+  var titleLength = null;        // words of a matched title, from its anchors (0: unknown)
   function dense() {
-    if (!acc) { acc = new Float64Array(I.n); tmp = new Float64Array(I.n); }
+    if (!acc) { acc = new Float64Array(I.n); tmp = new Float64Array(I.n); titleLength = new Uint8Array(I.n); }
   }
   // Best score per document of one word: {d: sorted documents, s: their scores}.
   var wordCache = new Map();
   function wordKey(e) {
-    return !e.prefix && !e.fuzzy && e.heads.length ? e.word.w + '\u0001' + (e.word.orig || '') : null;
+    return !e.prefix && !e.fuzzy && e.heads.length ? e.word.w + '\u0001' + (e.word.orig || '') + (e.common ? '\u0003' : '') : null;
   }
   function wordScores(e) {
     var key = wordKey(e);
@@ -286,8 +323,12 @@
   }
   function rank(ex) {
     dense();
-    var head = ex.length > 1 ? andOf(ex.slice(0, -1)) : null;
-    var last = wordScores(ex[ex.length - 1]);
+    // Every word but the common ones must match; those then add to the documents they are in.
+    var req = ex.filter(function (e) { return !e.common; });
+    var opt = ex.filter(function (e) { return e.common; });
+    if (!req.length) { req = ex; opt = []; }
+    var head = req.length > 1 ? andOf(req.slice(0, -1)) : null;
+    var last = wordScores(req[req.length - 1]);
     var cur = [], i, d;
     for (i = 0; i < last.d.length; i++) acc[last.d[i]] = last.s[i];
     if (!head) cur = last.d;
@@ -299,6 +340,10 @@
       for (i = 0; i < last.d.length; i++) acc[last.d[i]] = 0;
       for (i = 0; i < cur.length; i++) { acc[cur[i]] = tmp[cur[i]]; tmp[cur[i]] = 0; }
     }
+    opt.forEach(function (e) {
+      var b = wordScores(e);
+      for (i = 0; i < b.d.length; i++) if (acc[b.d[i]]) acc[b.d[i]] += b.s[i];
+    });
     return finish(ex, cur);
   }
   // Adds the best of `bonus` to the scores of matched documents, then clears it.
@@ -314,10 +359,32 @@
   function followers(h, n) {
     var fs = followerCache.get(h);
     if (!fs) {
-      fs = Object.keys(n).filter(function (f) { return f !== START && f !== END && f !== CODEKEY; }).sort();
+      fs = Object.keys(n).filter(function (f) { return f[0] !== START && f[0] !== END && f !== CODEKEY; }).sort();
       followerCache.set(h, fs);
     }
     return fs;
+  }
+  // The anchor keys of a head of one kind (START or END), kept.
+  var anchorCache = new Map();
+  function anchors(h, n, kind) {
+    var a = anchorCache.get(h);
+    if (!a) {
+      a = {};
+      a[START] = [];
+      a[END] = [];
+      Object.keys(n).forEach(function (k) { if (k[0] === START || k[0] === END) a[k[0]].push(k); });
+      anchorCache.set(h, a);
+    }
+    return a[kind];
+  }
+  // The words whose anchors count at one end of the query: the end word, and the first one
+  // from that end that is not common.
+  function ends(ex, fromStart) {
+    var order = fromStart ? ex : ex.slice().reverse(), out = [order[0]];
+    for (var i = 0; i < order.length; i++) {
+      if (!order[i].common) { if (i > 0) out.push(order[i]); break; }
+    }
+    return out;
   }
   function finish(ex, cur) {
     for (var k = 0; k + 1 < ex.length; k++) {
@@ -336,25 +403,37 @@
       });
       addBest(touched);
     }
-    [[START, ex[0]], [END, ex[ex.length - 1]]].forEach(function (pair) {
+    // The title starts with the first word and ends with the last (or the first and last
+    // that are not common); the anchors' keys ("<4", ">12") give the title's length.
+    var sized = [];
+    [[START, ends(ex, true)], [END, ends(ex, false)]].forEach(function (pair) {
       var touched = [];
-      pair[1].heads.forEach(function (hp) {
-        var n = next(groups[hp[0]]);
-        if (n && n[pair[0]]) postings(n[pair[0]]).d.forEach(function (d) {
-          if (!tmp[d]) touched.push(d);
-          tmp[d] = ANCHOR;
+      pair[1].forEach(function (e) {
+        e.heads.forEach(function (hp) {
+          var n = next(groups[hp[0]]);
+          if (!n) return;
+          anchors(hp[0], n, pair[0]).forEach(function (k) {
+            var len = +k.slice(1);
+            postings(n[k]).d.forEach(function (d) {
+              if (!tmp[d]) touched.push(d);
+              tmp[d] = ANCHOR;
+              if (acc[d] && !titleLength[d]) { titleLength[d] = len; sized.push(d); }
+            });
+          });
         });
       });
       addBest(touched);
     });
-    // Best score first, then document order: one numeric sort of packed keys.
+    // Best score first, then the shorter title, then document order: one numeric sort of
+    // packed keys.
     var keys = new Float64Array(cur.length), top = 0, i;
     for (i = 0; i < cur.length; i++) if (acc[cur[i]] > top) top = acc[cur[i]];
     for (i = 0; i < cur.length; i++) {
       var d = cur[i];
-      keys[i] = (top - acc[d]) * 1048576 + d;
+      keys[i] = ((top - acc[d]) * (LONGEST + 1) + (titleLength[d] || LONGEST)) * 1048576 + d;
       acc[d] = 0;
     }
+    for (i = 0; i < sized.length; i++) titleLength[sized[i]] = 0;
     // Many matches (a word's first letters): only the first SORTED are put in order now, the
     // rest when a filter or a far page needs them (see ordered()).
     var partial = keys.length > 4 * SORTED;
@@ -401,7 +480,9 @@
   function expand(q) {
     return q.words.map(function (wd, i) {
       var prefix = i === q.words.length - 1 && q.prefix;
-      return { word: wd, prefix: prefix, heads: headsFor(wd.w, prefix), fuzzy: false };
+      var heads = headsFor(wd.w, prefix);
+      if (wd.common) heads = heads.map(function (hp) { return [hp[0], 1]; });
+      return { word: wd, prefix: prefix, heads: heads, fuzzy: false, common: wd.common };
     });
   }
   // Search: {hits (documents, best first), approximate}; a promise in the sharded tier when files are missing.
@@ -414,9 +495,9 @@
       var hits = rank(ex);
       if (hits.length) return { hits: hits, ex: ex, approximate: null };
       var unknown = ex.filter(function (e) {
-        return !e.heads.length && e.word.w.length >= FUZZY_MIN && /^[a-z]+$/.test(e.word.w);
+        return !e.heads.length && !e.common && e.word.w.length >= FUZZY_MIN && /^[a-z]+$/.test(e.word.w);
       });
-      if (!unknown.length) return { hits: [], ex: ex, approximate: null };
+      if (!unknown.length) return { hits: [], ex: ex, approximate: null, nearest: nearest(ex) };
       return vocabulary().then(function (vocab) {
         var more = [];
         unknown.forEach(function (e) {
@@ -429,7 +510,7 @@
             e.heads = e.cands.filter(has).map(function (h) { return [h, 3]; });
           });
           var fuzzyHits = rank(ex);
-          if (!fuzzyHits.length) return { hits: [], ex: ex, approximate: null };
+          if (!fuzzyHits.length) return { hits: [], ex: ex, approximate: null, nearest: nearest(ex) };
           var understood = ex.map(function (e) {
             if (!e.fuzzy) return e.word.w;
             var best = null, n = -1;
@@ -443,6 +524,31 @@
         });
       });
     });
+  }
+  // When no procedure has every word, for "did you mean": the best results of the words the
+  // index knows, or when no procedure has them all, those with the most of them (their best
+  // scores next). Nothing when no word is in the index.
+  function nearest(ex) {
+    dense();
+    var touched = [], words = ex.filter(function (e) { return !e.common && e.heads.length; });
+    if (ex.length < 2 || !words.length) return [];
+    if (words.length < ex.length) {
+      var known = ex.filter(function (e) { return e.heads.length; });
+      var hits = rank(known);
+      if (hits.length) return Array.prototype.slice.call(hits, 0, NEAREST);
+    }
+    words.forEach(function (e) {
+      var b = wordScores(e);
+      for (var i = 0; i < b.d.length; i++) {
+        var d = b.d[i];
+        if (!acc[d]) touched.push(d);
+        acc[d] += 1e6 + b.s[i];
+      }
+    });
+    touched.sort(function (a, b) { return acc[b] - acc[a] || a - b; });
+    var out = touched.slice(0, NEAREST);
+    touched.forEach(function (d) { acc[d] = 0; });
+    return out;
   }
   function vocabulary() {
     if (!sharded) return Promise.resolve(sortedHeads.filter(function (h) { return /^[a-z]{4,}$/.test(h); }));
@@ -669,6 +775,21 @@
         fs.appendChild(label);
         return { box: box, count: count, label: label, i: i };
       });
+      // A long list shows its first values and a button with the number of the others; a
+      // chosen value stays in sight.
+      if (values.length > FACET_SHORT) {
+        var more = el('button', 'facet-more', fmt(L('more'), { n: values.length - FACET_SHOWN }));
+        more.type = 'button';
+        more.setAttribute('aria-expanded', 'false');
+        fs.classList.add('collapsed');
+        boxes[key].forEach(function (b) { if (b.i >= FACET_SHOWN) b.label.classList.add('facet-rest'); });
+        more.addEventListener('click', function () {
+          var open = fs.classList.toggle('collapsed') === false;
+          more.setAttribute('aria-expanded', String(open));
+          more.textContent = open ? L('fewer') : fmt(L('more'), { n: values.length - FACET_SHOWN });
+        });
+        fs.appendChild(more);
+      }
       body.appendChild(fs);
     });
     var clear = el('button', 'clear-filters', L('clear'));
@@ -730,6 +851,7 @@
         if (!filters.open) return;
         var c = counts[k];
         var text = c ? '(' + c[b.i] + ')' : '', cls = c && !c[b.i] && !on ? 'empty' : '';
+        if (b.i >= FACET_SHOWN && boxes[k].length > FACET_SHORT) cls += (on ? ' chosen' : '') + ' facet-rest';
         if (b.text !== text) b.count.textContent = b.text = text;
         if (b.cls !== cls) b.label.className = b.cls = cls;
       });
@@ -761,7 +883,7 @@
       if (state.page > pages) state.page = pages;
       var shown = f.kept.slice((state.page - 1) * PAGE, state.page * PAGE);
       // The cards on the screen first: those below may wait for their files (see render()).
-      return cardsFor(shown.slice(0, screenful()), my).then(function () {
+      return cardsFor(shown.slice(0, screenful()).concat(res && res.nearest || []), my).then(function () {
         if (my === seq) render(shown, res, f.kept, pages);
       });
     }).catch(function (e) { if (e !== STALE && my === seq) failed(); });
@@ -873,6 +995,7 @@
     else msg = fmt(L(q ? 'found' : 'found_filtered'), { q: q, n: kept.length });
     if (status.textContent !== msg) status.textContent = msg;
     if (none) none.hidden = kept.length > 0;
+    if (suggest) showNearest(!kept.length && res && res.nearest || []);
     announce(msg, false);
     var shape = pages > 1 ? state.page + '/' + pages : '';
     if (pager.shape !== shape) {
@@ -891,6 +1014,22 @@
       var u = url({ q: state.q, sel: state.sel, page: a.page });
       if (a.getAttribute('href') !== u) a.setAttribute('href', u);
     });
+  }
+  // "Did you mean": links to the nearest titles.
+  var shownNearest = '';
+  function showNearest(docs) {
+    var sig = docs.join(',');
+    if (sig === shownNearest) return;
+    shownNearest = sig;
+    var ul = suggest.querySelector('ul');
+    ul.textContent = '';
+    docs.forEach(function (d) {
+      var c = cardOf(d), li = el('li'), a = el('a', '', c[0]);
+      a.href = root + c[2] + (location.protocol === 'file:' && /\/$/.test(c[2]) ? 'index.html' : '');
+      li.appendChild(a);
+      ul.appendChild(li);
+    });
+    suggest.hidden = !docs.length;
   }
   function pageLink(p, text) {
     var li = el('li'), a = el('a', '', text);
@@ -958,7 +1097,7 @@
   status.textContent = app.getAttribute('data-loading') || '';
   load('index', base).then(function (index) {
     I = index;
-    if (I.v !== 1) throw new Error('format');
+    if (I.v !== 2) throw new Error('format');
     sharded = I.tier === 'sharded';
     var start = 0;
     I.fields.forEach(function (f) { fieldStart.push(start); start += f[2]; });
