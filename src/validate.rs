@@ -84,23 +84,13 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         .zip(&slugs)
         .map(|(record, slug)| distinct_slug(slug, &record.procedure, sharing[slug.as_str()] > 1))
         .collect();
-    let code_set = check_unique(
-        records
-            .iter()
-            .zip(&slugs)
-            .map(|(r, s)| (r.file.as_str(), &*r.procedure, s.as_str())),
-        &mut diagnostics,
-    );
-
-    let aliases = settle_aliases(
-        &records
-            .iter()
-            .zip(&slugs)
-            .map(|(r, s)| (r.file.as_str(), &*r.procedure, s.as_str()))
-            .collect::<Vec<_>>(),
-        &options.git.old_slugs,
-        &mut diagnostics,
-    );
+    let members: Vec<(&str, &Procedure, &str)> = records
+        .iter()
+        .zip(&slugs)
+        .map(|(r, s)| (r.file.as_str(), &*r.procedure, s.as_str()))
+        .collect();
+    let code_set = check_unique(members.iter().copied(), &mut diagnostics);
+    let aliases = settle_aliases(&members, &options.git.old_slugs, &mut diagnostics);
 
     // References, dates and per-record rules, in parallel: they only read shared data.
     let per_record: Vec<Vec<Diagnostic>> = records
@@ -250,9 +240,9 @@ pub fn check_site_files(
 /// `slug:` that is not one.
 pub fn record_slug(file: &str, p: &Procedure) -> (String, Option<Diagnostic>) {
     let offset = u32::from(file.ends_with(".md"));
+    let clean = vi::record_slug(p.slug.as_ref().map(|s| s.value.as_str()), &p.title.value);
     match &p.slug {
         Some(s) => {
-            let clean = vi::slugify(&s.value);
             let problem = (clean != s.value).then(|| {
                 Diagnostic::new(
                     file,
@@ -270,10 +260,9 @@ pub fn record_slug(file: &str, p: &Procedure) -> (String, Option<Diagnostic>) {
             (clean, problem)
         }
         None => {
-            let slug = vi::title_slug(&p.title.value);
-            let problem = name_too_long(file, NameOf::TitleUrl, &slug)
+            let problem = name_too_long(file, NameOf::TitleUrl, &clean)
                 .map(|d| d.at_location(&p.title.referenced, offset));
-            (slug, problem)
+            (clean, problem)
         }
     }
 }

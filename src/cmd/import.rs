@@ -114,7 +114,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
                     now: now.clone(),
                     error,
                 })?,
-                None => today(),
+                None => congkhai::vi::Date::today(),
             };
             let options = import::list::Options {
                 columns,
@@ -256,12 +256,4 @@ fn read_list(path: &Path, options: &import::list::Options) -> Batch {
         Err(message) => batch.problems.push(Problem::error(&file, message)),
     }
     batch
-}
-
-/// Today's date (UTC), from the system clock: an import is an act at a time.
-fn today() -> congkhai::vi::Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64);
-    congkhai::vi::Date::from_days_since_epoch(secs.div_euclid(86_400))
 }

@@ -51,7 +51,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     }
     let lang = args.lang();
     // "Today": --now, else the clock (a report is about the day it is made, not a commit).
-    let now = options.now.unwrap_or_else(today);
+    let now = options.now.unwrap_or_else(congkhai::vi::Date::today);
     let loaded = congkhai::content::load(&options.root);
     let made = report::make(
         &loaded,
@@ -106,14 +106,6 @@ fn write_whole(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
     std::fs::rename(&temp, path).inspect_err(|_| {
         let _ = std::fs::remove_file(&temp);
     })
-}
-
-/// Today in UTC, from the system clock.
-fn today() -> congkhai::vi::Date {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    congkhai::vi::Date::from_days_since_epoch(i64::try_from(secs / 86_400).unwrap_or(0))
 }
 
 /// Whether `path` is in the site's published folder.

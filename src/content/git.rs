@@ -212,10 +212,7 @@ fn slug_of(text: &str, markdown: bool) -> Option<(String, String)> {
         text
     };
     let head: Head = serde_saphyr::from_str(yaml).ok()?;
-    let slug = match head.slug {
-        Some(s) => crate::vi::slugify(&s),
-        None => crate::vi::title_slug(&crate::vi::nfc(&head.title)),
-    };
+    let slug = crate::vi::record_slug(head.slug.as_deref(), &crate::vi::nfc(&head.title));
     (!slug.is_empty()).then(|| (head.code.trim().to_owned(), slug))
 }
 

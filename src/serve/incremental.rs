@@ -127,6 +127,8 @@ pub struct Site {
     /// Records that moved to another address since the last update that rendered: (old
     /// output path, new).
     moves: Vec<(String, String)>,
+    /// File → its address and old addresses, as of the last check.
+    addresses: HashMap<String, (String, Vec<String>)>,
     git: GitDates,
     now: Option<Date>,
     collation: Collation,
@@ -216,6 +218,7 @@ impl Site {
             theme,
             git,
             moves: Vec::new(),
+            addresses: HashMap::new(),
             now,
             collation: Collation::new(),
             rest: Rest::default(),
@@ -901,7 +904,10 @@ impl Site {
             |path| records.get(path).and_then(member),
             &mut cross,
         );
-        cross.extend(self.addresses().1);
+        // Addresses are settled once per update, here: the catalogue step reads them.
+        let (addresses, problems) = self.addresses();
+        self.addresses = addresses;
+        cross.extend(problems);
         validate::check_stats(&self.rest.stats, &mut cross);
         validate::check_pages(
             &self.rest.pages,
@@ -965,7 +971,7 @@ impl Site {
         let Some(catalogue) = &self.catalogue else {
             return;
         };
-        let (addresses, _) = self.addresses();
+        let addresses = &self.addresses;
         let moved: Vec<String> = catalogue
             .procedures
             .iter()
@@ -986,7 +992,7 @@ impl Site {
     /// Brings the catalogue up to date with the records: patched when only records changed,
     /// built again when the site files did.
     fn update_catalogue(&mut self) {
-        let (addresses, _) = self.addresses();
+        let addresses = &self.addresses;
         let Some(site) = &self.rest.site else {
             return;
         };

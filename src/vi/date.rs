@@ -126,6 +126,15 @@ impl Date {
         format!("{:02}/{:02}/{:04}", self.day, self.month, self.year)
     }
 
+    /// Today in UTC, from the system clock: for acts at a time (an import, a report), never
+    /// for what a build writes (that takes `--now` or the last commit's date).
+    pub fn today() -> Date {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX));
+        Date::from_days_since_epoch(secs.div_euclid(86_400))
+    }
+
     /// The date as ISO 8601 writes it: "2026-03-15".
     pub fn iso(&self) -> String {
         self.to_string()

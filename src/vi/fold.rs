@@ -181,6 +181,16 @@ pub fn slugify(s: &str) -> String {
 /// folder longer than a file system allows, and a URL nobody can read out.
 pub const TITLE_SLUG_MAX: usize = 80;
 
+/// The slug of a record: its written `slug` made clean ([`slugify`]), or its title's
+/// ([`title_slug`]). One rule for the address a build gives a record and for the addresses
+/// its earlier versions had (old links).
+pub fn record_slug(slug: Option<&str>, title: &str) -> String {
+    match slug {
+        Some(slug) => slugify(slug),
+        None => title_slug(title),
+    }
+}
+
 /// The slug of a title: [`slugify`], cut after the last whole word that ends within
 /// [`TITLE_SLUG_MAX`] characters (a single longer word is cut at the limit).
 pub fn title_slug(title: &str) -> String {

@@ -33,5 +33,7 @@ mod format;
 pub use collate::Collation;
 pub use date::{Date, DateError, days_in_month};
 pub use english::english_words;
-pub use fold::{TITLE_SLUG_MAX, code_segment, fold, fold_into, nfc, slugify, title_slug, words};
+pub use fold::{
+    TITLE_SLUG_MAX, code_segment, fold, fold_into, nfc, record_slug, slugify, title_slug, words,
+};
 pub use format::{WEEKDAYS, format_number, percent};
