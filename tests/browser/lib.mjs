@@ -1,6 +1,7 @@
 // Helpers of the browser tests: build the sample site with the release binary, serve it on
 // 127.0.0.1, and drive Debian's Chromium with playwright-core (never a downloaded browser).
 
+import { after, before } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -48,6 +49,24 @@ const TYPES = {
 };
 
 /** Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close, requests }. */
+/**
+ * The site every test of a file shares: built (with `buildArgs`), served and opened in
+ * Chromium before the first test, closed after the last. Its fields are set in `before`.
+ */
+export function useSite(buildArgs = []) {
+  const site = {};
+  before(async () => {
+    site.dir = buildSite(buildArgs);
+    site.server = await serve(site.dir);
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}
+
 export function serve(dir) {
   const requests = [];
   const server = createServer((req, res) => {

@@ -2,30 +2,19 @@
 // axe-core (WCAG 2.0, 2.1 and 2.2 A and AA) on the pages citizens use most, in the default
 // colours and in high contrast.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { buildSite, launch, procedures, serve, type, watch } from './lib.mjs';
+import { procedures, type, useSite, watch } from './lib.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-let dir, server, browser;
-
-before(async () => {
-  dir = buildSite();
-  server = await serve(dir);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** The pages to check: [name, path relative to the site root]. */
 function pages() {
-  const birth = procedures(dir).find((p) => p.title === 'Đăng ký khai sinh') || procedures(dir)[0];
+  const birth = procedures(site.dir).find((p) => p.title === 'Đăng ký khai sinh') || procedures(site.dir)[0];
   return [
     ['home', ''],
     ['procedure', birth.url],
@@ -39,9 +28,9 @@ function pages() {
 
 /** Opens a page; on the search page, runs a search so that results and filters are shown. */
 async function open(path) {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const problems = watch(page);
-  await page.goto(server.url + path);
+  await page.goto(site.server.url + path);
   if (path === 'tra-cuu/') {
     await page.waitForSelector('#bo-loc .facet');
     await type(page, '#q', 'dang ky khai sinh');
@@ -93,9 +82,9 @@ for (const [name, path, contrast] of [['home', ''], ['procedure', null], ['searc
 test('on a phone the contents list starts closed and the page opens on its facts; wide, it is open', async () => {
   const birth = pages().find(([name]) => name === 'procedure')[1];
   for (const [width, open] of [[390, false], [1280, true]]) {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.setViewportSize({ width, height: 800 });
-    await page.goto(server.url + birth);
+    await page.goto(site.server.url + birth);
     assert.equal(await page.$eval('#muc-luc', (d) => d.open), open, `${width} px`);
     // The dossier checklist comes before the steps on every width.
     const order = await page.evaluate(() => ['ho-so', 'cach-thuc', 'trinh-tu']

@@ -2,22 +2,11 @@
 // 90% on one sheet), and the print styles (download links hidden, tables inside the page, the
 // short address under the QR code broken only after a "/").
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSite, launch, procedures, serve } from './lib.mjs';
+import { procedures, useSite } from './lib.mjs';
 
-let dir, server, browser;
-
-before(async () => {
-  dir = buildSite();
-  server = await serve(dir);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** Pages of a PDF made by Chromium: its page objects (not the /Pages tree). */
 function pageCount(pdf) {
@@ -28,12 +17,12 @@ function pageCount(pdf) {
 const A4_CONTENT_PX = Math.floor(((210 - 24) / 25.4) * 96);
 
 test('at least 90% of the sample procedures print on one A4 page', async () => {
-  const page = await browser.context.newPage();
-  const all = procedures(dir);
+  const page = await site.browser.context.newPage();
+  const all = procedures(site.dir);
   assert.ok(all.length >= 40, `${all.length} procedures`);
   const counts = [];
   for (const p of all) {
-    await page.goto(server.url + p.url);
+    await page.goto(site.server.url + p.url);
     const pdf = await page.pdf({ format: 'A4' });
     const n = pageCount(pdf);
     assert.ok(n >= 1, `${p.title}: no page found in the PDF`);
@@ -47,11 +36,11 @@ test('at least 90% of the sample procedures print on one A4 page', async () => {
 
 /** The birth registration page, in print media, at the width of the sheet's printable area. */
 async function printed() {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: A4_CONTENT_PX, height: 1000 });
   await page.emulateMedia({ media: 'print' });
-  const birth = procedures(dir).find((p) => p.title === 'Đăng ký khai sinh');
-  await page.goto(server.url + birth.url);
+  const birth = procedures(site.dir).find((p) => p.title === 'Đăng ký khai sinh');
+  await page.goto(site.server.url + birth.url);
   return { page, birth };
 }
 

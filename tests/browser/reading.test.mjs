@@ -2,26 +2,15 @@
 // remembered; no page scrolls sideways at 320 px, even with the largest text; the hotline
 // and the desk's hours are on every page.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSite, launch, procedures, serve } from './lib.mjs';
+import { procedures, useSite } from './lib.mjs';
 
-let dir, server, browser;
-
-before(async () => {
-  dir = buildSite(['--now', '2026-12-01']);
-  server = await serve(dir);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite(['--now', '2026-12-01']);
 
 /** One page of each kind: [name, path relative to the site root]. */
 function pages() {
-  const birth = procedures(dir).find((p) => p.title === 'Đăng ký khai sinh') || procedures(dir)[0];
+  const birth = procedures(site.dir).find((p) => p.title === 'Đăng ký khai sinh') || procedures(site.dir)[0];
   return [
     ['home', ''],
     ['procedure', birth.url],
@@ -42,8 +31,8 @@ async function rootFontSize(page) {
 }
 
 test('A+ and A− change the text size on every page and the choice is remembered', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url);
+  const page = await site.browser.context.newPage();
+  await page.goto(site.server.url);
   const box = page.locator('#tuy-chon');
   await box.waitFor({ state: 'visible' });
   const base = await rootFontSize(page);
@@ -51,7 +40,7 @@ test('A+ and A− change the text size on every page and the choice is remembere
   await page.click('#tuy-chon button[data-size="1"]');
   assert.equal(await rootFontSize(page), base * 1.25);
   // The next page opens at that size, before any script runs after the first paint.
-  await page.goto(server.url + 'lien-he/');
+  await page.goto(site.server.url + 'lien-he/');
   assert.equal(await page.getAttribute('html', 'data-size'), '2');
   assert.equal(await rootFontSize(page), base * 1.25);
   // The largest size stops the A+ button; A goes back.
@@ -68,8 +57,8 @@ test('A+ and A− change the text size on every page and the choice is remembere
 });
 
 test('high contrast turns text black on white, says it is on, and is remembered', async () => {
-  const page = await browser.context.newPage();
-  await page.goto(server.url + 'thong-ke/');
+  const page = await site.browser.context.newPage();
+  await page.goto(site.server.url + 'thong-ke/');
   const toggle = '#tuy-chon button[data-contrast]';
   await page.waitForSelector(toggle, { state: 'visible' });
   assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'false');
@@ -80,7 +69,7 @@ test('high contrast turns text black on white, says it is on, and is remembered'
     return [s.color, s.backgroundColor];
   });
   assert.deepEqual(await colours(), ['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   assert.equal(await page.getAttribute('html', 'data-contrast'), 'high');
   assert.deepEqual(await colours(), ['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
   await page.click(toggle);
@@ -91,9 +80,9 @@ test('high contrast turns text black on white, says it is on, and is remembered'
 test('without the script the controls stay hidden and the page is whole', async () => {
   // The persistent context cannot turn JavaScript off; blocking the script files is what a
   // failed download or a blocker does.
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   await page.route('**/*.js', (route) => route.abort());
-  await page.goto(server.url + pages()[1][1]);
+  await page.goto(site.server.url + pages()[1][1]);
   assert.equal(await page.isVisible('#tuy-chon'), false);
   assert.ok(await page.isVisible('h1'));
   await page.close();
@@ -101,16 +90,16 @@ test('without the script the controls stay hidden and the page is whole', async 
 
 for (const size of [null, '3']) {
   test(`no page scrolls sideways at 320 px${size ? ' with the largest text' : ''}`, async () => {
-    const page = await browser.context.newPage();
+    const page = await site.browser.context.newPage();
     await page.setViewportSize({ width: 320, height: 640 });
-    await page.goto(server.url);
+    await page.goto(site.server.url);
     await page.evaluate((s) => {
       if (s) localStorage.setItem('congkhai.prefs', JSON.stringify({ size: Number(s) }));
       else localStorage.removeItem('congkhai.prefs');
     }, size);
     const wide = [];
     for (const [name, path] of pages()) {
-      await page.goto(server.url + path);
+      await page.goto(site.server.url + path);
       await page.waitForLoadState('load');
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 320) {
@@ -130,9 +119,9 @@ for (const size of [null, '3']) {
 }
 
 test('tables of several columns stack on a phone, each cell labelled by its header', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 390, height: 800 });
-  await page.goto(server.url + 'lien-he/');
+  await page.goto(site.server.url + 'lien-he/');
   const officers = page.locator('#cap-cong-chuc').locator('xpath=..');
   const display = await officers.locator('tbody tr').first()
     .evaluate((tr) => getComputedStyle(tr).display);
@@ -143,7 +132,7 @@ test('tables of several columns stack on a phone, each cell labelled by its head
   // No table region needs to scroll sideways on the pages with tables, even at 320 px.
   await page.setViewportSize({ width: 320, height: 800 });
   for (const [name, path] of pages().filter(([n]) => ['procedure', 'contact', 'open data'].includes(n))) {
-    await page.goto(server.url + path);
+    await page.goto(site.server.url + path);
     const scrolling = await page.$$eval('.table-scroll', (regions) => regions
       .filter((r) => r.scrollWidth > r.clientWidth + 1)
       .map((r) => `${r.getAttribute('aria-labelledby')}: ${r.scrollWidth} > ${r.clientWidth}`));
@@ -153,10 +142,10 @@ test('tables of several columns stack on a phone, each cell labelled by its head
 });
 
 test('the hotline and the desk hours are at the top of every page, the number a tel: link', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 390, height: 800 });
   for (const [name, path] of pages()) {
-    await page.goto(server.url + path);
+    await page.goto(site.server.url + path);
     const link = page.locator('header .strip a[href^="tel:"]');
     assert.equal(await link.count(), 1, name);
     const box = await link.boundingBox();

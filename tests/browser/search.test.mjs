@@ -1,32 +1,19 @@
 // The search page in a real Chromium: matching, codes, filters and their counts, URL state,
 // keyboard-only use, highlighting and announcements, layout stability.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  buildSite, decode, launch, procedures, resultTitles, serve, type, waitForResults, watch,
-} from './lib.mjs';
+import { decode, procedures, resultTitles, type, useSite, waitForResults, watch } from './lib.mjs';
 
-let dir, server, browser;
-
-before(async () => {
-  dir = buildSite();
-  server = await serve(dir);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 /** A fresh tab on the search page, the search script ready. */
 async function searchPage(query = '') {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const problems = watch(page);
-  await page.goto(`${server.url}tra-cuu/${query}`);
+  await page.goto(`${site.server.url}tra-cuu/${query}`);
   await page.waitForSelector('#tra-cuu:not([hidden])');
   await page.waitForFunction(() => document.querySelector('#bo-loc .facet'));
   return { page, problems };
@@ -146,9 +133,9 @@ test('matched words are highlighted and the result count is announced', async ()
 /** Field id → number of procedures, read from the built field listings. */
 function fieldTotals() {
   const totals = {};
-  for (const id of readdirSync(join(dir, 'linh-vuc'))) {
+  for (const id of readdirSync(join(site.dir, 'linh-vuc'))) {
     let html;
-    try { html = readFileSync(join(dir, 'linh-vuc', id, 'index.html'), 'utf8'); } catch { continue; }
+    try { html = readFileSync(join(site.dir, 'linh-vuc', id, 'index.html'), 'utf8'); } catch { continue; }
     const m = html.match(/<p class="count"><strong>(\d+)<\/strong>/);
     if (m) totals[id] = Number(m[1]);
   }
@@ -182,7 +169,7 @@ test('field filter counts agree with the catalogue, and a filter narrows the res
   await page.waitForFunction((f) => location.search.includes(`linh-vuc=${f}`), field);
   await statusContains(page, `Tìm thấy ${n} thủ tục`);
   // Every result is in that field: compare with the procedures the field's listing shows.
-  const listing = decode(readFileSync(join(dir, 'linh-vuc', field, 'index.html'), 'utf8'));
+  const listing = decode(readFileSync(join(site.dir, 'linh-vuc', field, 'index.html'), 'utf8'));
   for (const t of await resultTitles(page)) assert.ok(listing.includes(t), `${t} is in ${field}`);
   await page.close();
 });
@@ -221,16 +208,16 @@ test('query and filters live in the URL: reload and the back button restore them
   assert.ok(await page.isVisible('#tat-ca'), 'the full list is back');
 
   // A shared link opens with its state.
-  await page.goto(`${server.url}tra-cuu/?q=khai+sinh&linh-vuc=ho-tich&trang=1`);
+  await page.goto(`${site.server.url}tra-cuu/?q=khai+sinh&linh-vuc=ho-tich&trang=1`);
   await statusContains(page, '«khai sinh»');
   assert.ok(await page.isChecked('#bo-loc input[name="linh-vuc"][value="ho-tich"]'));
   await page.close();
 });
 
 test('keyboard only: the home search box, the results, a procedure page', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   const problems = watch(page);
-  await page.goto(server.url);
+  await page.goto(site.server.url);
   let id = '';
   for (let i = 0; i < 40 && !/^q-/.test(id); i++) {
     await page.keyboard.press('Tab');
@@ -255,7 +242,7 @@ test('keyboard only: the home search box, the results, a procedure page', async 
   assert.equal(await page.textContent('h1'), 'Đăng ký khai sinh');
 
   // A filter can be switched with the keyboard.
-  await page.goto(`${server.url}tra-cuu/?q=khai+sinh`);
+  await page.goto(`${site.server.url}tra-cuu/?q=khai+sinh`);
   await statusContains(page, '«khai sinh»');
   await page.evaluate(() => { document.getElementById('bo-loc').open = true; });
   await page.focus('#bo-loc input[name="linh-vuc"][value="ho-tich"]');
@@ -266,9 +253,9 @@ test('keyboard only: the home search box, the results, a procedure page', async 
 });
 
 test('the header search box of any page goes to the search page', async () => {
-  const page = await browser.context.newPage();
-  const p = procedures(dir)[0];
-  await page.goto(server.url + p.url);
+  const page = await site.browser.context.newPage();
+  const p = procedures(site.dir)[0];
+  await page.goto(site.server.url + p.url);
   await page.fill('#q-top', 'chung thuc');
   await Promise.all([page.waitForURL(/tra-cuu\/\?q=chung\+thuc/), page.press('#q-top', 'Enter')]);
   await statusContains(page, '«chung thuc»');
@@ -277,9 +264,9 @@ test('the header search box of any page goes to the search page', async () => {
 });
 
 test('nothing above or beside the results moves while typing', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${server.url}tra-cuu/`);
+  await page.goto(`${site.server.url}tra-cuu/`);
   await page.waitForSelector('#bo-loc .facet');
   const boxes = () => page.evaluate(() => ['q', 'trang-thai', 'bo-loc', 'danh-sach'].map((id) => {
     const r = document.getElementById(id).getBoundingClientRect();
@@ -337,7 +324,7 @@ test('a code typed with spaces, with its suffix, or in part finds its procedure 
 test('a query equal to a whole title ranks that procedure first, for every title of the sample', async () => {
   const { page } = await searchPage();
   const wrong = [];
-  for (const p of procedures(dir)) {
+  for (const p of procedures(site.dir)) {
     const titles = await find(page, `${p.title} `);
     if (titles[0] !== p.title) wrong.push(`${p.title} → ${titles[0]}`);
   }
@@ -393,9 +380,9 @@ test('nothing found: "Có phải bạn muốn tìm" offers the nearest titles, w
 });
 
 test('at 1280 px the results sit beside the filters, and the long list of agencies is collapsed with a count', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${server.url}tra-cuu/`);
+  await page.goto(`${site.server.url}tra-cuu/`);
   await page.waitForSelector('#bo-loc .facet');
   await find(page, 'chung thuc ');
   const box = (sel) => page.$eval(sel, (e) => { const r = e.getBoundingClientRect(); return { top: r.top, left: r.left, right: r.right, bottom: r.bottom }; });

@@ -2,27 +2,16 @@
 // the same figures in the chart as in the table, and the one denominator of the rates said in
 // words.
 
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildSite, launch, serve } from './lib.mjs';
+import { useSite } from './lib.mjs';
 
-let dir, server, browser;
-
-before(async () => {
-  dir = buildSite();
-  server = await serve(dir);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite();
 
 test('statistics at 390 px: chart labels and figures are 12 px or more, and read as the table does', async () => {
-  const page = await browser.context.newPage();
+  const page = await site.browser.context.newPage();
   await page.setViewportSize({ width: 390, height: 800 });
-  await page.goto(`${server.url}thong-ke/`);
+  await page.goto(`${site.server.url}thong-ke/`);
   const r = await page.evaluate(() => [...document.querySelectorAll('.stats-period')].map((sec) => {
     const chart = sec.querySelector('.chart');
     const texts = [...chart.querySelectorAll('.chart-label, .chart-value, svg text')].map((e) => ({
