@@ -21,6 +21,7 @@
 //! The build is a pure function of the content, the theme, the options and the git history:
 //! the same input gives byte-identical output.
 
+pub mod cache;
 pub mod content;
 pub mod diagnostics;
 pub mod export;

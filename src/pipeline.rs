@@ -30,6 +30,9 @@ pub struct BuildOptions {
     pub force: bool,
     /// Told the name of each step of the build as it starts.
     pub progress: Option<fn(&'static str)>,
+    /// The build cache's folder (`--cache`): what the previous build computed, reused where
+    /// its input is the same.
+    pub cache: Option<PathBuf>,
 }
 
 impl BuildOptions {
@@ -43,6 +46,7 @@ impl BuildOptions {
             theme: "default".to_owned(),
             force: false,
             progress: None,
+            cache: None,
         }
     }
 
@@ -189,9 +193,36 @@ fn peak_rss() -> Option<u64> {
 
 /// Loads and validates the site: the `check` command, and the first half of `build`.
 pub fn check(options: &BuildOptions, timings: &mut Timings) -> (Option<Catalogue>, Diagnostics) {
-    let loaded = timings.time("load", || crate::content::load(&options.root));
-    let git = timings.time("git", || crate::content::git::read(&options.root));
-    timings.time("validate", || {
+    let (catalogue, diagnostics, _) = check_cached(options, None, timings);
+    (catalogue, diagnostics)
+}
+
+/// [`check`], taking records from `cache` where it has their file's text; the records' cache
+/// entries come back for the next build.
+///
+/// The cache keeps records without their positions in the file, which only diagnostics use.
+/// When a diagnostic points into a record that came from the cache, that record is parsed
+/// from its file and everything validated again, so that every diagnostic says the same as
+/// without a cache.
+fn check_cached(
+    options: &BuildOptions,
+    cache: Option<&crate::cache::Cache>,
+    timings: &mut Timings,
+) -> (Option<Catalogue>, Diagnostics, crate::content::CacheUse) {
+    let root = &options.root;
+    let keep = cache.is_some();
+    let none = rustc_hash::FxHashSet::default();
+    let records = |bypass| {
+        cache.map(|c| crate::content::RecordCache {
+            store: &c.records,
+            bypass,
+        })
+    };
+    let mut loaded = timings.time("load", || {
+        crate::content::load_with(root, records(&none), keep)
+    });
+    let git = timings.time("git", || crate::content::git::read(root));
+    let validate = |loaded, git| {
         crate::validate::validate(
             loaded,
             ValidateOptions {
@@ -199,7 +230,53 @@ pub fn check(options: &BuildOptions, timings: &mut Timings) -> (Option<Catalogue
                 git,
             },
         )
-    })
+    };
+    let used = std::mem::take(&mut loaded.cache);
+    if used.hits.is_empty() {
+        let (catalogue, diagnostics) = timings.time("validate", || validate(loaded, git));
+        return (catalogue, diagnostics, used);
+    }
+    let (catalogue, diagnostics) = timings.time("validate", || validate(loaded, git.clone()));
+    let positions: rustc_hash::FxHashSet<String> = diagnostics
+        .iter()
+        .filter(|d| used.hits.contains(&d.file))
+        .map(|d| d.file.clone())
+        .collect();
+    if positions.is_empty() {
+        return (catalogue, diagnostics, used);
+    }
+    drop(catalogue);
+    let mut loaded = timings.time("load", || {
+        crate::content::load_with(root, records(&positions), keep)
+    });
+    let used = std::mem::take(&mut loaded.cache);
+    let (catalogue, diagnostics) = timings.time("validate", || validate(loaded, git));
+    (catalogue, diagnostics, used)
+}
+
+/// Keeps the records of this build in the cache, for the next one. Not written when the cache
+/// holds exactly these records already.
+fn keep_records(
+    cache: &crate::cache::Cache,
+    used: &crate::content::CacheUse,
+) -> std::io::Result<()> {
+    use crate::content::CacheEntry;
+    let unchanged = used.entries.len() == cache.records.len()
+        && used.entries.iter().all(|e| matches!(e, CacheEntry::Hit(_)));
+    if unchanged {
+        return Ok(());
+    }
+    let entries = used.entries.iter().filter_map(|entry| match entry {
+        CacheEntry::Hit(key) => cache.records.get(*key).map(|bytes| (*key, bytes)),
+        CacheEntry::Fresh(key, bytes) => Some((*key, bytes.as_slice())),
+    });
+    let entries: Vec<_> = entries.collect();
+    crate::cache::Store::write(
+        &cache.dir,
+        crate::cache::RECORDS,
+        cache.binary,
+        entries.into_iter(),
+    )
 }
 
 /// What rendering needs: the plan, and the renderer with the index step's globals.
@@ -370,6 +447,21 @@ pub struct BuildReport {
     pub timings: Timings,
     /// Whether the git history was partial (a shallow clone).
     pub history_partial: bool,
+    /// How the build cache served, with `--cache`.
+    pub cache: Option<CacheReport>,
+}
+
+/// What the build cache did for a build.
+#[derive(Debug, Clone)]
+pub struct CacheReport {
+    /// Why what was in the cache was not used, when it was not (another version, damaged).
+    pub ignored: Option<crate::cache::Ignored>,
+    /// Records read.
+    pub records: usize,
+    /// Records taken from the cache rather than parsed.
+    pub records_reused: usize,
+    /// Why the cache could not be written for the next build, when it could not.
+    pub not_kept: Option<String>,
 }
 
 /// Why a build published nothing.
@@ -458,7 +550,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         progress: options.progress,
         ..Timings::default()
     };
-    let (catalogue, diagnostics) = check(options, &mut timings);
+    let (cache, ignored) = match &options.cache {
+        Some(dir) => {
+            let (cache, ignored) = timings.time("cache", || crate::cache::Cache::open(dir));
+            (Some(cache), ignored)
+        }
+        None => (None, None),
+    };
+    let (catalogue, diagnostics, used) = check_cached(options, cache.as_ref(), &mut timings);
     let Some(catalogue) = catalogue else {
         return Err(BuildError::Content(diagnostics));
     };
@@ -527,6 +626,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let published = timings
         .time("publish", || staging.commit())
         .map_err(publish_error)?;
+    let kept = cache
+        .as_ref()
+        .map(|cache| timings.time("cache", || keep_records(cache, &used)));
+    let cache = options.cache.as_ref().map(|_| CacheReport {
+        ignored,
+        records: used.entries.len(),
+        records_reused: used.hits.len(),
+        not_kept: kept.and_then(Result::err).map(|e| e.to_string()),
+    });
     let procedures = catalogue.procedures.len();
     let history_partial = catalogue.history_partial;
     let Prepared { plans, renderer } = site;
@@ -541,6 +649,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         published,
         timings,
         history_partial,
+        cache,
     })
 }
 

@@ -62,6 +62,7 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         pages,
         static_files,
         mut diagnostics,
+        cache: _,
     } = loaded;
     let now = options.now.or(options.git.head);
     let facts = check_site_files(site.as_ref(), &fields, now, &mut diagnostics);

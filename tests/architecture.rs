@@ -13,6 +13,7 @@ const LAYERS: &[&str] = &[
     "links",
     "route",
     "output",
+    "cache",
     "diagnostics",
     // The data: records, site configuration, the validated catalogue.
     "model",

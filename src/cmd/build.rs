@@ -26,6 +26,12 @@ pub struct Args {
     /// Absolute URL the site is published at; overrides base_url in site.yaml.
     #[arg(long)]
     base_url: Option<String>,
+    /// Keep what the build computed in DIR (default: ROOT/.congkhai-cache) and reuse it next
+    /// time where the input is the same: a build after a small change re-reads only the records
+    /// that changed. Keep the folder between CI runs with the CI's cache step. The output is
+    /// the same with or without it.
+    #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "")]
+    cache: Option<PathBuf>,
     /// Print the time of each pipeline step.
     #[arg(long)]
     timings: bool,
@@ -53,6 +59,13 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     }
     options.base_url = args.base_url;
     options.force = args.force;
+    options.cache = args.cache.map(|dir| {
+        if dir.as_os_str().is_empty() {
+            options.root.join(congkhai::cache::DEFAULT_DIR)
+        } else {
+            dir
+        }
+    });
     let lang = args.site.lang();
     let quiet = args.site.quiet;
     // One updating line on a terminal while the build runs, gone when it ends.
@@ -73,6 +86,26 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
             }
             for problem in &result.published.problems {
                 say(after_publish_line(problem), lang);
+            }
+            if let Some(cache) = result.cache.as_ref().filter(|_| !quiet) {
+                if let Some(why) = &cache.ignored {
+                    say(Line::CacheIgnored { why: why.clone() }, lang);
+                }
+                if let Some(error) = &cache.not_kept {
+                    say(
+                        Line::CacheNotKept {
+                            error: error.clone(),
+                        },
+                        lang,
+                    );
+                }
+                say(
+                    Line::CacheUsed {
+                        reused: cache.records_reused,
+                        records: cache.records,
+                    },
+                    lang,
+                );
             }
             let built = Line::Built {
                 procedures: result.procedures,

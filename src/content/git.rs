@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 use crate::vi::Date;
 
 /// Last-change dates of files under `root`, keyed by path relative to `root` (`/`-separated).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct GitDates {
     /// File → date of the newest commit that touched it.
     pub files: HashMap<String, Date>,

@@ -65,6 +65,73 @@ pub struct Loaded {
     pub static_files: Vec<crate::model::Attachment>,
     /// Problems, with the sources they point into.
     pub diagnostics: Diagnostics,
+    /// With a record cache: the entry of each record that was read, to keep for the next
+    /// build ([`CacheEntry`]), and the files whose record came from the cache.
+    pub cache: CacheUse,
+}
+
+/// What [`load`] asks of the record cache.
+#[derive(Clone, Copy)]
+pub struct RecordCache<'a> {
+    /// The records of the previous build, by [`record_key`].
+    pub store: &'a crate::cache::Store,
+    /// Files to parse even when the cache has them.
+    pub bypass: &'a rustc_hash::FxHashSet<String>,
+}
+
+/// How a load used the record cache.
+#[derive(Debug, Default)]
+pub struct CacheUse {
+    /// One entry per record that was read, in path order.
+    pub entries: Vec<CacheEntry>,
+    /// Files whose record came from the cache (their positions are not kept there: a
+    /// diagnostic that points into one needs the file parsed).
+    pub hits: rustc_hash::FxHashSet<String>,
+}
+
+/// A record's entry in the cache after a load.
+#[derive(Debug)]
+pub enum CacheEntry {
+    /// Found in the cache, under this key.
+    Hit(crate::cache::Key),
+    /// Parsed: its key and its cache form ([`to_cache_form`]).
+    Fresh(crate::cache::Key, Vec<u8>),
+}
+
+/// The key of a record in the cache: its path and its text.
+pub fn record_key(file: &str, text: &str) -> crate::cache::Key {
+    crate::cache::key(&[file.as_bytes(), text.as_bytes()])
+}
+
+/// A record in the cache: the length of its guide (`u32::MAX` for none), the guide, and the
+/// procedure as JSON. Positions are not kept (they only serve diagnostics).
+pub fn to_cache_form(record: &Record) -> Option<Vec<u8>> {
+    let (procedure, body) = record;
+    let mut bytes = Vec::new();
+    match body {
+        Some(body) => {
+            bytes.extend_from_slice(&u32::try_from(body.len()).ok()?.to_le_bytes());
+            bytes.extend_from_slice(body.as_bytes());
+        }
+        None => bytes.extend_from_slice(&u32::MAX.to_le_bytes()),
+    }
+    serde_json::to_writer(&mut bytes, procedure).ok()?;
+    Some(bytes)
+}
+
+/// The record of [`to_cache_form`]'s bytes; `None` when they are not one.
+pub fn from_cache_form(bytes: &[u8]) -> Option<Record> {
+    let len = u32::from_le_bytes(bytes.get(..4)?.try_into().ok()?);
+    let (body, json) = if len == u32::MAX {
+        (None, bytes.get(4..)?)
+    } else {
+        let end = 4 + len as usize;
+        let body = std::str::from_utf8(bytes.get(4..end)?).ok()?.to_owned();
+        (Some(body), bytes.get(end..)?)
+    };
+    let mut procedure: Procedure = serde_json::from_slice(json).ok()?;
+    procedure.shrink_to_fit();
+    Some((Box::new(procedure), body))
 }
 
 /// One file read from disk: where it is, its text, and the result of parsing it.
@@ -83,6 +150,12 @@ pub struct Parsed<T> {
 
 /// Reads the site under `root` (which holds `content/`).
 pub fn load(root: &Path) -> Loaded {
+    load_with(root, None, false)
+}
+
+/// [`load`], taking records from `cache` where it has them, and keeping the entries of the
+/// records read when `keep` is set (for the next build's cache).
+pub fn load_with(root: &Path, cache: Option<RecordCache<'_>>, keep: bool) -> Loaded {
     // Records repeat each other's texts; while loading, equal texts share one allocation.
     let _sharing = crate::model::intern::Scope::begin();
     let mut loaded = load_site(root);
@@ -90,17 +163,17 @@ pub fn load(root: &Path) -> Loaded {
         return loaded;
     }
     let record_files = record_files(root);
-    let parsed: Vec<Parsed<(Box<Procedure>, Option<String>)>> = std::thread::scope(|scope| {
+    let parsed: Vec<(Parsed<Record>, Option<CacheEntry>)> = std::thread::scope(|scope| {
         prefetch(scope, &record_files);
         record_files
             .par_iter()
             .map(|path| {
-                let mut parsed = read_record(root, path);
+                let (mut parsed, entry) = read_record_cached(root, path, cache, keep);
                 if parsed.result.is_ok() {
                     // Not kept (see below): dropped here, not after every file is read.
                     parsed.text = String::new();
                 }
-                parsed
+                (parsed, entry)
             })
             .collect()
     });
@@ -108,7 +181,13 @@ pub fn load(root: &Path) -> Loaded {
     // diagnostics that validation finds in them read the file again for their snippet.
     loaded.diagnostics.read_sources_from(root);
     loaded.records.reserve_exact(parsed.len());
-    for p in parsed {
+    for (p, entry) in parsed {
+        if let Some(entry) = entry {
+            if matches!(entry, CacheEntry::Hit(_)) {
+                loaded.cache.hits.insert(p.file.clone());
+            }
+            loaded.cache.entries.push(entry);
+        }
         match p.result {
             Ok((procedure, body)) => {
                 loaded.records.push(RawRecord {
@@ -437,18 +516,43 @@ fn read_one<T: serde::de::DeserializeOwned>(
 
 /// Reads and parses one procedure record (`.yaml`, or `.md` with front matter and a guide).
 pub fn read_record(root: &Path, path: &Path) -> Parsed<(Box<Procedure>, Option<String>)> {
+    read_record_cached(root, path, None, false).0
+}
+
+/// [`read_record`], with the record from `cache` when it has the file's text; its entry for
+/// the next cache when `keep` is set and the record was read.
+fn read_record_cached(
+    root: &Path,
+    path: &Path,
+    cache: Option<RecordCache<'_>>,
+    keep: bool,
+) -> (Parsed<Record>, Option<CacheEntry>) {
     let file = display_path(root, path);
     let text = match read_text(path, &file) {
         Ok(text) => text,
         Err(d) => {
-            return Parsed {
+            let parsed = Parsed {
                 file,
                 text: String::new(),
                 result: Err(d),
                 more: Vec::new(),
             };
+            return (parsed, None);
         }
     };
+    let key = (cache.is_some() || keep).then(|| record_key(&file, &text));
+    if let (Some(cache), Some(key)) = (cache, key)
+        && !cache.bypass.contains(&file)
+        && let Some(record) = cache.store.get(key).and_then(from_cache_form)
+    {
+        let parsed = Parsed {
+            file,
+            text,
+            result: Ok(record),
+            more: Vec::new(),
+        };
+        return (parsed, keep.then_some(CacheEntry::Hit(key)));
+    }
     let is_markdown = path.extension().is_some_and(|e| e == "md");
     let mut result = parse_record_text(&text, &file, is_markdown);
     let more = match &mut result {
@@ -465,12 +569,17 @@ pub fn read_record(root: &Path, path: &Path) -> Parsed<(Box<Procedure>, Option<S
         }
         Ok(_) => Vec::new(),
     };
-    Parsed {
+    let entry = match (&result, key) {
+        (Ok(record), Some(key)) if keep => to_cache_form(record).map(|b| CacheEntry::Fresh(key, b)),
+        _ => None,
+    };
+    let parsed = Parsed {
         file,
         text,
         result,
         more,
-    }
+    };
+    (parsed, entry)
 }
 
 /// A procedure and its Markdown guide (for a `.md` record with one).

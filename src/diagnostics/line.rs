@@ -30,6 +30,13 @@ kinds! {
         /// The git history is partial (a shallow clone): dates and old addresses may be
         /// missing.
         ShallowHistory,
+        /// `--cache` held something this build could not use (why: another version, damaged,
+        /// unreadable); everything was computed again.
+        CacheIgnored { why: crate::cache::Ignored },
+        /// The records the build took from `--cache` rather than parsed.
+        CacheUsed { reused: usize, records: usize },
+        /// The site was published, but the cache could not be written for the next build.
+        CacheNotKept { error: String },
         /// The step of the build that runs now, on the progress line.
         Step { step: &'static str },
         /// `--base-url` is not an absolute http(s) address.
@@ -242,6 +249,38 @@ impl Line {
             L::ShallowHistory => t(
                 "note: the git history is partial (a shallow clone): last-change dates and the redirects of old addresses may be missing\n  help: fetch the whole history, e.g. `git fetch --unshallow`, or in GitHub Actions `fetch-depth: 0` in actions/checkout, in GitLab CI `GIT_DEPTH: 0`",
                 "lưu ý: lịch sử git không đầy đủ (bản sao nông): ngày cập nhật và chuyển hướng từ địa chỉ cũ có thể thiếu\n  gợi ý: lấy đủ lịch sử, ví dụ `git fetch --unshallow`, hoặc trong GitHub Actions đặt `fetch-depth: 0` cho actions/checkout, trong GitLab CI đặt `GIT_DEPTH: 0`",
+            ),
+            L::CacheIgnored { why } => {
+                use crate::cache::Ignored;
+                let (en, vi) = match why {
+                    Ignored::OtherVersion => (
+                        "was written by another build of congkhai".to_owned(),
+                        "do một bản congkhai khác ghi".to_owned(),
+                    ),
+                    Ignored::Corrupt => (
+                        "is damaged or cut short".to_owned(),
+                        "bị hỏng hoặc bị cắt ngắn".to_owned(),
+                    ),
+                    Ignored::Unreadable(error) => (
+                        format!("cannot be read ({error})"),
+                        format!("không đọc được ({error})"),
+                    ),
+                };
+                pick!(
+                    lang,
+                    "note: the build cache {en}: not used, everything was built again (the cache is written anew)",
+                    "lưu ý: bộ nhớ đệm của lần dựng trước {vi}: không dùng, mọi thứ được dựng lại (bộ nhớ đệm được ghi mới)"
+                )
+            }
+            L::CacheUsed { reused, records } => pick!(
+                lang,
+                "cache: {reused} of {records} records reused, the others read from their files",
+                "bộ nhớ đệm: dùng lại {reused}/{records} thủ tục, số còn lại đọc từ tệp"
+            ),
+            L::CacheNotKept { error } => pick!(
+                lang,
+                "warning: the site was published, but the build cache could not be written ({error}): the next build will not be faster",
+                "cảnh báo: trang đã được xuất bản, nhưng không ghi được bộ nhớ đệm ({error}): lần dựng sau sẽ không nhanh hơn"
             ),
             L::RootUnreadable { path, error } => pick!(
                 lang,
@@ -639,6 +678,20 @@ mod tests {
                 error: s("E2"),
             },
             L::ShallowHistory,
+            L::CacheIgnored {
+                why: crate::cache::Ignored::OtherVersion,
+            },
+            L::CacheIgnored {
+                why: crate::cache::Ignored::Corrupt,
+            },
+            L::CacheIgnored {
+                why: crate::cache::Ignored::Unreadable(s("E5")),
+            },
+            L::CacheUsed {
+                reused: 52,
+                records: 53,
+            },
+            L::CacheNotKept { error: s("E6") },
             L::ReportWritten {
                 path: s("bao-cao.html"),
             },

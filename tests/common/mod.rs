@@ -1,5 +1,7 @@
 //! Helpers shared by the integration tests.
 
+pub mod partial;
+
 use std::path::{Path, PathBuf};
 
 /// Copies the folder `from` to `to`, recursively.

@@ -1,0 +1,243 @@
+//! The build cache (`build --cache DIR`) can make a build faster, never different: a sequence
+//! of edits (edit, add, delete, rename, a template, `site.yaml`, a record with an error, a
+//! damaged and a cut cache file), each built with the cache and without it, gives the same
+//! files byte for byte and the same diagnostics, at the same lines.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Every file under `dir`: its path relative to `dir` → its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = Vec::new();
+    common::files(dir, &mut files);
+    files
+        .into_iter()
+        .map(|path| {
+            let name = path
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let bytes = std::fs::read(&path).unwrap();
+            (name, bytes)
+        })
+        .collect()
+}
+
+/// What a build said and made.
+struct Built {
+    code: Option<i32>,
+    /// stderr without the cache's own lines, the output folder's name replaced.
+    said: String,
+    /// The cache's lines.
+    cache_lines: Vec<String>,
+    files: BTreeMap<String, Vec<u8>>,
+}
+
+fn build(root: &Path, out: &Path, cache: Option<&Path>) -> Built {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_congkhai"));
+    command
+        .args(["build", "--now", "2026-12-01", "--root"])
+        .arg(root)
+        .arg("--out")
+        .arg(out);
+    if let Some(cache) = cache {
+        command.arg("--cache").arg(cache);
+    }
+    let output = command.output().unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let (cache_lines, said): (Vec<&str>, Vec<&str>) =
+        stderr.lines().partition(|l| l.contains("bộ nhớ đệm"));
+    Built {
+        code: output.status.code(),
+        said: said.join("\n").replace(&out.display().to_string(), "OUT"),
+        cache_lines: cache_lines.into_iter().map(str::to_owned).collect(),
+        files: if out.is_dir() {
+            snapshot(out)
+        } else {
+            BTreeMap::new()
+        },
+    }
+}
+
+/// Builds `root` cold (no cache, a fresh output) and with the cache (into the output of the
+/// previous cached build), and asserts they are the same. Returns the cache's lines.
+fn same(root: &Path, step: &str) -> Vec<String> {
+    let cold_out = root.with_extension("cold");
+    let _ = std::fs::remove_dir_all(&cold_out);
+    let cold = build(root, &cold_out, None);
+    let out = root.with_extension("out");
+    let before = if out.is_dir() {
+        snapshot(&out)
+    } else {
+        BTreeMap::new()
+    };
+    let cached = build(root, &out, Some(&root.with_extension("cache")));
+    assert_eq!(
+        cold.code, cached.code,
+        "{step}: exit codes\n{}",
+        cached.said
+    );
+    assert_eq!(cold.said, cached.said, "{step}: what the build said");
+    if cold.code != Some(0) {
+        assert!(cold.files.is_empty(), "{step}: a failed build published");
+        assert!(
+            before == cached.files,
+            "{step}: a failed build changed the site"
+        );
+        return cached.cache_lines;
+    }
+    let cold_names: Vec<&String> = cold.files.keys().collect();
+    let cached_names: Vec<&String> = cached.files.keys().collect();
+    assert_eq!(cold_names, cached_names, "{step}: the files");
+    assert!(!cold.files.is_empty(), "{step}: nothing built");
+    for (name, bytes) in &cold.files {
+        assert!(
+            cached.files[name] == *bytes,
+            "{step}: {name} differs with the cache"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&cold_out);
+    cached.cache_lines
+}
+
+/// "dùng lại 52/53 thủ tục": (52, 53).
+fn reused(lines: &[String]) -> (usize, usize) {
+    let line = lines
+        .iter()
+        .find(|l| l.contains("dùng lại"))
+        .unwrap_or_else(|| panic!("no cache line in {lines:?}"));
+    let figures = line.split("dùng lại ").nth(1).unwrap();
+    let (reused, total) = figures.split_once('/').unwrap();
+    let total: String = total.chars().take_while(char::is_ascii_digit).collect();
+    (reused.parse().unwrap(), total.parse().unwrap())
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn every_build_with_the_cache_equals_a_build_without_it() {
+    // Records shaped like real catalogues' (unknown and unpublished parts, which also warn),
+    // beside the sample's.
+    let root: PathBuf = common::partial::site_with_fixtures("cache", str::to_owned);
+    let cache = root.with_extension("cache");
+    let _ = std::fs::remove_dir_all(root.with_extension("out"));
+    let _ = std::fs::remove_dir_all(&cache);
+    let procedures = root.join("content/procedures");
+    let birth = procedures.join("ho-tich/dang-ky-khai-sinh.yaml");
+
+    let lines = same(&root, "first build, empty cache");
+    let (_, total) = reused(&lines);
+    assert_eq!(reused(&lines), (0, total), "{lines:?}");
+    assert!(cache.join("records.bin").is_file());
+
+    // Records the sample's unknown parts warn about are parsed again, for the warnings' lines.
+    let lines = same(&root, "nothing changed");
+    let (base, _) = reused(&lines);
+    assert!(base > total / 2 && base < total, "{lines:?}");
+    let lines = same(&root, "nothing changed, again");
+    assert_eq!(reused(&lines), (base, total), "{lines:?}");
+
+    edit(
+        &birth,
+        "title: \"Đăng ký khai sinh\"",
+        "title: \"Đăng ký khai sinh cho trẻ em\"",
+    );
+    let lines = same(&root, "a title edited");
+    assert_eq!(reused(&lines), (base - 1, total), "{lines:?}");
+
+    let added = procedures.join("ho-tich/dang-ky-khai-sinh-lai.yaml");
+    let text = std::fs::read_to_string(&birth).unwrap();
+    std::fs::write(
+        &added,
+        text.replace("code: \"1.001193\"", "code: \"1.009999\"")
+            .replace("Đăng ký khai sinh cho trẻ em", "Đăng ký lại khai sinh"),
+    )
+    .unwrap();
+    let lines = same(&root, "a record added");
+    assert_eq!(reused(&lines), (base, total + 1), "{lines:?}");
+
+    std::fs::remove_file(&added).unwrap();
+    let lines = same(&root, "a record deleted");
+    assert_eq!(reused(&lines), (base, total), "{lines:?}");
+
+    // Moved to another field's folder: the path is part of the key, so it is read again.
+    let moved = procedures.join("tu-phap/dang-ky-khai-sinh.yaml");
+    std::fs::rename(&birth, &moved).unwrap();
+    let lines = same(&root, "a record renamed");
+    assert_eq!(reused(&lines), (base - 1, total), "{lines:?}");
+    std::fs::rename(&moved, &birth).unwrap();
+    same(&root, "renamed back");
+
+    // A warning that points into a record the cache holds: said at the same line.
+    edit(&birth, "verified_on: 2026-", "verified_on: 2024-");
+    same(&root, "a warning with its line");
+    let lines = same(&root, "the warning again, the record parsed for its line");
+    assert_eq!(reused(&lines), (base - 1, total), "{lines:?}");
+
+    let template = root.join("themes/default/templates/page.html");
+    std::fs::create_dir_all(template.parent().unwrap()).unwrap();
+    let embedded = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html"),
+    )
+    .unwrap();
+    std::fs::write(
+        &template,
+        embedded.replacen("<h1", "<h1 data-theme=\"sửa\"", 1),
+    )
+    .unwrap();
+    same(&root, "a template overridden");
+
+    edit(
+        &root.join("content/site.yaml"),
+        "name: ",
+        "name: Cổng mới - ",
+    );
+    same(&root, "site.yaml changed");
+
+    // An error: the build fails the same way, naming the same line, and publishes nothing.
+    edit(&birth, "level: commune", "level: xa");
+    let lines = same(&root, "a record with an error");
+    assert!(
+        lines.is_empty(),
+        "a failed build says nothing of the cache: {lines:?}"
+    );
+    edit(&birth, "level: xa", "level: commune");
+
+    let records = cache.join("records.bin");
+    let mut bytes = std::fs::read(&records).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x20;
+    std::fs::write(&records, &bytes).unwrap();
+    let lines = same(&root, "a damaged cache");
+    assert!(
+        lines.iter().any(|l| l.contains("bị hỏng")),
+        "the damage is not said: {lines:?}"
+    );
+    assert_eq!(reused(&lines), (0, total), "{lines:?}");
+
+    let bytes = std::fs::read(&records).unwrap();
+    std::fs::write(&records, &bytes[..bytes.len() - 100]).unwrap();
+    let lines = same(&root, "a cut cache");
+    assert!(lines.iter().any(|l| l.contains("bị hỏng")), "{lines:?}");
+
+    std::fs::write(&records, b"not a cache at all").unwrap();
+    let lines = same(&root, "another file in the cache's place");
+    assert!(
+        lines.iter().any(|l| l.contains("bản congkhai khác")),
+        "{lines:?}"
+    );
+    let lines = same(&root, "after the cache was written anew");
+    assert_eq!(reused(&lines), (base - 1, total), "{lines:?}");
+
+    for dir in [root.with_extension("out"), cache, root] {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
