@@ -103,6 +103,17 @@ pub struct Cache {
     pub binary: Key,
     /// Procedure records by their path and text.
     pub records: Store,
+    /// The pages of the site last published, by their path and [`page_key`]: the stat of the
+    /// file published (`publish::FileStat`).
+    pub pages: Store,
+}
+
+/// The file of [`Cache::pages`].
+pub const PAGES: &str = "pages.bin";
+
+/// The key of a page in [`Cache::pages`]: its path and the key of its template values.
+pub fn page_key(path: &str, values: Key) -> Key {
+    key(&[path.as_bytes(), &values.to_le_bytes()])
 }
 
 /// The file of [`Cache::records`].
@@ -113,14 +124,20 @@ impl Cache {
     /// left empty, with the reason, and replaced after the build.
     pub fn open(dir: &Path) -> (Cache, Option<Ignored>) {
         let binary = binary_id();
-        let (records, ignored) = match Store::read(dir, RECORDS, binary) {
-            Ok(store) => (store, None),
-            Err(why) => (Store::default(), Some(why)),
+        let mut ignored = None;
+        let mut read = |name| {
+            Store::read(dir, name, binary).unwrap_or_else(|why| {
+                ignored.get_or_insert(why);
+                Store::default()
+            })
         };
+        let records = read(RECORDS);
+        let pages = read(PAGES);
         let cache = Cache {
             dir: dir.to_path_buf(),
             binary,
             records,
+            pages,
         };
         (cache, ignored)
     }

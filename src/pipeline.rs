@@ -254,6 +254,28 @@ fn check_cached(
     (catalogue, diagnostics, used)
 }
 
+/// Keeps the stats of this build's pages as published in the cache, for the next build.
+fn keep_pages(
+    cache: &crate::cache::Cache,
+    keys: &[(crate::output::OutputPath, crate::cache::Key)],
+    stats: Vec<(crate::output::OutputPath, crate::publish::FileStat)>,
+) -> std::io::Result<()> {
+    let stats: std::collections::HashMap<_, _> = stats.into_iter().collect();
+    let entries: Vec<(crate::cache::Key, [u8; crate::publish::FileStat::SIZE])> = keys
+        .iter()
+        .filter_map(|(path, key)| {
+            let stat = stats.get(path)?;
+            Some((crate::cache::page_key(path.as_str(), *key), stat.to_bytes()))
+        })
+        .collect();
+    crate::cache::Store::write(
+        &cache.dir,
+        crate::cache::PAGES,
+        cache.binary,
+        entries.iter().map(|(key, stat)| (*key, stat.as_slice())),
+    )
+}
+
 /// Keeps the records of this build in the cache, for the next one. Not written when the cache
 /// holds exactly these records already.
 fn keep_records(
@@ -460,6 +482,10 @@ pub struct CacheReport {
     pub records: usize,
     /// Records taken from the cache rather than parsed.
     pub records_reused: usize,
+    /// Pages made (with a key in the cache).
+    pub pages: usize,
+    /// Pages kept from the published site rather than rendered.
+    pub pages_reused: usize,
     /// Why the cache could not be written for the next build, when it could not.
     pub not_kept: Option<String>,
 }
@@ -583,7 +609,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut staging = timings
         .time("publish", || crate::publish::Staging::begin(&target, lock))
         .map_err(publish_error)?;
-    let site = prepare(
+    let mut site = prepare(
         &catalogue,
         &theme,
         &render_options,
@@ -594,26 +620,52 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
                 .map_err(cannot_write)
         },
     )?;
+    // With a cache, pages whose every template value is what it was when the published site
+    // was made, and whose file there is untouched since, are kept from it rather than rendered.
+    let reusing = cache.is_some() && staging.can_keep_previous();
+    if cache.is_some() {
+        staging.keep_stats();
+        timings.time("cards", || site.renderer.key_pages(&theme));
+    }
+    let reuse = |path: &crate::output::OutputPath, key| {
+        reusing
+            && cache.as_ref().is_some_and(|cache| {
+                cache
+                    .pages
+                    .get(crate::cache::page_key(path.as_str(), key))
+                    .and_then(crate::publish::FileStat::from_bytes)
+                    .is_some_and(|stat| crate::publish::is_published(&target, path, &stat))
+            })
+    };
+    let mut page_keys = Vec::new();
+    let mut pages_reused = 0;
+    let put = |staging: &mut crate::publish::Staging, pages: crate::render::Rendered| {
+        staging.write(&pages.output)?;
+        staging.keep_previous(&pages.reused)
+    };
 
     // Each part is written while the next renders: writing files alone kept 1.0–1.5 of the
     // two cores busy (likely the kernel's folder locks: `thu-tuc/` and `ma/` each hold a folder
     // per procedure), and the rendering takes up the rest. The "render" step so includes
     // writing every part but the last.
-    let mut rendered: Option<Output> = None;
+    let mut rendered: Option<crate::render::Rendered> = None;
     for part in site.plans.chunks(PART) {
         let previous = rendered.take();
         let (written, pages) = timings.time("render", || {
             rayon::join(
-                || previous.map_or(Ok(()), |pages| staging.write(&pages)),
-                || site.renderer.render_pages(part),
+                || previous.map_or(Ok(()), |pages| put(&mut staging, pages)),
+                || site.renderer.render_pages_reusing(part, &reuse),
             )
         });
         written.map_err(cannot_write)?;
-        rendered = Some(pages?);
+        let mut pages = pages?;
+        pages_reused += pages.reused.len();
+        page_keys.append(&mut pages.keys);
+        rendered = Some(pages);
     }
     if let Some(pages) = rendered {
         timings
-            .time("publish", || staging.write(&pages))
+            .time("publish", || put(&mut staging, pages))
             .map_err(cannot_write)?;
     }
     let rest = timings.time("copy", || {
@@ -623,16 +675,22 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
         .time("publish", || staging.write(&rest))
         .map_err(cannot_write)?;
     let (files, bytes) = (staging.files(), staging.bytes());
+    let stats = staging.take_stats();
     let published = timings
         .time("publish", || staging.commit())
         .map_err(publish_error)?;
-    let kept = cache
-        .as_ref()
-        .map(|cache| timings.time("cache", || keep_records(cache, &used)));
+    let kept = cache.as_ref().map(|cache| {
+        timings.time("cache", || {
+            keep_records(cache, &used)?;
+            keep_pages(cache, &page_keys, stats)
+        })
+    });
     let cache = options.cache.as_ref().map(|_| CacheReport {
         ignored,
         records: used.entries.len(),
         records_reused: used.hits.len(),
+        pages: page_keys.len(),
+        pages_reused,
         not_kept: kept.and_then(Result::err).map(|e| e.to_string()),
     });
     let procedures = catalogue.procedures.len();

@@ -24,10 +24,8 @@ use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::output::Output;
-#[cfg(test)]
-use crate::output::OutputPath;
 pub use crate::output::{Action, MARKER, PreviousSite, Refusal};
+use crate::output::{Output, OutputPath};
 
 /// What the marker says.
 fn marker_text() -> String {
@@ -367,11 +365,88 @@ pub fn publish(output: &Output, target: &Target) -> Result<Published, PublishErr
 /// (`sync_file_range(SYNC_FILE_RANGE_WRITE)`): the disk writes overlap the rendering of the
 /// next parts, so that the one `syncfs` before the swap has little left to wait for. Measured
 /// on a fresh build of 10,000 procedures (214 MB, 21,000 files): `syncfs` alone waited 1.29 s.
-fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+fn write_file(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
     let mut file = File::create(path)?;
     file.write_all(bytes)?;
     start_writeback(&file);
-    Ok(())
+    file.metadata()
+}
+
+/// Whether the file at `path` of the site published at `target` is the one published with
+/// `stat` (same size, modification time, inode and device: not written to or replaced since).
+pub fn is_published(target: &Target, path: &OutputPath, stat: &FileStat) -> bool {
+    fs::symlink_metadata(target.dir().join(path))
+        .ok()
+        .and_then(|meta| FileStat::of(&meta))
+        .is_some_and(|now| now == *stat)
+}
+
+/// What tells a published file from any other: its size, modification time, inode and device.
+/// A file written to or replaced since it was published differs in one of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStat {
+    /// Size in bytes.
+    pub len: u64,
+    mtime: i64,
+    mtime_ns: i64,
+    ino: u64,
+    dev: u64,
+}
+
+impl FileStat {
+    /// Bytes of [`FileStat::to_bytes`].
+    pub const SIZE: usize = 40;
+
+    /// The stat of a file's metadata (`None` off Unix, where nothing is reused).
+    pub fn of(meta: &fs::Metadata) -> Option<FileStat> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            Some(FileStat {
+                len: meta.len(),
+                mtime: meta.mtime(),
+                mtime_ns: meta.mtime_nsec(),
+                ino: meta.ino(),
+                dev: meta.dev(),
+            })
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = meta;
+            None
+        }
+    }
+
+    /// As bytes, for the cache.
+    pub fn to_bytes(&self) -> [u8; FileStat::SIZE] {
+        let mut bytes = [0; FileStat::SIZE];
+        let parts = [
+            self.len.to_le_bytes(),
+            self.mtime.to_le_bytes(),
+            self.mtime_ns.to_le_bytes(),
+            self.ino.to_le_bytes(),
+            self.dev.to_le_bytes(),
+        ];
+        for (chunk, part) in bytes.chunks_exact_mut(8).zip(parts) {
+            chunk.copy_from_slice(&part);
+        }
+        bytes
+    }
+
+    /// The stat of [`FileStat::to_bytes`]'s bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Option<FileStat> {
+        if bytes.len() != FileStat::SIZE {
+            return None;
+        }
+        let word = |i: usize| -> [u8; 8] { bytes[i * 8..i * 8 + 8].try_into().unwrap_or_default() };
+        Some(FileStat {
+            len: u64::from_le_bytes(word(0)),
+            mtime: i64::from_le_bytes(word(1)),
+            mtime_ns: i64::from_le_bytes(word(2)),
+            ino: u64::from_le_bytes(word(3)),
+            dev: u64::from_le_bytes(word(4)),
+        })
+    }
 }
 
 #[cfg(target_os = "linux")]
@@ -592,6 +667,10 @@ pub struct Staging {
     bytes: u64,
     /// Whether the staging path still holds the new tree (removed on drop).
     staged: bool,
+    /// The stats of the files put into the tree, once [`Staging::keep_stats`] asked for them.
+    stats: Option<Vec<(OutputPath, FileStat)>>,
+    /// Whether files of the previous tree can be hard-linked into this one.
+    links: bool,
     _lock: Lock,
 }
 
@@ -629,21 +708,27 @@ impl Staging {
             files: 0,
             bytes: 0,
             staged: true,
+            stats: None,
+            links: false,
             _lock: lock,
         };
+        let mut staging_tree = staging_tree;
         fs::write(staging_tree.staging.join(MARKER), marker_text())
             .map_err(|e| target.failed(Action::Stage, &staging_tree.staging, e))?;
+        if let Some(previous) = &staging_tree.previous {
+            let probe = staging_tree.staging.join(".congkhai-link");
+            staging_tree.links = fs::hard_link(previous.join(MARKER), &probe).is_ok();
+            let _ = fs::remove_file(probe);
+        }
         Ok(staging_tree)
     }
 
-    /// Writes the files of `output` into the tree.
-    pub fn write(&mut self, output: &Output) -> io::Result<()> {
+    /// Makes the folders that `paths` need and the tree lacks.
+    fn make_folders<'p>(&mut self, paths: impl Iterator<Item = &'p OutputPath>) -> io::Result<()> {
         // A page is `a/b/index.html`, so a site has about as many folders as files; creating
         // them was a seventh of the build. Create the new ones level by level, each level in
         // parallel, with plain `create_dir` (the parents exist by then).
-        let mut dirs: Vec<PathBuf> = output
-            .files()
-            .keys()
+        let mut dirs: Vec<PathBuf> = paths
             .filter_map(|p| Path::new(p.as_str()).parent())
             .flat_map(Path::ancestors)
             .filter(|p| !p.as_os_str().is_empty() && !self.dirs.contains(*p))
@@ -662,12 +747,19 @@ impl Staging {
             )?;
         }
         self.dirs.extend(dirs);
+        Ok(())
+    }
+
+    /// Writes the files of `output` into the tree.
+    pub fn write(&mut self, output: &Output) -> io::Result<()> {
+        self.make_folders(output.files().keys())?;
         let staging = &self.staging;
         let previous = &self.previous;
-        output
+        let keep = self.stats.is_some();
+        let stats: Vec<Option<(OutputPath, FileStat)>> = output
             .files()
             .par_iter()
-            .try_for_each(|(path, bytes)| -> io::Result<()> {
+            .map(|(path, bytes)| -> io::Result<_> {
                 let destination = staging.join(path);
                 if let Some(previous) = previous {
                     let old_file = previous.join(path);
@@ -676,13 +768,70 @@ impl Staging {
                         && fs::read(&old_file).is_ok_and(|old_bytes| old_bytes == *bytes)
                         && fs::hard_link(&old_file, &destination).is_ok()
                     {
-                        return Ok(());
+                        return Ok(keep
+                            .then(|| FileStat::of(&meta).map(|s| (path.clone(), s)))
+                            .flatten());
                     }
                 }
-                write_file(&destination, bytes)
-            })?;
+                let meta = write_file(&destination, bytes)?;
+                Ok(keep
+                    .then(|| FileStat::of(&meta).map(|s| (path.clone(), s)))
+                    .flatten())
+            })
+            .collect::<io::Result<_>>()?;
+        if let Some(kept) = &mut self.stats {
+            kept.extend(stats.into_iter().flatten());
+        }
         self.files += output.len();
         self.bytes += output.total_bytes();
+        Ok(())
+    }
+
+    /// Records the stat of every file put into the tree from now on ([`Staging::stats`]).
+    pub fn keep_stats(&mut self) {
+        self.stats.get_or_insert_with(Vec::new);
+    }
+
+    /// The stats recorded since [`Staging::keep_stats`], by path (given once).
+    pub fn take_stats(&mut self) -> Vec<(OutputPath, FileStat)> {
+        self.stats.take().unwrap_or_default()
+    }
+
+    /// Whether files of the previous site can be kept ([`Staging::keep_previous`]): there is
+    /// one, and the file system links files.
+    pub fn can_keep_previous(&self) -> bool {
+        self.links
+    }
+
+    /// Puts the previous site's files at `paths` into the tree as they are (hard links), for
+    /// pages known to be the same ([`is_published`]).
+    pub fn keep_previous(&mut self, paths: &[OutputPath]) -> io::Result<()> {
+        if paths.is_empty() {
+            return Ok(());
+        }
+        let Some(previous) = self.previous.clone() else {
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                "no previous site to keep files from",
+            ));
+        };
+        self.make_folders(paths.iter())?;
+        let staging = &self.staging;
+        let kept: Vec<(Option<(OutputPath, FileStat)>, u64)> = paths
+            .par_iter()
+            .map(|path| -> io::Result<_> {
+                let old_file = previous.join(path);
+                fs::hard_link(&old_file, staging.join(path))?;
+                let meta = fs::symlink_metadata(&old_file)?;
+                Ok((FileStat::of(&meta).map(|s| (path.clone(), s)), meta.len()))
+            })
+            .collect::<io::Result<_>>()?;
+        let bytes: u64 = kept.iter().map(|(_, len)| len).sum();
+        if let Some(stats) = &mut self.stats {
+            stats.extend(kept.into_iter().filter_map(|(stat, _)| stat));
+        }
+        self.files += paths.len();
+        self.bytes += bytes;
         Ok(())
     }
 

@@ -116,6 +116,18 @@ fn reused(lines: &[String]) -> (usize, usize) {
     (reused.parse().unwrap(), total.parse().unwrap())
 }
 
+/// "giữ 160/170 trang": (160, 170).
+fn kept_pages(lines: &[String]) -> (usize, usize) {
+    let line = lines
+        .iter()
+        .find(|l| l.contains("giữ "))
+        .unwrap_or_else(|| panic!("no cache line in {lines:?}"));
+    let figures = line.split("giữ ").nth(1).unwrap();
+    let (kept, total) = figures.split_once('/').unwrap();
+    let total: String = total.chars().take_while(char::is_ascii_digit).collect();
+    (kept.parse().unwrap(), total.parse().unwrap())
+}
+
 fn edit(path: &Path, from: &str, to: &str) {
     let text = std::fs::read_to_string(path).unwrap();
     assert!(text.contains(from), "{} has no {from:?}", path.display());
@@ -144,6 +156,16 @@ fn every_build_with_the_cache_equals_a_build_without_it() {
     assert!(base > total / 2 && base < total, "{lines:?}");
     let lines = same(&root, "nothing changed, again");
     assert_eq!(reused(&lines), (base, total), "{lines:?}");
+    let (kept, pages) = kept_pages(&lines);
+    assert!(pages > total && kept == pages, "every page kept: {lines:?}");
+
+    // A published page changed by hand (same size, other bytes) is made again, not kept.
+    let contact = root.with_extension("out").join("lien-he/index.html");
+    let mut bytes = std::fs::read(&contact).unwrap();
+    bytes.reverse();
+    std::fs::write(&contact, &bytes).unwrap();
+    let lines = same(&root, "a published page changed by hand");
+    assert_eq!(kept_pages(&lines), (pages - 1, pages), "{lines:?}");
 
     edit(
         &birth,
@@ -152,6 +174,10 @@ fn every_build_with_the_cache_equals_a_build_without_it() {
     );
     let lines = same(&root, "a title edited");
     assert_eq!(reused(&lines), (base - 1, total), "{lines:?}");
+    // Its page, its listings, the search page and the pages that link it are made again;
+    // the other procedures' pages are kept.
+    let (kept, pages) = kept_pages(&lines);
+    assert!(kept > pages / 2 && kept < pages, "{lines:?}");
 
     let added = procedures.join("ho-tich/dang-ky-khai-sinh-lai.yaml");
     let text = std::fs::read_to_string(&birth).unwrap();
@@ -222,6 +248,13 @@ fn every_build_with_the_cache_equals_a_build_without_it() {
         "the damage is not said: {lines:?}"
     );
     assert_eq!(reused(&lines), (0, total), "{lines:?}");
+
+    let pages_file = cache.join("pages.bin");
+    let bytes = std::fs::read(&pages_file).unwrap();
+    std::fs::write(&pages_file, &bytes[..bytes.len() - 1]).unwrap();
+    let lines = same(&root, "a cut page cache");
+    assert!(lines.iter().any(|l| l.contains("bị hỏng")), "{lines:?}");
+    assert_eq!(kept_pages(&lines).0, 0, "{lines:?}");
 
     let bytes = std::fs::read(&records).unwrap();
     std::fs::write(&records, &bytes[..bytes.len() - 100]).unwrap();

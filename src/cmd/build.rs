@@ -103,6 +103,8 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
                     Line::CacheUsed {
                         reused: cache.records_reused,
                         records: cache.records,
+                        pages_reused: cache.pages_reused,
+                        pages: cache.pages,
                     },
                     lang,
                 );

@@ -33,8 +33,14 @@ kinds! {
         /// `--cache` held something this build could not use (why: another version, damaged,
         /// unreadable); everything was computed again.
         CacheIgnored { why: crate::cache::Ignored },
-        /// The records the build took from `--cache` rather than parsed.
-        CacheUsed { reused: usize, records: usize },
+        /// The records the build took from `--cache` rather than parsed, and the pages it kept
+        /// from the published site rather than rendered.
+        CacheUsed {
+            reused: usize,
+            records: usize,
+            pages_reused: usize,
+            pages: usize,
+        },
         /// The site was published, but the cache could not be written for the next build.
         CacheNotKept { error: String },
         /// The step of the build that runs now, on the progress line.
@@ -272,10 +278,15 @@ impl Line {
                     "lưu ý: bộ nhớ đệm của lần dựng trước {vi}: không dùng, mọi thứ được dựng lại (bộ nhớ đệm được ghi mới)"
                 )
             }
-            L::CacheUsed { reused, records } => pick!(
+            L::CacheUsed {
+                reused,
+                records,
+                pages_reused,
+                pages,
+            } => pick!(
                 lang,
-                "cache: {reused} of {records} records reused, the others read from their files",
-                "bộ nhớ đệm: dùng lại {reused}/{records} thủ tục, số còn lại đọc từ tệp"
+                "cache: {reused} of {records} records reused (the others read from their files), {pages_reused} of {pages} pages kept from the published site (the others rendered)",
+                "bộ nhớ đệm: dùng lại {reused}/{records} thủ tục (số còn lại đọc từ tệp), giữ {pages_reused}/{pages} trang của trang đã xuất bản (số còn lại dựng mới)"
             ),
             L::CacheNotKept { error } => pick!(
                 lang,
@@ -690,6 +701,8 @@ mod tests {
             L::CacheUsed {
                 reused: 52,
                 records: 53,
+                pages_reused: 160,
+                pages: 170,
             },
             L::CacheNotKept { error: s("E6") },
             L::ReportWritten {

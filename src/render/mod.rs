@@ -46,6 +46,10 @@ pub struct Renderer<'a> {
     /// URLs of the level and agency listings that exist (only listed procedures make them).
     listing_urls: std::collections::HashSet<String>,
     page_sizes: PageSizes,
+    /// Per template ([`TEMPLATES`]): the key of the theme's templates and of the global values
+    /// the template may read, once [`Renderer::key_pages`] made them (`None` for a template
+    /// whose variables Tera cannot tell: its pages are always rendered).
+    template_keys: Option<Vec<Option<crate::cache::Key>>>,
 }
 
 /// What a [`Renderer`] computes from the catalogue's entries: a card per entry, who replaces
@@ -288,25 +292,92 @@ impl<'a> Renderer<'a> {
             replaced_by,
             listing_urls,
             page_sizes: PageSizes::default(),
+            template_keys: None,
         })
     }
 
     /// Renders the pages of `plans`.
     pub fn render_pages(&self, plans: &[PagePlan]) -> Result<Output, Diagnostics> {
-        let rendered: Vec<Result<(OutputPath, Vec<u8>), Diagnostic>> = plans
+        Ok(self.render_pages_reusing(plans, &|_, _| false)?.output)
+    }
+
+    /// Theme file name ("site.css") → its published path with a content hash
+    /// ("assets/site.1a2b3c4d.css"): where the copy step puts the theme's static files.
+    pub fn assets(&self) -> &BTreeMap<String, String> {
+        &self.assets
+    }
+
+    /// Makes the keys that [`Renderer::render_pages_reusing`] gives pages: from then on, a
+    /// page's key is that of its template (every template of `theme`, and the global values
+    /// the template may read, as they are now) and of its own values.
+    pub fn key_pages(&mut self, theme: &Theme) {
+        let sources: Vec<&[u8]> = theme
+            .templates
+            .iter()
+            .flat_map(|(name, source)| [name.as_bytes(), source.as_bytes()])
+            .collect();
+        let templates = crate::cache::key(&sources);
+        let keys = TEMPLATES
+            .iter()
+            .map(|template| {
+                self.tera.get_template_variables(template).ok()?;
+                let globals = self.globals_read_by(template);
+                let globals = serde_json::to_vec(&globals).ok()?;
+                Some(crate::cache::key(&[
+                    &templates.to_le_bytes(),
+                    template.as_bytes(),
+                    &globals,
+                ]))
+            })
+            .collect();
+        self.template_keys = Some(keys);
+    }
+
+    /// Renders the pages of `plans` but those `reuse` says the previous site has as they are
+    /// now: it is asked with each page's path and key (see [`Renderer::key_pages`]; without
+    /// keys every page is rendered).
+    pub fn render_pages_reusing(
+        &self,
+        plans: &[PagePlan],
+        reuse: &(dyn Fn(&OutputPath, crate::cache::Key) -> bool + Sync),
+    ) -> Result<Rendered, Diagnostics> {
+        type One = Result<(OutputPath, Option<crate::cache::Key>, Option<Vec<u8>>), Diagnostic>;
+        let rendered: Vec<One> = plans
             .par_iter()
             .map(|plan| {
                 let path = plan_path(plan)?;
-                self.render_page(plan).map(|bytes| (path, bytes))
+                let template = self
+                    .template_keys
+                    .as_ref()
+                    .and_then(|keys| keys[template_index(&plan.kind)]);
+                let key = template.and_then(|template| {
+                    let values = self.values_of(plan, PageValues::key_only()).key()?;
+                    Some(crate::cache::key(&[
+                        &template.to_le_bytes(),
+                        &values.to_le_bytes(),
+                    ]))
+                });
+                if key.is_some_and(|key| reuse(&path, key)) {
+                    return Ok((path, key, None));
+                }
+                let bytes = self.render_page(plan)?;
+                Ok((path, key, Some(bytes)))
             })
             .collect();
-        let mut output = Output::default();
+        let mut done = Rendered::default();
         let mut diagnostics = Diagnostics::new();
         for result in rendered {
             match result {
-                Ok((path, bytes)) => output.insert(path, bytes),
+                Ok((path, key, bytes)) => {
+                    if let Some(key) = key {
+                        done.keys.push((path.clone(), key));
+                    }
+                    match bytes {
+                        Some(bytes) => done.output.insert(path, bytes),
+                        None => done.reused.push(path),
+                    }
+                }
                 Err(d) => {
-                    // One broken template breaks every page that uses it: report it once.
                     if !diagnostics.iter().any(|x| x.message == d.message) {
                         diagnostics.push(d);
                     }
@@ -316,18 +387,17 @@ impl<'a> Renderer<'a> {
         if diagnostics.has_errors() {
             return Err(diagnostics);
         }
-        Ok(output)
-    }
-
-    /// Theme file name ("site.css") → its published path with a content hash
-    /// ("assets/site.1a2b3c4d.css"): where the copy step puts the theme's static files.
-    pub fn assets(&self) -> &BTreeMap<String, String> {
-        &self.assets
+        Ok(done)
     }
 
     /// Renders one page.
     pub fn render_page(&self, plan: &PagePlan) -> Result<Vec<u8>, Diagnostic> {
-        let mut context = Context::new();
+        let values = self.values_of(plan, PageValues::context());
+        self.render_values(plan, values.context.unwrap_or_default())
+    }
+
+    /// The template values of a page, with their key when `keyed`.
+    fn values_of(&self, plan: &PagePlan, mut context: PageValues) -> PageValues {
         let root = plan.root_prefix(&self.base_path);
         context.insert("root", &root);
         context.insert("page_url", &plan.url);
@@ -346,7 +416,12 @@ impl<'a> Renderer<'a> {
                     .base_url
                     .as_ref()
                     .map(|b| format!("{b}{}", plan::code_url(entry.code())));
-                let qr = stable.as_deref().and_then(qr_svg);
+                // The code is a function of the stable URL, which the view holds: a key needs
+                // only the URL.
+                let qr = stable
+                    .as_deref()
+                    .filter(|_| context.renders())
+                    .and_then(qr_svg);
                 let mut view = ProcedureView::new(
                     catalogue,
                     entry,
@@ -385,7 +460,13 @@ impl<'a> Renderer<'a> {
                 context.insert("target_title", &self.cards[*i].title);
             }
             PageKind::Listing(listing) => {
-                context.insert_value("cards", self.values(&listing.items));
+                if context.renders() {
+                    context.insert_value("cards", self.values(&listing.items));
+                } else {
+                    // The same cards, without making template values of them.
+                    let cards: Vec<&Card> = listing.items.iter().map(|i| &self.cards[*i]).collect();
+                    context.insert("cards", &cards);
+                }
                 context.insert("listing", listing);
             }
             PageKind::Index(index) => {
@@ -460,6 +541,11 @@ impl<'a> Renderer<'a> {
             }
             PageKind::Robots => {}
         }
+        context
+    }
+
+    /// Renders a page from its template values.
+    fn render_values(&self, plan: &PagePlan, context: Context) -> Result<Vec<u8>, Diagnostic> {
         let slot = template_index(&plan.kind);
         let template = TEMPLATES[slot];
         // Rendered into bytes: `Tera::render` would check the whole page is UTF-8 once more to
@@ -534,6 +620,83 @@ impl<'a> Renderer<'a> {
     /// Adds a value every template sees (the search step adds `search`).
     pub fn set_global(&mut self, key: &'static str, value: &impl Serialize) {
         self.tera.global_context().insert(key, value);
+    }
+}
+
+/// Pages rendered by [`Renderer::render_pages_reusing`].
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// The pages rendered.
+    pub output: Output,
+    /// Every page's path and key, rendered or not (for the next build's cache).
+    pub keys: Vec<(OutputPath, crate::cache::Key)>,
+    /// The pages not rendered: the previous site has them as they would be.
+    pub reused: Vec<OutputPath>,
+}
+
+/// A page's template values, and, when asked for, the key of all of them
+/// ([`crate::cache::key`]'s kind): two pages of one template with the same key are the same
+/// bytes.
+struct PageValues {
+    /// The values, when the page is to be rendered.
+    context: Option<Context>,
+    /// `None` when no key was asked for, or when a value could not be written out for one.
+    key: Option<crate::cache::KeyWriter>,
+}
+
+impl PageValues {
+    /// The values of a page to render.
+    fn context() -> PageValues {
+        PageValues {
+            context: Some(Context::new()),
+            key: None,
+        }
+    }
+
+    /// Only the key of a page's values.
+    fn key_only() -> PageValues {
+        PageValues {
+            context: None,
+            key: Some(crate::cache::KeyWriter::default()),
+        }
+    }
+
+    /// Whether the values are for rendering (not only for a key).
+    fn renders(&self) -> bool {
+        self.context.is_some()
+    }
+
+    fn insert<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        self.add_to_key(name, value);
+        if let Some(context) = &mut self.context {
+            context.insert(name, value);
+        }
+    }
+
+    fn insert_value(&mut self, name: &'static str, value: Value) {
+        self.add_to_key(name, &value);
+        if let Some(context) = &mut self.context {
+            context.insert_value(name, value);
+        }
+    }
+
+    fn add_to_key<T: Serialize + ?Sized>(&mut self, name: &str, value: &T) {
+        use std::io::Write;
+        if let Some(key) = &mut self.key {
+            let written = key
+                .write_all(name.as_bytes())
+                .and_then(|()| key.write_all(&[0]))
+                .map_err(serde_json::Error::io)
+                .and_then(|()| serde_json::to_writer(&mut *key, value))
+                .and_then(|()| key.write_all(&[0xff]).map_err(serde_json::Error::io));
+            if written.is_err() {
+                self.key = None;
+            }
+        }
+    }
+
+    fn key(&self) -> Option<crate::cache::Key> {
+        self.key.as_ref().map(crate::cache::KeyWriter::finish)
     }
 }
 
