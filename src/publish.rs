@@ -373,7 +373,9 @@ fn write_file(path: &Path, bytes: &[u8]) -> io::Result<fs::Metadata> {
 }
 
 /// Whether the file at `path` of the site published at `target` is the one published with
-/// `stat` (same size, modification time, inode and device: not written to or replaced since).
+/// `stat`: the same size and modification time to the nanosecond (as rsync's quick check; a
+/// file written to since has another time). The inode is not compared, so that a site
+/// restored by a CI cache step (tar keeps times) is recognised.
 pub fn is_published(target: &Target, path: &OutputPath, stat: &FileStat) -> bool {
     fs::symlink_metadata(target.dir().join(path))
         .ok()
@@ -381,21 +383,19 @@ pub fn is_published(target: &Target, path: &OutputPath, stat: &FileStat) -> bool
         .is_some_and(|now| now == *stat)
 }
 
-/// What tells a published file from any other: its size, modification time, inode and device.
-/// A file written to or replaced since it was published differs in one of them.
+/// What tells a published file from another: its size and modification time. A file written
+/// to since it was published has another time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileStat {
     /// Size in bytes.
     pub len: u64,
     mtime: i64,
     mtime_ns: i64,
-    ino: u64,
-    dev: u64,
 }
 
 impl FileStat {
     /// Bytes of [`FileStat::to_bytes`].
-    pub const SIZE: usize = 40;
+    pub const SIZE: usize = 24;
 
     /// The stat of a file's metadata (`None` off Unix, where nothing is reused).
     pub fn of(meta: &fs::Metadata) -> Option<FileStat> {
@@ -406,8 +406,6 @@ impl FileStat {
                 len: meta.len(),
                 mtime: meta.mtime(),
                 mtime_ns: meta.mtime_nsec(),
-                ino: meta.ino(),
-                dev: meta.dev(),
             })
         }
         #[cfg(not(unix))]
@@ -424,8 +422,6 @@ impl FileStat {
             self.len.to_le_bytes(),
             self.mtime.to_le_bytes(),
             self.mtime_ns.to_le_bytes(),
-            self.ino.to_le_bytes(),
-            self.dev.to_le_bytes(),
         ];
         for (chunk, part) in bytes.chunks_exact_mut(8).zip(parts) {
             chunk.copy_from_slice(&part);
@@ -443,8 +439,6 @@ impl FileStat {
             len: u64::from_le_bytes(word(0)),
             mtime: i64::from_le_bytes(word(1)),
             mtime_ns: i64::from_le_bytes(word(2)),
-            ino: u64::from_le_bytes(word(3)),
-            dev: u64::from_le_bytes(word(4)),
         })
     }
 }

@@ -98,6 +98,15 @@ fn the_github_workflow_checks_and_builds_for_pages() {
         "{sitemap}"
     );
     assert!(dir.join("public/index.html").is_file());
+    assert!(
+        dir.join(".congkhai-cache/records.bin").is_file(),
+        "the build cache"
+    );
+    let cached = steps
+        .iter()
+        .find(|s| s["name"] == "Keep the build cache")
+        .unwrap();
+    assert_eq!(cached["with"]["path"], ".congkhai-cache\npublic\n");
 
     // Without congkhai on PATH and no repository to install it from, the install step stops
     // with an annotation that names the line to fill in.
@@ -158,9 +167,11 @@ fn the_gitlab_pipeline_checks_and_builds_for_pages() {
     );
     // The check job runs the same check.
     assert_eq!(pipeline["check"]["script"][0], "congkhai check");
+    let ignored = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
+    assert!(ignored.contains("/.congkhai-bin") && ignored.contains("/.congkhai-cache"));
     assert!(
-        std::fs::read_to_string(dir.join(".gitignore"))
-            .unwrap()
-            .contains("/.congkhai-bin")
+        dir.join(".congkhai-cache/records.bin").is_file(),
+        "the build cache"
     );
+    assert_eq!(pipeline["cache"][1]["paths"][0], ".congkhai-cache/");
 }

@@ -30,7 +30,12 @@ pub struct Args {
     /// time where the input is the same: a build after a small change re-reads only the records
     /// that changed. Keep the folder between CI runs with the CI's cache step. The output is
     /// the same with or without it.
-    #[arg(long, value_name = "DIR", num_args = 0..=1, default_missing_value = "")]
+    #[arg(
+        long,
+        value_name = "DIR",
+        num_args = 0..=1,
+        default_missing_value = congkhai::cache::DEFAULT_DIR
+    )]
     cache: Option<PathBuf>,
     /// Print the time of each pipeline step.
     #[arg(long)]
@@ -60,8 +65,8 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     options.base_url = args.base_url;
     options.force = args.force;
     options.cache = args.cache.map(|dir| {
-        if dir.as_os_str().is_empty() {
-            options.root.join(congkhai::cache::DEFAULT_DIR)
+        if dir.as_os_str() == congkhai::cache::DEFAULT_DIR {
+            options.root.join(dir)
         } else {
             dir
         }
