@@ -1,7 +1,13 @@
 // Browser half of bench/search.sh: opens the search page of a built site in Debian's Chromium,
 // types queries key by key like a person, and reports
-// - first-query bytes: every request the search makes (script, index files, result cards),
-//   gzip-compressed as a server would send them; the HTML page and site.css are reported apart;
+// - first-query bytes, for each query: every request the search makes (script, index files,
+//   result cards), gzip-compressed at zlib's default level as a server would send them; the
+//   HTML page and site.css are reported apart. Each query runs in a fresh browser (empty
+//   cache), on a phone-sized screen (filters closed), two ways: typed key by key on the search
+//   page (200 ms a key by default: slow enough for the client to fetch at each pause, the most
+//   typing costs), and arriving in the URL (`?q=`, what the search box of every other page
+//   sends). Two counts each: the requests made until the first results show (`first`), and
+//   until the page of 20 results is complete (`page_of_results`);
 // - keystroke-to-results time: from the `input` event to the results list changing, median
 //   90th and 95th percentile, with and without a 4× CPU slowdown (Lighthouse's mid-range
 //   phone); over every keystroke that changed the list, and over those that fetched no file
@@ -12,7 +18,7 @@
 //   that change (a message posted from requestAnimationFrame runs once the frame is painted),
 //   which adds the browser's own style, layout and paint work.
 //
-// node bench/search.mjs SITE_DIR [--query "dang ky khai sinh"] [--keystrokes]
+// node bench/search.mjs SITE_DIR [--query "khai sinh"]... [--delay MS] [--keystrokes]
 
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +27,9 @@ import { launch, serve } from '../tests/browser/lib.mjs';
 
 const args = process.argv.slice(2);
 const site = args[0];
-const query = args.includes('--query') ? args[args.indexOf('--query') + 1] : 'dang ky khai sinh';
+const option = (name) => args.flatMap((a, i) => (a === name ? [args[i + 1]] : []));
+const queries = option('--query').length ? option('--query') : ['khai sinh', 'dang ky'];
+const delay = Number(option('--delay')[0] || 200);
 const keystrokes = args.includes('--keystrokes');
 const QUERIES = ['dang ky khai sinh', 'chung thuc ban sao', 'giay phep xay dung', 'tro cap xa hoi'];
 
@@ -47,28 +55,50 @@ function stats(xs) {
 }
 
 const server = await serve(site);
-const browser = await launch({ width: 412, height: 915 });
-const out = { site, query };
-try {
-  // First query, on a phone-sized screen (filters closed), from an empty cache.
-  {
+const out = { site, delay_ms: delay, first_query: {} };
+const sum = (list) => list.map(gz).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
+const isSearch = (p) => /\/(search\.[0-9a-f]+\.js|chi-muc)/.test(p);
+/** The search files among `paths`, counted and summed. */
+function searchBytes(paths) {
+  const files = [...new Set(paths)].filter(isSearch);
+  return { requests: files.length, ...sum(files) };
+}
+
+/** One first query in a fresh browser: typed on the search page, or given in the URL. */
+async function firstQuery(query, how) {
+  const browser = await launch({ width: 412, height: 915 });
+  server.requests.length = 0;
+  try {
     const page = await browser.page();
-    await page.goto(`${server.url}tra-cuu/`);
+    await page.goto(`${server.url}tra-cuu/${how === 'url' ? `?q=${encodeURIComponent(query)}` : ''}`);
     await page.waitForSelector('#tra-cuu:not([hidden])');
-    await page.waitForFunction(() => document.querySelector('#bo-loc .facet'));
-    await page.locator('#q').pressSequentially(query, { delay: 120 });
-    await page.waitForFunction((q) => document.getElementById('trang-thai').textContent.includes(`«${q}»`), query);
-    await page.waitForTimeout(300);
-    const seen = [...new Set(server.requests)];
-    const search = seen.filter((p) => /\/(search\.[0-9a-f]+\.js|chi-muc)/.test(p));
-    const page_ = seen.filter((p) => !search.includes(p));
-    const sum = (list) => list.map(gz).reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip }), { raw: 0, gzip: 0 });
-    out.first_query = { requests: search.length, ...sum(search) };
-    out.page = { requests: page_.length, ...sum(page_) };
-    out.first_query_files = search;
-    out.first_results = await page.$$eval('#danh-sach .card-title', (e) => e.slice(0, 3).map((x) => x.textContent));
-    await page.close();
+    if (how === 'typed') {
+      await page.waitForFunction(() => document.querySelector('#bo-loc .facet'));
+      await page.locator('#q').pressSequentially(query, { delay });
+    }
+    await page.waitForFunction((q) => document.getElementById('trang-thai').textContent.includes(`«${q}»`)
+      && document.querySelector('#danh-sach .card-title'), query);
+    const first = searchBytes(server.requests);
+    await page.waitForSelector('#danh-sach:not([aria-busy])', { state: 'attached' });
+    await page.waitForTimeout(500);
+    const all = [...new Set(server.requests)];
+    return {
+      first,
+      page_of_results: searchBytes(all),
+      html_and_styles: { requests: all.filter((p) => !isSearch(p)).length, ...sum(all.filter((p) => !isSearch(p))) },
+      files: all.filter(isSearch),
+      results: await page.$$eval('#danh-sach .card-title', (e) => e.slice(0, 3).map((x) => x.textContent)),
+    };
+  } finally {
+    await browser.close();
   }
+}
+
+for (const query of queries) {
+  out.first_query[query] = { typed: await firstQuery(query, 'typed'), url: await firstQuery(query, 'url') };
+}
+const browser = await launch({ width: 412, height: 915 });
+try {
   if (keystrokes) {
     for (const slowdown of [1, 4]) {
       const page = await browser.context.newPage();

@@ -5,18 +5,21 @@
 //! head word, with bigrams, title anchors and diacritic variants ([`index`]); [`query::search`]
 //! is the ranking the browser client (`themes/default/static/search.js`) implements.
 //!
-//! Two tiers, by catalogue size ([`Tier::for_size`]):
+//! Two tiers, by the size of the first query ([`Tier`]):
 //!
-//! - **Single file** (up to [`SINGLE_FILE_MAX`] procedures): `tra-cuu/chi-muc.<hash>.js` holds
-//!   everything (postings, facets, result cards). It is loaded with a `<script>` tag, so the
-//!   search also works when the site is opened from disk (kiosks, offline copies).
+//! - **Single file**, while it is small ([`SINGLE_FILE_MAX_GZIP`] compressed, at most
+//!   [`SINGLE_FILE_MAX`] procedures): `tra-cuu/chi-muc.<hash>.js` holds everything (postings,
+//!   facets, result cards). It is loaded with a `<script>` tag, so the search also works when
+//!   the site is opened from disk (kiosks, offline copies).
 //! - **Sharded**: `tra-cuu/chi-muc.<hash>.js` is a small manifest (field ranges, facet values,
 //!   shard boundaries); `tra-cuu/chi-muc-<hash>/` holds term shards split between head words
-//!   (`<n>.js`), result cards by runs of [`CARDS_PER_FILE`] documents (`the-<n>.js`), one file
-//!   per facet (`loc-<facet>.js`, loaded when a filter is opened) and the vocabulary for typo
-//!   tolerance (`tu-vung.js`, loaded only when nothing matches). The folder name carries the
-//!   hash of its content, so every file can be cached forever and the manifest can name them
-//!   without a hash each.
+//!   (`<n>.js`), the long bigram and variant lists of frequent words taken out of their group
+//!   (`x-<head>-<n>.js`, fetched only by a query that uses them), result cards by runs of
+//!   [`CARDS_PER_FILE`] documents (`the-<n>.js`), one file per facet (`loc-<facet>.js`, loaded
+//!   when a filter is opened) and the vocabulary for typo tolerance (`tu-vung.js`, loaded only
+//!   when nothing matches). The folder name carries the hash of its content, so every file can
+//!   be cached forever and the manifest can name them without a hash each. Shards are loaded
+//!   with `<script>` tags too.
 //!
 //! Every file is `(self.congkhaiSearch=self.congkhaiSearch||{})["<key>"]=<JSON>;`, so it may
 //! run before or after the client script. The output is a function of the
@@ -40,16 +43,26 @@ use crate::model::Catalogue;
 use crate::output::{content_hash, content_hash_of};
 use crate::view::Card;
 
-/// Largest catalogue served as one index file.
-pub const SINGLE_FILE_MAX: usize = 5_000;
+/// Largest catalogue that may be served as one index file; above it the file is not even
+/// tried (2,000 result cards alone compress to more than [`SINGLE_FILE_MAX_GZIP`]).
+pub const SINGLE_FILE_MAX: usize = 2_000;
+/// Largest gzip size (zlib's default level, as web servers compress) of the single index file.
+/// A first query fetches it and the client script (15 KB gzip for the default theme's), and
+/// must stay within 60 KB: at 300 synthetic procedures the file is 43 KB, so they are sharded.
+pub const SINGLE_FILE_MAX_GZIP: usize = 40 * 1024;
 /// Target size of a term shard, in bytes before compression. Small shards keep the first
 /// query small: a query of four words fetches about four shards.
 pub const SHARD_TARGET_BYTES: usize = 6 * 1024;
-/// Result cards per card file in the sharded tier.
-pub const CARDS_PER_FILE: usize = 32;
+/// Follower and variant lists longer than this (in characters) are taken out of their group
+/// in the sharded tier, into a file of their own.
+pub const LONGEST_INLINE: usize = 1024;
+/// Result cards per card file in the sharded tier. A page of results names documents all
+/// over the catalogue, so each card tends to cost a file: small files keep that cheap.
+pub const CARDS_PER_FILE: usize = 8;
 /// Version of the file format, checked by the client (2: the title anchors' keys carry the
-/// title's word count, "<4").
-pub const FORMAT_VERSION: u32 = 2;
+/// title's word count, "<4"; 3: long follower and variant lists of the sharded tier are numbers
+/// of parts, `x-<head>-<n>.js`).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// How the index is split.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,15 +74,6 @@ pub enum Tier {
 }
 
 impl Tier {
-    /// The tier for a catalogue of `procedures` searchable procedures.
-    pub fn for_size(procedures: usize) -> Tier {
-        if procedures <= SINGLE_FILE_MAX {
-            Tier::Single
-        } else {
-            Tier::Sharded
-        }
-    }
-
     /// "single" or "sharded".
     pub fn id(self) -> &'static str {
         match self {
@@ -77,6 +81,15 @@ impl Tier {
             Tier::Sharded => "sharded",
         }
     }
+}
+
+/// Bytes of `bytes` compressed with gzip at zlib's default level.
+pub fn gzip_size(bytes: &[u8]) -> usize {
+    use std::io::Write as _;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    // Writing into a Vec cannot fail.
+    let _ = encoder.write_all(bytes);
+    encoder.finish().map_or(usize::MAX, |v| v.len())
 }
 
 /// The search files of a site.
@@ -106,9 +119,25 @@ impl SearchFiles {
 /// Builds the search files of `catalogue`. `cards` are the renderer's cards (one per procedure,
 /// in catalogue order); `labels` the theme's i18n labels.
 pub fn build(catalogue: &Catalogue, cards: &[Card], labels: &Value) -> SearchFiles {
-    let index = Index::build(catalogue, labels);
-    let tier = Tier::for_size(index.docs.len());
-    write(&index, cards, labels, tier)
+    files_of(&Index::build(catalogue, labels), cards, labels)
+}
+
+/// The search files of `index` in the tier its size calls for: one file while it compresses
+/// to [`SINGLE_FILE_MAX_GZIP`] or less, shards above.
+pub fn files_of(index: &Index, cards: &[Card], labels: &Value) -> SearchFiles {
+    if index.docs.len() <= SINGLE_FILE_MAX {
+        let single = write(index, cards, labels, Tier::Single);
+        if single
+            .files
+            .iter()
+            .map(|(_, b)| gzip_size(b))
+            .sum::<usize>()
+            <= SINGLE_FILE_MAX_GZIP
+        {
+            return single;
+        }
+    }
+    write(index, cards, labels, Tier::Sharded)
 }
 
 /// A result card as JSON: `[title, code, url, level, online level, processing time, fee
@@ -184,18 +213,30 @@ fn header(index: &Index, labels: &Value, tier: Tier) -> serde_json::Map<String, 
 /// Groups turned into JSON text at a time, in parallel.
 const ENCODE_BATCH: usize = 4096;
 
-/// Splits the term groups into shards of about [`SHARD_TARGET_BYTES`], only between heads.
-/// Yields each shard's groups as (head, group as JSON text), a shard at a time: text, not JSON
-/// values, because at 100,000 procedures the values of every group took hundreds of megabytes.
-/// The text is made [`ENCODE_BATCH`] groups at a time, each batch in parallel.
-pub fn shard_layout(index: &Index, target: usize) -> impl Iterator<Item = Vec<(&str, String)>> {
+/// One head word's entry of a shard: the head, its group as JSON text, and the parts taken
+/// out of it (see [`encode::group_split`]).
+pub type ShardEntry<'a> = (&'a str, String, Vec<String>);
+
+/// Splits the term groups into shards of about `target` bytes, only between heads, each
+/// group's strings longer than `longest` taken out as parts. Yields each shard's entries, a
+/// shard at a time: text, not JSON values, because at 100,000 procedures the values of every
+/// group took hundreds of megabytes. The text is made [`ENCODE_BATCH`] groups at a time, each
+/// batch in parallel.
+pub fn shard_layout(
+    index: &Index,
+    target: usize,
+    longest: usize,
+) -> impl Iterator<Item = Vec<ShardEntry<'_>>> {
     let mut heads = index.groups.iter();
     let mut groups = std::iter::from_fn(move || {
         let batch: Vec<_> = heads.by_ref().take(ENCODE_BATCH).collect();
         (!batch.is_empty()).then(|| {
             batch
                 .into_par_iter()
-                .map(|(head, group)| (head.as_str(), encode::group(group).to_string()))
+                .map(|(head, group)| {
+                    let (json, parts) = encode::group_split(group, longest);
+                    (head.as_str(), json.to_string(), parts)
+                })
                 .collect::<Vec<_>>()
         })
     })
@@ -216,14 +257,14 @@ pub fn shard_layout(index: &Index, target: usize) -> impl Iterator<Item = Vec<(&
 
 /// Bytes of one (head, group JSON) entry in a shard file: the head, quoted, a colon, the JSON
 /// and a comma.
-fn entry_bytes((head, json): &(&str, String)) -> usize {
+fn entry_bytes((head, json, _): &ShardEntry<'_>) -> usize {
     head.len() + json.len() + 4
 }
 
-fn shard_json(shard: &[(&str, String)]) -> String {
+fn shard_json(shard: &[ShardEntry<'_>]) -> String {
     let mut out = String::with_capacity(shard.iter().map(entry_bytes).sum::<usize>() + 2);
     out.push('{');
-    for (i, (head, json)) in shard.iter().enumerate() {
+    for (i, (head, json, _)) in shard.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
@@ -278,12 +319,21 @@ pub fn write(index: &Index, cards: &[Card], labels: &Value, tier: Tier) -> Searc
             // Files of the folder, named without hashes; the folder gets the hash of them all.
             let mut files: Vec<(String, Vec<u8>)> = Vec::new();
             let mut bounds = Vec::new();
-            for (i, shard) in shard_layout(index, SHARD_TARGET_BYTES).enumerate() {
+            for (i, shard) in shard_layout(index, SHARD_TARGET_BYTES, LONGEST_INLINE).enumerate() {
                 bounds.push(json!(shard[0].0));
                 files.push((
                     format!("{i}.js"),
                     encode::script_json(&format!("s{i}"), &shard_json(&shard)),
                 ));
+                // Heads are folded words ([a-z0-9.]), so they can name files.
+                // Parts are posting strings, which need no escaping in JSON.
+                for (head, _, parts) in shard {
+                    for (n, part) in parts.into_iter().enumerate() {
+                        let key = format!("x-{head}-{n}");
+                        let json = format!("\"{part}\"");
+                        files.push((format!("{key}.js"), encode::script_json(&key, &json)));
+                    }
+                }
             }
             let card_files: Vec<(String, Vec<u8>)> = index
                 .docs

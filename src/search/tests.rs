@@ -372,19 +372,60 @@ fn shards_split_only_between_heads_and_cover_every_head_once() {
     let idx = titles_index(400, |i| {
         format!("Thủ tục số {i} về việc đăng ký khai sinh lần {}", i * 7)
     });
-    let layout: Vec<_> = shard_layout(&idx, 1024).collect();
+    let layout: Vec<_> = shard_layout(&idx, 1024, usize::MAX).collect();
     assert!(layout.len() > 3, "small target, several shards");
-    let heads: Vec<&str> = layout.iter().flatten().map(|(h, _)| *h).collect();
+    let heads: Vec<&str> = layout.iter().flatten().map(|(h, _, _)| *h).collect();
     let expected: Vec<&str> = idx.groups.keys().map(String::as_str).collect();
     assert_eq!(heads, expected, "every head once, in order");
     for shard in &layout {
-        let size: usize = shard.iter().map(|(h, v)| h.len() + v.len() + 4).sum();
+        let size: usize = shard.iter().map(|(h, v, _)| h.len() + v.len() + 4).sum();
         assert!(shard.len() == 1 || size <= 1024, "{size}");
     }
     // The bigrams and anchors of a head live with it: "dang" holds "dang ki" (search reads
     // "ký" and "kí" alike).
-    let (_, dang) = layout.iter().flatten().find(|(h, _)| *h == "dang").unwrap();
+    let (_, dang, _) = layout
+        .iter()
+        .flatten()
+        .find(|(h, _, _)| *h == "dang")
+        .unwrap();
     assert!(dang.contains("\"ki\""));
+}
+
+/// In the sharded tier, a long bigram list leaves its group for a file of its own, named by
+/// the head and the number its place holds; the title anchors stay in the group.
+#[test]
+fn long_follower_lists_are_parts_of_their_own() {
+    let idx = titles_index(3_000, |i| {
+        if i % 2 == 0 {
+            format!("Đăng ký khai sinh lần {i}")
+        } else {
+            format!("Đăng tin số {i}")
+        }
+    });
+    let dang = &idx.groups["dang"];
+    let want = encode::postings(dang.next.get("ki").unwrap());
+    assert!(want.len() > LONGEST_INLINE);
+    let (json, parts) = encode::group_split(dang, LONGEST_INLINE);
+    let n = json[1]["ki"].as_u64().expect("\"dang ki\" is a part");
+    assert_eq!(parts[n as usize], want);
+    assert!(json[1]["<4"].is_string(), "anchors stay: {}", json[1]);
+    // Without a limit, nothing is taken out.
+    let (whole, none) = encode::group_split(dang, usize::MAX);
+    assert!(none.is_empty());
+    assert_eq!(whole, encode::group(dang));
+
+    let files = write(&idx, &cards(3_000), &serde_json::json!({}), Tier::Sharded);
+    let name = format!("/x-dang-{n}.js");
+    let (_, part) = files
+        .files
+        .iter()
+        .find(|(p, _)| p.ends_with(&name))
+        .expect("written");
+    let text = String::from_utf8(part.clone()).unwrap();
+    assert_eq!(
+        text,
+        format!("(self.congkhaiSearch=self.congkhaiSearch||{{}})[\"x-dang-{n}\"]=\"{want}\";\n")
+    );
 }
 
 /// Shard files are assembled from each group's JSON text; they must be exactly what
@@ -394,12 +435,12 @@ fn shard_text_is_what_serde_json_writes_for_the_map() {
     let idx = titles_index(200, |i| {
         format!("Thủ tục <số> {i} về \"đăng ký\" khai sinh lần {}", i * 3)
     });
-    let layout: Vec<_> = shard_layout(&idx, 1024).collect();
+    let layout: Vec<_> = shard_layout(&idx, 1024, usize::MAX).collect();
     assert!(layout.len() > 1);
     for shard in &layout {
         let map: serde_json::Map<String, Value> = shard
             .iter()
-            .map(|(head, _)| ((*head).to_owned(), encode::group(&idx.groups[*head])))
+            .map(|(head, _, _)| ((*head).to_owned(), encode::group(&idx.groups[*head])))
             .collect();
         assert_eq!(shard_json(shard), Value::Object(map.clone()).to_string());
         assert_eq!(
@@ -410,9 +451,35 @@ fn shard_text_is_what_serde_json_writes_for_the_map() {
 }
 
 #[test]
-fn tiers_switch_above_five_thousand() {
-    assert_eq!(Tier::for_size(5_000), Tier::Single);
-    assert_eq!(Tier::for_size(5_001), Tier::Sharded);
+fn one_file_only_while_it_compresses_small() {
+    let labels = serde_json::json!({});
+    let build = |n: usize| {
+        let codes: Vec<String> = (0..n).map(|i| format!("1.{i:06}")).collect();
+        let titles: Vec<String> = (0..n)
+            .map(|i| format!("Thủ tục {i} về {} lần {}", ["đăng ký", "cấp"][i % 2], i * 7))
+            .collect();
+        let records: Vec<Record<'_>> = (0..n)
+            .map(|i| {
+                (
+                    titles[i].as_str(),
+                    codes[i].as_str(),
+                    &[][..],
+                    &[][..],
+                    &[][..],
+                )
+            })
+            .collect();
+        index(&records)
+    };
+    let small = build(20);
+    let files = files_of(&small, &cards(20), &labels);
+    assert_eq!(files.tier, Tier::Single);
+    assert!(gzip_size(&files.files[0].1) <= SINGLE_FILE_MAX_GZIP);
+    // 1,500 procedures are below SINGLE_FILE_MAX, but their one file would not be small.
+    let big = build(1_500);
+    let single = write(&big, &cards(1_500), &labels, Tier::Single);
+    assert!(gzip_size(&single.files[0].1) > SINGLE_FILE_MAX_GZIP);
+    assert_eq!(files_of(&big, &cards(1_500), &labels).tier, Tier::Sharded);
 }
 
 fn cards(n: usize) -> Vec<Card> {

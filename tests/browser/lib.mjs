@@ -4,7 +4,7 @@
 import { after, before } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,14 +21,15 @@ process.on('exit', () => {
   }
 });
 
-/** Builds the sample site (content/ of the repository) into a fresh temporary folder. */
-export function buildSite(extraArgs = []) {
+/** Builds the sample site (content/ of the repository, or of `root`) into a fresh temporary
+ * folder. */
+export function buildSite(extraArgs = [], root = ROOT) {
   if (!existsSync(BINARY)) {
     throw new Error(`${BINARY} is missing: run \`cargo build --release\` (scripts/test does)`);
   }
   const out = mkdtempSync(join(tmpdir(), 'congkhai-site-'));
   cleanups.push(() => rmSync(out, { recursive: true, force: true }));
-  const run = spawnSync(BINARY, ['build', '--root', ROOT, '--out', out, ...extraArgs], {
+  const run = spawnSync(BINARY, ['build', '--root', root, '--out', out, ...extraArgs], {
     encoding: 'utf8',
   });
   if (run.status !== 0) {
@@ -48,15 +49,36 @@ const TYPES = {
   '.pdf': 'application/pdf',
 };
 
+/**
+ * A copy of the sample's root (content/ and themes/) in a temporary folder, with `records`
+ * ({ path under content/procedures/, code, title }) added: each a copy of the sample record
+ * `from` with its code and title replaced. For tests that need titles the sample lacks.
+ */
+export function sampleWith(records, from = 'ho-tich/cap-ban-sao-trich-luc-ho-tich.yaml') {
+  const root = mkdtempSync(join(tmpdir(), 'congkhai-root-'));
+  cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+  cpSync(join(ROOT, 'content'), join(root, 'content'), { recursive: true });
+  cpSync(join(ROOT, 'themes'), join(root, 'themes'), { recursive: true });
+  const template = readFileSync(join(ROOT, 'content', 'procedures', from), 'utf8');
+  for (const r of records) {
+    const text = template
+      .replace(/^code: .*$/m, `code: "${r.code}"`)
+      .replace(/^title: .*$/m, `title: "${r.title}"`)
+      .replace(/^online_url: .*\n/m, '');
+    writeFileSync(join(root, 'content', 'procedures', r.path), text);
+  }
+  return root;
+}
+
 /** Serves `dir` on 127.0.0.1 at a free port; resolves to { url, close, requests }. */
 /**
  * The site every test of a file shares: built (with `buildArgs`), served and opened in
  * Chromium before the first test, closed after the last. Its fields are set in `before`.
  */
-export function useSite(buildArgs = []) {
+export function useSite(buildArgs = [], root = ROOT) {
   const site = {};
   before(async () => {
-    site.dir = buildSite(buildArgs);
+    site.dir = buildSite(buildArgs, root);
     site.server = await serve(site.dir);
     site.browser = await launch();
   });

@@ -190,6 +190,9 @@
     return docs;
   }
   function own(g) { return typeof g === 'string' ? g : g[0]; }
+  // A long follower or variant list of the sharded tier is the number of a file of its own,
+  // x-<head>-<n>.js, loaded before ranking by the queries that use it (see partsNeeded).
+  function part(h, v) { return typeof v === 'number' ? got['x-' + h + '-' + v] || '' : v; }
   function next(g) { return typeof g === 'string' ? null : g[1]; }
   function variants(g) { return typeof g === 'string' ? null : g[2] || null; }
 
@@ -276,12 +279,13 @@
     });
     e.heads.forEach(function (hp) {
       var n = next(groups[hp[0]]);
-      if (n && n[CODEKEY]) postings(n[CODEKEY]).d.forEach(function (d) { if (tmp[d]) tmp[d] += CODE; });
+      if (n && n[CODEKEY] !== undefined) postings(part(hp[0], n[CODEKEY])).d.forEach(function (d) { if (tmp[d]) tmp[d] += CODE; });
     });
-    if (e.orig) e.heads.forEach(function (hp) {
+    var orig = e.word.orig;
+    if (orig) e.heads.forEach(function (hp) {
       var v = variants(groups[hp[0]]);
       if (v) Object.keys(v).forEach(function (k) {
-        if (e.prefix ? k.lastIndexOf(e.orig, 0) === 0 : k === e.orig) docList(v[k]).forEach(function (d) {
+        if (e.prefix ? k.lastIndexOf(orig, 0) === 0 : k === orig) docList(part(hp[0], v[k])).forEach(function (d) {
           if (tmp[d]) tmp[d] += MARKS;
         });
       });
@@ -394,7 +398,7 @@
         if (!n) return;
         var fs = followers(hp[0], n), w = b.word.w;
         for (var j = lowerBound(fs, w); j < fs.length && (b.prefix ? fs[j].lastIndexOf(w, 0) === 0 : fs[j] === w); j++) {
-          var p = postings(n[fs[j]]);
+          var p = postings(part(hp[0], n[fs[j]]));
           for (var i = 0; i < p.d.length; i++) {
             var s = 2 * W[p.c[i]], d = p.d[i], o = tmp[d];
             if (o === 0) { touched.push(d); tmp[d] = s; } else if (o < s) tmp[d] = s;
@@ -414,7 +418,7 @@
           if (!n) return;
           anchors(hp[0], n, pair[0]).forEach(function (k) {
             var len = +k.slice(1);
-            postings(n[k]).d.forEach(function (d) {
+            postings(part(hp[0], n[k])).d.forEach(function (d) {
               if (!tmp[d]) touched.push(d);
               tmp[d] = ANCHOR;
               if (acc[d] && !titleLength[d]) { titleLength[d] = len; sized.push(d); }
@@ -477,6 +481,46 @@
     });
     return Object.keys(need).map(Number).filter(function (s) { return !shardHeads[s]; });
   }
+  // Files of parts (see part()) that ranking `ex` reads and that are not loaded yet: the
+  // anchors and code of every word, the bigrams of each word with the next one, and the
+  // variants of a word typed with its marks.
+  function partsNeeded(ex) {
+    var need = {};
+    function want(h, v) {
+      var key = 'x-' + h + '-' + v;
+      if (typeof v === 'number' && got[key] === undefined) need[key] = true;
+    }
+    ex.forEach(function (e, k) {
+      var b = ex[k + 1], orig = e.word.orig;
+      e.heads.forEach(function (hp) {
+        var h = hp[0], g = groups[h], n = next(g), v = variants(g);
+        if (n) {
+          want(h, n[CODEKEY]);
+          anchors(h, n, START).concat(anchors(h, n, END)).forEach(function (a) { want(h, n[a]); });
+          if (b) {
+            var fs = followers(h, n), w = b.word.w;
+            for (var j = lowerBound(fs, w); j < fs.length && (b.prefix ? fs[j].lastIndexOf(w, 0) === 0 : fs[j] === w); j++) want(h, n[fs[j]]);
+          }
+        }
+        if (v && orig) Object.keys(v).forEach(function (x) {
+          if (e.prefix ? x.lastIndexOf(orig, 0) === 0 : x === orig) want(h, v[x]);
+        });
+      });
+    });
+    return Object.keys(need);
+  }
+  // Loads the parts ranking needs; like shards, only at a pause in typing (unless a pause
+  // for the shards came just before: `paused`).
+  function loadParts(lists, my, paused) {
+    var need = {};
+    lists.forEach(function (ex) { partsNeeded(ex).forEach(function (k) { need[k] = true; }); });
+    var keys = Object.keys(need);
+    if (!keys.length) return Promise.resolve();
+    return (paused ? Promise.resolve() : pause(my)).then(function () {
+      return Promise.all(keys.map(function (k) { return load(k, dir + I.dir + k + '.js'); }));
+    });
+  }
+  function known(ex) { return ex.filter(function (e) { return e.heads.length; }); }
   function expand(q) {
     return q.words.map(function (wd, i) {
       var prefix = i === q.words.length - 1 && q.prefix;
@@ -490,8 +534,12 @@
     if (!q.words.length) return Promise.resolve(null);
     var missing = sharded ? shardsNeeded(q) : [];
     var ready = missing.length ? pause(my).then(function () { return Promise.all(missing.map(loadShard)); }) : Promise.resolve();
+    var ex;
     return ready.then(function () {
-      var ex = expand(q);
+      ex = expand(q);
+      // What "did you mean" ranks too: the words the index knows, side by side.
+      return sharded ? loadParts([ex, known(ex)], my, missing.length > 0) : null;
+    }).then(function () {
       var hits = rank(ex);
       if (hits.length) return { hits: hits, ex: ex, approximate: null };
       var unknown = ex.filter(function (e) {
@@ -509,6 +557,8 @@
           unknown.forEach(function (e) {
             e.heads = e.cands.filter(has).map(function (h) { return [h, 3]; });
           });
+          return sharded ? loadParts([ex, known(ex)], my, true) : null;
+        }).then(function () {
           var fuzzyHits = rank(ex);
           if (!fuzzyHits.length) return { hits: [], ex: ex, approximate: null, nearest: nearest(ex) };
           var understood = ex.map(function (e) {
@@ -533,8 +583,7 @@
     var touched = [], words = ex.filter(function (e) { return !e.common && e.heads.length; });
     if (ex.length < 2 || !words.length) return [];
     if (words.length < ex.length) {
-      var known = ex.filter(function (e) { return e.heads.length; });
-      var hits = rank(known);
+      var hits = rank(known(ex));
       if (hits.length) return Array.prototype.slice.call(hits, 0, NEAREST);
     }
     words.forEach(function (e) {
@@ -1097,7 +1146,7 @@
   status.textContent = app.getAttribute('data-loading') || '';
   load('index', base).then(function (index) {
     I = index;
-    if (I.v !== 2) throw new Error('format');
+    if (I.v !== 3) throw new Error('format');
     sharded = I.tier === 'sharded';
     var start = 0;
     I.fields.forEach(function (f) { fieldStart.push(start); start += f[2]; });
