@@ -65,14 +65,14 @@ pub fn file(catalogue: &Catalogue, cards: &[Card], labels: &Value) -> Vec<u8> {
     }
     // Written node by node: at 10,000 procedures the whole graph as one `Value` tree took
     // hundreds of megabytes for a 32 MB file.
-    let mut out = String::with_capacity(catalogue.procedures.len() * 3_400);
-    out.push_str("{\"@context\":");
+    let mut out = Vec::with_capacity(catalogue.procedures.len() * 3_400);
+    out.extend_from_slice(b"{\"@context\":");
     push_json(&mut out, &context);
-    out.push_str(",\"@graph\":[");
+    out.extend_from_slice(b",\"@graph\":[");
     let mut first = true;
-    let mut push_node = |out: &mut String, node: &Value| {
+    let mut push_node = |out: &mut Vec<u8>, node: &Value| {
         if !std::mem::take(&mut first) {
-            out.push(',');
+            out.push(b',');
         }
         push_json(out, node);
     };
@@ -104,19 +104,14 @@ pub fn file(catalogue: &Catalogue, cards: &[Card], labels: &Value) -> Vec<u8> {
     for node in organisations.nodes() {
         push_node(&mut out, &node);
     }
-    out.push_str("]}\n");
-    out.into_bytes()
+    out.extend_from_slice(b"]}\n");
+    out
 }
 
 /// Appends `value` as JSON, `<` as `\u003c` as in `thu-tuc.json`: record text stays inert if
 /// the file is ever inlined in HTML or sniffed as such.
-fn push_json(out: &mut String, value: &Value) {
-    let text = serde_json::to_string(value).unwrap_or_default();
-    if text.contains('<') {
-        out.push_str(&text.replace('<', "\\u003c"));
-    } else {
-        out.push_str(&text);
-    }
+fn push_json(out: &mut Vec<u8>, value: &Value) {
+    crate::output::push_inert_json(out, value);
 }
 
 /// The inline context: prefixes, the classes and the properties used, with their value types.
