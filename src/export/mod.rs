@@ -258,6 +258,36 @@ pub fn files(
     cards: &[crate::view::Card],
     labels: &serde_json::Value,
 ) -> (Vec<(String, Vec<u8>)>, Vec<DataFile>) {
+    // The three kinds of file are made in parallel (at 10,000 procedures about 0.2, 0.3
+    // and 0.15 s of one core), and beside the search index (`pipeline::index_site`).
+    let ((json, linked), tables) = rayon::join(
+        || {
+            rayon::join(
+                || catalogue_json(catalogue),
+                || cpsv::file(catalogue, cards, labels),
+            )
+        },
+        || tables::tables(catalogue, cards, labels),
+    );
+    let mut schema = serde_json::to_vec_pretty(&schema()).unwrap_or_default();
+    schema.push(b'\n');
+    let mut list = vec![
+        DataFile::new(json_path(), "JSON", "catalogue", &json),
+        DataFile::new(schema_path(), "JSON Schema", "schema", &schema),
+    ];
+    let mut files = vec![(json_path(), json), (schema_path(), schema)];
+    list.push(DataFile::new(cpsv::path(), "JSON-LD", "cpsv_ap", &linked));
+    files.push((cpsv::path(), linked));
+    for table in tables {
+        let path = format!("{}/{}", route::DATA, table.name);
+        list.push(DataFile::new(path.clone(), "CSV", table.what, &table.bytes));
+        files.push((path, table.bytes));
+    }
+    (files, list)
+}
+
+/// `thu-tuc.json`.
+fn catalogue_json(catalogue: &Catalogue) -> Vec<u8> {
     let document = Document {
         format: Format {
             name: "congkhai-thu-tuc",
@@ -302,22 +332,7 @@ pub fn files(
     let mut json = Vec::with_capacity(catalogue.procedures.len() * JSON_BYTES_PER_PROCEDURE);
     crate::output::push_inert_json(&mut json, &document);
     json.push(b'\n');
-    let mut schema = serde_json::to_vec_pretty(&schema()).unwrap_or_default();
-    schema.push(b'\n');
-    let mut list = vec![
-        DataFile::new(json_path(), "JSON", "catalogue", &json),
-        DataFile::new(schema_path(), "JSON Schema", "schema", &schema),
-    ];
-    let mut files = vec![(json_path(), json), (schema_path(), schema)];
-    let linked = cpsv::file(catalogue, cards, labels);
-    list.push(DataFile::new(cpsv::path(), "JSON-LD", "cpsv_ap", &linked));
-    files.push((cpsv::path(), linked));
-    for table in tables::tables(catalogue, cards, labels) {
-        let path = format!("{}/{}", route::DATA, table.name);
-        list.push(DataFile::new(path.clone(), "CSV", table.what, &table.bytes));
-        files.push((path, table.bytes));
-    }
-    (files, list)
+    json
 }
 
 /// The JSON Schema (draft-07) of `thu-tuc.json`.
