@@ -65,13 +65,38 @@ pub fn read(root: &Path) -> GitDates {
 /// had before; one `git cat-file --batch` reads those blobs. Only they are read: a catalogue's
 /// ordinary edits (a fee, a document) cost nothing here. The record is followed by its code,
 /// so a file that moved or was renamed keeps its old addresses.
+///
+/// `-G` searches only the commits that changed or deleted a record file, which a `git log`
+/// without it lists from the trees alone: over the whole history it also searched every
+/// record a commit added, which has no earlier address (the first commit of a catalogue of
+/// 10,000 records made the step take 0.5 s instead of 0.03 s).
 fn old_slugs(root: &Path) -> HashMap<String, BTreeMap<String, Date>> {
     let mut out: HashMap<String, BTreeMap<String, Date>> = HashMap::new();
-    let Ok(log) = Command::new("git")
+    let Ok(changed) = Command::new("git")
         .arg("-C")
         .arg(root)
         .args([
             "log",
+            "--format=%H",
+            "--diff-filter=MD",
+            "--no-renames",
+            "--relative",
+            "--",
+            RECORDS,
+        ])
+        .output()
+    else {
+        return out;
+    };
+    if !changed.status.success() || changed.stdout.is_empty() {
+        return out;
+    }
+    let Ok(log) = git_with_input(
+        root,
+        &[
+            "log",
+            "--no-walk=unsorted",
+            "--stdin",
             "--format=%x00%cs",
             "-G^(title|slug|code):",
             "--raw",
@@ -79,10 +104,10 @@ fn old_slugs(root: &Path) -> HashMap<String, BTreeMap<String, Date>> {
             "--no-renames",
             "--relative",
             "--",
-            "content/procedures",
-        ])
-        .output()
-    else {
+            RECORDS,
+        ],
+        changed.stdout,
+    ) else {
         return out;
     };
     if !log.status.success() {
@@ -99,6 +124,36 @@ fn old_slugs(root: &Path) -> HashMap<String, BTreeMap<String, Date>> {
         }
     }
     out
+}
+
+/// The folder of the record files, relative to the site root.
+const RECORDS: &str = "content/procedures";
+
+/// Runs git with `args` in `root`, `input` written to its standard input from a thread (git
+/// answers while it reads, and a full pipe would stop both), and its output.
+fn git_with_input(
+    root: &Path,
+    args: &[&str],
+    input: Vec<u8>,
+) -> std::io::Result<std::process::Output> {
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let mut stdin = child.stdin.take();
+    let writer = std::thread::spawn(move || {
+        if let Some(stdin) = stdin.as_mut() {
+            let _ = stdin.write_all(&input);
+        }
+        drop(stdin);
+    });
+    let output = child.wait_with_output();
+    let _ = writer.join();
+    output
 }
 
 /// From `git log --raw`: each old blob (the version a commit replaced or deleted) of a record

@@ -220,6 +220,10 @@ fn published(procedure: &Procedure) -> Cow<'_, Procedure> {
     Cow::Owned(copy)
 }
 
+/// About what a procedure takes in `thu-tuc.json` (5.2 KB for a synthetic one): room for
+/// the file is reserved at once rather than doubled into, copy after copy.
+const JSON_BYTES_PER_PROCEDURE: usize = 5_400;
+
 /// A file of the open data, for the `/du-lieu/` page.
 #[derive(Debug, Clone, Serialize)]
 pub struct DataFile {
@@ -254,6 +258,36 @@ pub fn files(
     cards: &[crate::view::Card],
     labels: &serde_json::Value,
 ) -> (Vec<(String, Vec<u8>)>, Vec<DataFile>) {
+    // The three kinds of file are made in parallel (at 10,000 procedures about 0.2, 0.3
+    // and 0.15 s of one core), and beside the search index (`pipeline::index_site`).
+    let ((json, linked), tables) = rayon::join(
+        || {
+            rayon::join(
+                || catalogue_json(catalogue),
+                || cpsv::file(catalogue, cards, labels),
+            )
+        },
+        || tables::tables(catalogue, cards, labels),
+    );
+    let mut schema = serde_json::to_vec_pretty(&schema()).unwrap_or_default();
+    schema.push(b'\n');
+    let mut list = vec![
+        DataFile::new(json_path(), "JSON", "catalogue", &json),
+        DataFile::new(schema_path(), "JSON Schema", "schema", &schema),
+    ];
+    let mut files = vec![(json_path(), json), (schema_path(), schema)];
+    list.push(DataFile::new(cpsv::path(), "JSON-LD", "cpsv_ap", &linked));
+    files.push((cpsv::path(), linked));
+    for table in tables {
+        let path = format!("{}/{}", route::DATA, table.name);
+        list.push(DataFile::new(path.clone(), "CSV", table.what, &table.bytes));
+        files.push((path, table.bytes));
+    }
+    (files, list)
+}
+
+/// `thu-tuc.json`.
+fn catalogue_json(catalogue: &Catalogue) -> Vec<u8> {
     let document = Document {
         format: Format {
             name: "congkhai-thu-tuc",
@@ -295,27 +329,10 @@ pub fn files(
     };
     // `<` as `\u003c` (the same string to every JSON reader), so that record text such as
     // `<script>` is inert even where the file is wrongly served or sniffed as HTML.
-    let mut json = serde_json::to_string(&document)
-        .unwrap_or_default()
-        .replace('<', "\\u003c")
-        .into_bytes();
+    let mut json = Vec::with_capacity(catalogue.procedures.len() * JSON_BYTES_PER_PROCEDURE);
+    crate::output::push_inert_json(&mut json, &document);
     json.push(b'\n');
-    let mut schema = serde_json::to_vec_pretty(&schema()).unwrap_or_default();
-    schema.push(b'\n');
-    let mut list = vec![
-        DataFile::new(json_path(), "JSON", "catalogue", &json),
-        DataFile::new(schema_path(), "JSON Schema", "schema", &schema),
-    ];
-    let mut files = vec![(json_path(), json), (schema_path(), schema)];
-    let linked = cpsv::file(catalogue, cards, labels);
-    list.push(DataFile::new(cpsv::path(), "JSON-LD", "cpsv_ap", &linked));
-    files.push((cpsv::path(), linked));
-    for table in tables::tables(catalogue, cards, labels) {
-        let path = format!("{}/{}", route::DATA, table.name);
-        list.push(DataFile::new(path.clone(), "CSV", table.what, &table.bytes));
-        files.push((path, table.bytes));
-    }
-    (files, list)
+    json
 }
 
 /// The JSON Schema (draft-07) of `thu-tuc.json`.

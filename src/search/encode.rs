@@ -169,7 +169,14 @@ pub fn facet_values(index: &Index) -> BTreeMap<&'static str, Value> {
 /// `<` is written as `\u003c` (same string for JSON and JavaScript) so that record text such as
 /// `</script>` can never end a script element, should the data ever be inlined in a page.
 pub fn script(key: &str, value: &Value) -> Vec<u8> {
-    script_json(key, &value.to_string())
+    let mut out = Vec::new();
+    out.extend_from_slice(b"(self.congkhaiSearch=self.congkhaiSearch||{})[");
+    crate::output::push_inert_json(&mut out, key);
+    out.push(b']');
+    out.push(b'=');
+    crate::output::push_inert_json(&mut out, value);
+    out.extend_from_slice(b";\n");
+    out
 }
 
 /// [`script`] for a value already written as JSON.

@@ -179,5 +179,5 @@ fn operator(site: &SiteConfig) -> Value {
 }
 
 fn script(value: Value) -> String {
-    value.to_string().replace('<', "\\u003c")
+    crate::output::inert_json(&value)
 }
