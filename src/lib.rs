@@ -43,6 +43,7 @@ pub mod vi;
 pub mod view;
 
 pub use pipeline::{
-    BuildError, BuildOptions, BuildReport, IndexOutput, Step, Timings, build, check, index_site,
+    BuildError, BuildOptions, BuildReport, CacheReport, IndexOutput, Step, Timings, build, check,
+    check_report, index_site,
     read_root,
 };

@@ -193,8 +193,33 @@ fn peak_rss() -> Option<u64> {
 
 /// Loads and validates the site: the `check` command, and the first half of `build`.
 pub fn check(options: &BuildOptions, timings: &mut Timings) -> (Option<Catalogue>, Diagnostics) {
-    let (catalogue, diagnostics, _) = check_cached(options, None, timings);
+    let (catalogue, diagnostics, _) = check_report(options, timings);
     (catalogue, diagnostics)
+}
+
+/// [`check`], and how the cache served. With `options.cache`, records come from the cache
+/// where their file is unchanged, and the records read are kept there for the next check or
+/// build.
+pub fn check_report(
+    options: &BuildOptions,
+    timings: &mut Timings,
+) -> (Option<Catalogue>, Diagnostics, Option<CacheReport>) {
+    let Some(dir) = &options.cache else {
+        let (catalogue, diagnostics, _) = check_cached(options, None, timings);
+        return (catalogue, diagnostics, None);
+    };
+    let (cache, ignored) = timings.time("cache", || crate::cache::Cache::open(dir));
+    let (catalogue, diagnostics, used) = check_cached(options, Some(&cache), timings);
+    let kept = timings.time("cache", || keep_records(&cache, &used));
+    let report = CacheReport {
+        ignored,
+        records: used.entries.len(),
+        records_reused: used.hits.len(),
+        pages: 0,
+        pages_reused: 0,
+        not_kept: kept.err().map(|e| e.to_string()),
+    };
+    (catalogue, diagnostics, Some(report))
 }
 
 /// [`check`], taking records from `cache` where it has their file's text; the records' cache

@@ -104,6 +104,32 @@ fn same(root: &Path, step: &str) -> Vec<String> {
     cached.cache_lines
 }
 
+/// Runs `check` with and without the cache and asserts they say the same; returns the cache's
+/// lines.
+fn check_same(root: &Path, step: &str) -> Vec<String> {
+    let run = |cache: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_congkhai"));
+        command.args(["check", "--now", "2026-12-01", "--root"]).arg(root);
+        if cache {
+            command.arg("--cache").arg(root.with_extension("cache"));
+        }
+        let output = command.output().unwrap();
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        let (cache_lines, said): (Vec<&str>, Vec<&str>) =
+            stderr.lines().partition(|l| l.contains("bộ nhớ đệm"));
+        (
+            output.status.code(),
+            said.join("\n"),
+            cache_lines.into_iter().map(str::to_owned).collect::<Vec<_>>(),
+        )
+    };
+    let (cold_code, cold_said, _) = run(false);
+    let (code, said, lines) = run(true);
+    assert_eq!(cold_code, code, "{step}: check's exit code");
+    assert_eq!(cold_said, said, "{step}: what check said");
+    lines
+}
+
 /// "dùng lại 52/53 thủ tục": (52, 53).
 fn reused(lines: &[String]) -> (usize, usize) {
     let line = lines
@@ -205,6 +231,9 @@ fn every_build_with_the_cache_equals_a_build_without_it() {
     // A warning that points into a record the cache holds: said at the same line.
     edit(&birth, "verified_on: 2026-", "verified_on: 2024-");
     same(&root, "a warning with its line");
+    let lines = check_same(&root, "check, a warning with its line");
+    assert_eq!(reused(&lines), (base - 1, total), "{lines:?}");
+    assert!(!lines[0].contains("trang"), "check makes no pages: {lines:?}");
     let lines = same(&root, "the warning again, the record parsed for its line");
     assert_eq!(reused(&lines), (base - 1, total), "{lines:?}");
 
@@ -230,6 +259,7 @@ fn every_build_with_the_cache_equals_a_build_without_it() {
 
     // An error: the build fails the same way, naming the same line, and publishes nothing.
     edit(&birth, "level: commune", "level: xa");
+    check_same(&root, "check, a record with an error");
     let lines = same(&root, "a record with an error");
     assert!(
         lines.is_empty(),

@@ -166,7 +166,7 @@ fn the_gitlab_pipeline_checks_and_builds_for_pages() {
         "{sitemap}"
     );
     // The check job runs the same check.
-    assert_eq!(pipeline["check"]["script"][0], "congkhai check");
+    assert_eq!(pipeline["check"]["script"][0], "congkhai check --cache");
     let ignored = std::fs::read_to_string(dir.join(".gitignore")).unwrap();
     assert!(ignored.contains("/.congkhai-bin") && ignored.contains("/.congkhai-cache"));
     assert!(

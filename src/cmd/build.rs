@@ -26,17 +26,8 @@ pub struct Args {
     /// Absolute URL the site is published at; overrides base_url in site.yaml.
     #[arg(long)]
     base_url: Option<String>,
-    /// Keep what the build computed in DIR (default: ROOT/.congkhai-cache) and reuse it next
-    /// time where the input is the same: a build after a small change re-reads only the records
-    /// that changed. Keep the folder between CI runs with the CI's cache step. The output is
-    /// the same with or without it.
-    #[arg(
-        long,
-        value_name = "DIR",
-        num_args = 0..=1,
-        default_missing_value = congkhai::cache::DEFAULT_DIR
-    )]
-    cache: Option<PathBuf>,
+    #[command(flatten)]
+    cache: super::CacheArgs,
     /// Print the time of each pipeline step.
     #[arg(long)]
     timings: bool,
@@ -64,13 +55,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     }
     options.base_url = args.base_url;
     options.force = args.force;
-    options.cache = args.cache.map(|dir| {
-        if dir.as_os_str() == congkhai::cache::DEFAULT_DIR {
-            options.root.join(dir)
-        } else {
-            dir
-        }
-    });
+    options.cache = args.cache.dir(&options.root);
     let lang = args.site.lang();
     let quiet = args.site.quiet;
     // One updating line on a terminal while the build runs, gone when it ends.
@@ -92,28 +77,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
             for problem in &result.published.problems {
                 say(after_publish_line(problem), lang);
             }
-            if let Some(cache) = result.cache.as_ref().filter(|_| !quiet) {
-                if let Some(why) = &cache.ignored {
-                    say(Line::CacheIgnored { why: why.clone() }, lang);
-                }
-                if let Some(error) = &cache.not_kept {
-                    say(
-                        Line::CacheNotKept {
-                            error: error.clone(),
-                        },
-                        lang,
-                    );
-                }
-                say(
-                    Line::CacheUsed {
-                        reused: cache.records_reused,
-                        records: cache.records,
-                        pages_reused: cache.pages_reused,
-                        pages: cache.pages,
-                    },
-                    lang,
-                );
-            }
+            super::CacheArgs::report(result.cache.as_ref(), lang, quiet);
             let built = Line::Built {
                 procedures: result.procedures,
                 files: result.files,

@@ -9,6 +9,8 @@ use super::{CliError, Format, Outcome, SiteArgs, report, say};
 pub struct Args {
     #[command(flatten)]
     site: SiteArgs,
+    #[command(flatten)]
+    cache: super::CacheArgs,
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -23,14 +25,18 @@ impl Args {
 
 /// Loads and validates the content and reports every problem.
 pub fn run(args: Args) -> Result<Outcome, CliError> {
-    let options = args.site.options()?;
+    let mut options = args.site.options()?;
+    options.cache = args.cache.dir(&options.root);
     // A root that cannot be read is the tool's I/O error (exit 2), not the content's.
     if let Err(congkhai::BuildError::Root { path, error }) = congkhai::read_root(&options.root) {
         return Err(super::build::root_line(&path, &error).into());
     }
     let mut timings = congkhai::Timings::default();
-    let (catalogue, diagnostics) = congkhai::check(&options, &mut timings);
+    let (catalogue, diagnostics, cache) = congkhai::check_report(&options, &mut timings);
     report(&diagnostics, args.format, args.site.lang(), args.site.quiet);
+    if args.format == Format::Text {
+        super::CacheArgs::report(cache.as_ref(), args.site.lang(), args.site.quiet);
+    }
     let errors = diagnostics.error_count();
     if args.format == Format::Text && !(args.site.quiet && errors == 0) {
         let warnings = diagnostics.warning_count();

@@ -69,6 +69,63 @@ pub struct SiteArgs {
     pub quiet: bool,
 }
 
+/// `--cache [DIR]`, of `build` and `check`.
+#[derive(clap::Args, Debug)]
+pub struct CacheArgs {
+    /// Keep what was computed in DIR (default: ROOT/.congkhai-cache) and reuse it next time
+    /// where the input is the same: a build after a small change re-reads only the records
+    /// that changed and renders only the pages they reach. Keep the folder between CI runs
+    /// with the CI's cache step. The output is the same with or without it.
+    #[arg(
+        long,
+        value_name = "DIR",
+        num_args = 0..=1,
+        default_missing_value = congkhai::cache::DEFAULT_DIR
+    )]
+    cache: Option<PathBuf>,
+}
+
+impl CacheArgs {
+    /// The cache folder, when asked for: `.congkhai-cache` is under the site root.
+    pub fn dir(&self, root: &std::path::Path) -> Option<PathBuf> {
+        self.cache.as_ref().map(|dir| {
+            if dir.as_os_str() == congkhai::cache::DEFAULT_DIR {
+                root.join(dir)
+            } else {
+                dir.clone()
+            }
+        })
+    }
+
+    /// Says how the cache served (unless `quiet`): why it was not used, why it could not be
+    /// kept, and what was reused.
+    pub fn report(report: Option<&congkhai::CacheReport>, lang: Lang, quiet: bool) {
+        let Some(cache) = report.filter(|_| !quiet) else {
+            return;
+        };
+        if let Some(why) = &cache.ignored {
+            say(Line::CacheIgnored { why: why.clone() }, lang);
+        }
+        if let Some(error) = &cache.not_kept {
+            say(
+                Line::CacheNotKept {
+                    error: error.clone(),
+                },
+                lang,
+            );
+        }
+        say(
+            Line::CacheUsed {
+                reused: cache.records_reused,
+                records: cache.records,
+                pages_reused: cache.pages_reused,
+                pages: cache.pages,
+            },
+            lang,
+        );
+    }
+}
+
 /// Language of diagnostics.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LangArg {

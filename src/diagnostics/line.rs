@@ -279,6 +279,13 @@ impl Line {
                 )
             }
             L::CacheUsed {
+                reused, records, ..
+            } if matches!(self, L::CacheUsed { pages: 0, .. }) => pick!(
+                lang,
+                "cache: {reused} of {records} records reused (the others read from their files)",
+                "bộ nhớ đệm: dùng lại {reused}/{records} thủ tục (số còn lại đọc từ tệp)"
+            ),
+            L::CacheUsed {
                 reused,
                 records,
                 pages_reused,
@@ -703,6 +710,12 @@ mod tests {
                 records: 53,
                 pages_reused: 160,
                 pages: 170,
+            },
+            L::CacheUsed {
+                reused: 52,
+                records: 53,
+                pages_reused: 0,
+                pages: 0,
             },
             L::CacheNotKept { error: s("E6") },
             L::ReportWritten {
