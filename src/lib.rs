@@ -44,6 +44,5 @@ pub mod view;
 
 pub use pipeline::{
     BuildError, BuildOptions, BuildReport, CacheReport, IndexOutput, Step, Timings, build, check,
-    check_report, index_site,
-    read_root,
+    check_report, index_site, read_root,
 };

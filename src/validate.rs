@@ -1316,6 +1316,17 @@ fn is_clock_time(s: &str) -> bool {
 fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut Diagnostics) {
     let file = "content/site.yaml";
     let at = |d: Diagnostic, loc: &serde_saphyr::Location| d.at_location(loc, 0);
+    // Officers and opening hours may be limited to fields, which must exist.
+    let unknown_fields = |fields: &[serde_saphyr::Spanned<String>],
+                          diagnostics: &mut Diagnostics| {
+        for field in fields.iter().filter(|f| !field_ids.contains(&f.value)) {
+            let id = field.value.clone();
+            diagnostics.push(at(
+                Diagnostic::new(file, Message::SiteUnknownField { id }),
+                &field.referenced,
+            ));
+        }
+    };
     let mut officer_ids = HashSet::new();
     for officer in &site.officers {
         if !officer_ids.insert(officer.id.value.as_str()) {
@@ -1330,19 +1341,7 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
                 &officer.id.referenced,
             ));
         }
-        for field in &officer.fields {
-            if !field_ids.contains(&field.value) {
-                diagnostics.push(at(
-                    Diagnostic::new(
-                        file,
-                        Message::SiteUnknownField {
-                            id: field.value.clone(),
-                        },
-                    ),
-                    &field.referenced,
-                ));
-            }
-        }
+        unknown_fields(&officer.fields, diagnostics);
     }
     for id in &site.default_officers {
         if !officer_ids.contains(id.value.as_str()) {
@@ -1394,19 +1393,7 @@ fn check_site(site: &SiteConfig, field_ids: &HashSet<String>, diagnostics: &mut 
                 &hours.closes.referenced,
             ));
         }
-        for field in &hours.fields {
-            if !field_ids.contains(&field.value) {
-                diagnostics.push(at(
-                    Diagnostic::new(
-                        file,
-                        Message::SiteUnknownField {
-                            id: field.value.clone(),
-                        },
-                    ),
-                    &field.referenced,
-                ));
-            }
-        }
+        unknown_fields(&hours.fields, diagnostics);
     }
     if let Some(url) = &site.base_url
         && !crate::links::is_site_address(&url.value)

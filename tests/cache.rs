@@ -109,7 +109,9 @@ fn same(root: &Path, step: &str) -> Vec<String> {
 fn check_same(root: &Path, step: &str) -> Vec<String> {
     let run = |cache: bool| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_congkhai"));
-        command.args(["check", "--now", "2026-12-01", "--root"]).arg(root);
+        command
+            .args(["check", "--now", "2026-12-01", "--root"])
+            .arg(root);
         if cache {
             command.arg("--cache").arg(root.with_extension("cache"));
         }
@@ -120,7 +122,10 @@ fn check_same(root: &Path, step: &str) -> Vec<String> {
         (
             output.status.code(),
             said.join("\n"),
-            cache_lines.into_iter().map(str::to_owned).collect::<Vec<_>>(),
+            cache_lines
+                .into_iter()
+                .map(str::to_owned)
+                .collect::<Vec<_>>(),
         )
     };
     let (cold_code, cold_said, _) = run(false);
@@ -233,7 +238,10 @@ fn every_build_with_the_cache_equals_a_build_without_it() {
     same(&root, "a warning with its line");
     let lines = check_same(&root, "check, a warning with its line");
     assert_eq!(reused(&lines), (base - 1, total), "{lines:?}");
-    assert!(!lines[0].contains("trang"), "check makes no pages: {lines:?}");
+    assert!(
+        !lines[0].contains("trang"),
+        "check makes no pages: {lines:?}"
+    );
     let lines = same(&root, "the warning again, the record parsed for its line");
     assert_eq!(reused(&lines), (base - 1, total), "{lines:?}");
 
