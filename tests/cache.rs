@@ -312,3 +312,36 @@ fn every_build_with_the_cache_equals_a_build_without_it() {
         let _ = std::fs::remove_dir_all(dir);
     }
 }
+
+/// A cache inside `content/` would be committed, one inside the output published (and
+/// replaced by the next build): both are refused before anything is read or written.
+#[test]
+fn a_cache_inside_the_content_or_the_output_is_refused() {
+    let root = common::sample_copy("cache-inside");
+    for (command, dir) in [
+        ("build", "public/cache"),
+        ("check", "content/cache"),
+        ("build", "content"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_congkhai"))
+            .args([command, "--root"])
+            .arg(&root)
+            .arg("--cache")
+            .arg(root.join(dir))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{command} --cache {dir}: {stderr}"
+        );
+        assert!(stderr.contains("--cache .congkhai-cache"), "{stderr}");
+        assert!(
+            !root.join("public").exists(),
+            "{command} --cache {dir} published"
+        );
+        assert!(!root.join(dir).join("records.bin").exists());
+    }
+    let _ = std::fs::remove_dir_all(&root);
+}

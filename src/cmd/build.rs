@@ -55,7 +55,7 @@ pub fn run(args: Args) -> Result<Outcome, CliError> {
     }
     options.base_url = args.base_url;
     options.force = args.force;
-    options.cache = args.cache.dir(&options.root);
+    options.cache = args.cache.dir(&options.root, &options.out_dir())?;
     let lang = args.site.lang();
     let quiet = args.site.quiet;
     // One updating line on a terminal while the build runs, gone when it ends.

@@ -26,7 +26,7 @@ impl Args {
 /// Loads and validates the content and reports every problem.
 pub fn run(args: Args) -> Result<Outcome, CliError> {
     let mut options = args.site.options()?;
-    options.cache = args.cache.dir(&options.root);
+    options.cache = args.cache.dir(&options.root, &options.out_dir())?;
     // A root that cannot be read is the tool's I/O error (exit 2), not the content's.
     if let Err(congkhai::BuildError::Root { path, error }) = congkhai::read_root(&options.root) {
         return Err(super::build::root_line(&path, &error).into());

@@ -86,15 +86,37 @@ pub struct CacheArgs {
 }
 
 impl CacheArgs {
-    /// The cache folder, when asked for: `.congkhai-cache` is under the site root.
-    pub fn dir(&self, root: &std::path::Path) -> Option<PathBuf> {
-        self.cache.as_ref().map(|dir| {
-            if dir.as_os_str() == congkhai::cache::DEFAULT_DIR {
-                root.join(dir)
-            } else {
-                dir.clone()
+    /// The cache folder, when asked for: `.congkhai-cache` is under the site root. Refused
+    /// inside `content/` (it would be committed) or the output `out` (it would be published,
+    /// and replaced by the next build).
+    pub fn dir(
+        &self,
+        root: &std::path::Path,
+        out: &std::path::Path,
+    ) -> Result<Option<PathBuf>, CliError> {
+        let Some(dir) = &self.cache else {
+            return Ok(None);
+        };
+        let dir = if dir.as_os_str() == congkhai::cache::DEFAULT_DIR {
+            root.join(dir)
+        } else {
+            dir.clone()
+        };
+        let absolute = |p: &std::path::Path| {
+            std::path::absolute(p)
+                .map(|p| p.components().collect::<PathBuf>())
+                .unwrap_or_else(|_| p.to_path_buf())
+        };
+        for inside in [root.join("content"), out.to_path_buf()] {
+            if absolute(&dir).starts_with(absolute(&inside)) {
+                return Err(Line::CacheInside {
+                    dir: dir.display().to_string(),
+                    inside: inside.display().to_string(),
+                }
+                .into());
             }
-        })
+        }
+        Ok(Some(dir))
     }
 
     /// Says how the cache served (unless `quiet`): why it was not used, why it could not be

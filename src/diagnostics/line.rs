@@ -47,6 +47,8 @@ kinds! {
         Step { step: &'static str },
         /// `--base-url` is not an absolute http(s) address.
         BaseUrlArgument { url: String },
+        /// `--cache` names a folder inside `content/` or the published output.
+        CacheInside { dir: String, inside: String },
         /// `--now` is not a date.
         NowArgument { now: String, error: DateError },
         /// The site root cannot be read.
@@ -228,6 +230,11 @@ impl Line {
                 };
                 pick!(lang, "congkhai: {what}…", "congkhai: {what}…")
             }
+            L::CacheInside { dir, inside } => pick!(
+                lang,
+                "--cache {dir} is inside {inside}: the cache would be committed or published with it\n  help: use a folder of its own, for example --cache .congkhai-cache (the default)",
+                "--cache {dir} nằm trong {inside}: bộ nhớ đệm sẽ bị đưa vào kho hoặc xuất bản cùng\n  gợi ý: dùng một thư mục riêng, ví dụ --cache .congkhai-cache (mặc định)"
+            ),
             L::BaseUrlArgument { url } => pick!(
                 lang,
                 "--base-url {url:?} is not an absolute http(s) address; write it like https://thutuc.example.gov.vn or https://example.gov.vn/thu-tuc",
@@ -687,6 +694,10 @@ mod tests {
             L::BuildFailed { errors: 5 },
             L::Step { step: "render" },
             L::BaseUrlArgument { url: s("thutuc") },
+            L::CacheInside {
+                dir: s("public/cache"),
+                inside: s("public"),
+            },
             L::NowArgument {
                 now: s("2026-13-01"),
                 error: DateError::MonthOutOfRange { month: 13 },
