@@ -306,3 +306,82 @@ fn a_shallow_clone_builds_without_history() {
         "the note on partial history"
     );
 }
+
+/// What `build` publishes for `root` as it is now, read back from the disk.
+fn full_build(root: &Path) -> congkhai::output::Output {
+    let mut options = congkhai::BuildOptions::new(root);
+    options.now = Some("2026-12-01".parse().unwrap());
+    let out = root.with_extension("build");
+    options.out = Some(out.clone());
+    if let Err(e) = congkhai::build(&options) {
+        panic!("must build:\n{e}");
+    }
+    let mut files = Vec::new();
+    common::files(&out, &mut files);
+    let mut output = congkhai::output::Output::default();
+    for file in files {
+        let path = file
+            .strip_prefix(&out)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned();
+        if path != congkhai::publish::MARKER {
+            let bytes = std::fs::read(&file).unwrap();
+            output.insert(congkhai::output::OutputPath::new(path).unwrap(), bytes);
+        }
+    }
+    output
+}
+
+#[track_caller]
+fn assert_serve_equals_build(site: &mut congkhai::serve::Site, what: &str) {
+    site.index();
+    let expected = full_build(site.root());
+    let actual = site.output();
+    let mut problems: Vec<String> = expected
+        .iter()
+        .filter(|(path, bytes)| actual.get(path) != Some(bytes.as_slice()))
+        .map(|(path, _)| format!("differs or missing {path}"))
+        .collect();
+    problems.extend(
+        actual
+            .iter()
+            .filter(|(path, _)| expected.get(path).is_none())
+            .map(|(path, _)| format!("extra {path}")),
+    );
+    assert!(problems.is_empty(), "{what}:\n{}", problems.join("\n"));
+}
+
+#[test]
+fn serve_shows_the_history_as_build_does_through_edits() {
+    let root = history_site("history-serve");
+    let mut options = congkhai::BuildOptions::new(&root);
+    options.now = Some("2026-12-01".parse().unwrap());
+    let mut site =
+        congkhai::serve::Site::open(&options, congkhai::render::RenderOptions::default());
+    assert_serve_equals_build(&mut site, "opened");
+    assert!(
+        site.output().iter().any(
+            |(path, bytes)| path.as_str() == "cap-nhat/ho-tich/index.html"
+                && String::from_utf8_lossy(bytes).contains("Bỏ giấy tờ")
+        ),
+        "serve shows the history"
+    );
+    site.defer_index(true);
+    // A new title (not committed): the lists of changes name the procedure by it, at its new
+    // address.
+    let marriage = root.join(MARRIAGE);
+    edit(
+        &marriage,
+        "title: \"Cấp Giấy xác nhận tình trạng hôn nhân\"",
+        "title: \"Cấp Giấy xác nhận tình trạng hôn nhân (mới)\"",
+    );
+    site.apply(std::slice::from_ref(&marriage));
+    assert_serve_equals_build(&mut site, "title edited");
+    // An edit in place (the moved record's status): its page keeps its history.
+    let school = root.join("content/procedures/giao-duc/chuyen-truong-thcs.yaml");
+    edit(&school, "status: active", "status: suspended");
+    site.apply(std::slice::from_ref(&school));
+    assert_serve_equals_build(&mut site, "status edited");
+}
