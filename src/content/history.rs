@@ -58,10 +58,19 @@ pub fn read(root: &Path) -> History {
         return History::default();
     }
     let commits = parse_log(&String::from_utf8_lossy(&log.stdout));
-    // Only commits that change a record in place or move one have two versions to compare.
+    // Only versions that can have a version to compare with are read: both sides of a file
+    // changed in place, and the deleted and added files of a commit that does both (a move).
+    // A commit that only adds files (the first import, or the one commit of a shallow clone,
+    // which git shows as adding everything) costs nothing.
     let mut blobs: BTreeMap<&str, &str> = BTreeMap::new();
     for commit in &commits {
+        let deletes = commit.files.iter().any(|(_, new, _)| is_zero(new));
+        let adds = commit.files.iter().any(|(old, _, _)| is_zero(old));
         for (old, new, path) in &commit.files {
+            let (added, deleted) = (is_zero(old), is_zero(new));
+            if (added && !deletes) || (deleted && !adds) {
+                continue;
+            }
             for id in [old, new] {
                 if !is_zero(id) {
                     blobs.entry(id.as_str()).or_insert(path.as_str());
