@@ -190,7 +190,14 @@ fn peak_rss() -> Option<u64> {
 /// Loads and validates the site: the `check` command, and the first half of `build`.
 pub fn check(options: &BuildOptions, timings: &mut Timings) -> (Option<Catalogue>, Diagnostics) {
     let loaded = timings.time("load", || crate::content::load(&options.root));
-    let git = timings.time("git", || crate::content::git::read(&options.root));
+    let git = timings.time("git", || {
+        let current = loaded
+            .records
+            .iter()
+            .map(|r| (r.file.as_str(), &*r.procedure))
+            .collect();
+        crate::content::git::read(&options.root, &current)
+    });
     timings.time("validate", || {
         crate::validate::validate(
             loaded,

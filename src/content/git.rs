@@ -28,8 +28,10 @@ pub struct GitDates {
     pub history: std::sync::Arc<crate::model::history::History>,
 }
 
-/// Reads the history of `root/content` with one `git log`.
-pub fn read(root: &Path) -> GitDates {
+/// Reads the history of `root/content` with one `git log` (and the change history with
+/// [`crate::content::history::read`], which takes the records as loaded now by file, so that a
+/// version that is also the file on disk is not parsed again; none is fine).
+pub fn read(root: &Path, current: &HashMap<&str, &crate::model::Procedure>) -> GitDates {
     let output = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -51,7 +53,7 @@ pub fn read(root: &Path) -> GitDates {
     }
     let mut dates = parse_log(&String::from_utf8_lossy(&output.stdout));
     dates.old_slugs = old_slugs(root);
-    dates.history = std::sync::Arc::new(crate::content::history::read(root));
+    dates.history = std::sync::Arc::new(crate::content::history::read(root, current));
     dates.shallow = Command::new("git")
         .arg("-C")
         .arg(root)

@@ -35,8 +35,10 @@ struct Commit {
     files: Vec<(String, String, String)>,
 }
 
-/// Reads the change history of `root/content/procedures`.
-pub fn read(root: &Path) -> History {
+/// Reads the change history of `root/content/procedures`. `current`: the records as loaded
+/// now, by file relative to `root`; a version that is the file on disk as it is in git's index
+/// (most records' newest version) is taken from there rather than parsed again.
+pub fn read(root: &Path, current: &HashMap<&str, &Procedure>) -> History {
     let Ok(log) = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -81,9 +83,14 @@ pub fn read(root: &Path) -> History {
     if blobs.is_empty() {
         return History::default();
     }
-    let ids: Vec<&str> = blobs.keys().copied().collect();
+    let on_disk = unchanged_on_disk(root, current);
+    let ids: Vec<&str> = blobs
+        .keys()
+        .copied()
+        .filter(|id| !on_disk.contains_key(*id))
+        .collect();
     let bytes = crate::content::git::cat_blobs(root, &ids);
-    let parsed: HashMap<&str, Box<Procedure>> = ids
+    let read: Vec<(&str, Box<Procedure>)> = ids
         .par_iter()
         .zip(bytes.into_par_iter())
         .filter_map(|(id, bytes)| {
@@ -93,6 +100,12 @@ pub fn read(root: &Path) -> History {
             Some((*id, procedure))
         })
         .collect();
+    let mut parsed: HashMap<&str, &Procedure> = read.iter().map(|(id, p)| (*id, &**p)).collect();
+    for id in blobs.keys() {
+        if let Some(&p) = on_disk.get(*id) {
+            parsed.insert(id, p);
+        }
+    }
     let mut changes = Vec::new();
     for (order, commit) in commits.iter().enumerate() {
         // Code → (version before, version after) in this commit.
@@ -122,6 +135,52 @@ pub fn read(root: &Path) -> History {
         }
     }
     History::new(changes)
+}
+
+/// The records of `current` whose file is as git's index has it, by blob id: one `git
+/// ls-files -s` for the ids, one `git diff --name-only` for the files edited since.
+fn unchanged_on_disk<'a>(
+    root: &Path,
+    current: &HashMap<&str, &'a Procedure>,
+) -> HashMap<String, &'a Procedure> {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+    };
+    if current.is_empty() {
+        return HashMap::new();
+    }
+    let (Some(index), Some(edited)) = (
+        git(&["ls-files", "-s", "--", "content/procedures"]),
+        git(&[
+            "diff",
+            "--name-only",
+            "--relative",
+            "--",
+            "content/procedures",
+        ]),
+    ) else {
+        return HashMap::new();
+    };
+    let edited: std::collections::HashSet<&str> = edited.lines().collect();
+    index
+        .lines()
+        .filter_map(|line| {
+            // "100644 <id> 0\t<path>"
+            let (meta, path) = line.split_once('\t')?;
+            let id = meta.split(' ').nth(1)?;
+            if edited.contains(path) {
+                return None;
+            }
+            Some((id.to_owned(), *current.get(path)?))
+        })
+        .collect()
 }
 
 fn is_zero(id: &str) -> bool {

@@ -200,7 +200,8 @@ impl Site {
             options.root = root;
         }
         let options = &options;
-        let git = content::git::read(&options.root);
+        // Read before the records: every version the history compares is parsed from git.
+        let git = content::git::read(&options.root, &HashMap::new());
         let now = options.now.or(git.head);
         let mut diagnostics = Diagnostics::new();
         let theme = match Theme::load(&options.root, &options.theme) {
