@@ -221,7 +221,14 @@ fn check_cached(
     let mut loaded = timings.time("load", || {
         crate::content::load_with(root, records(&none), keep)
     });
-    let git = timings.time("git", || crate::content::git::read(root));
+    let git = timings.time("git", || {
+        let current = loaded
+            .records
+            .iter()
+            .map(|r| (r.file.as_str(), &*r.procedure))
+            .collect();
+        crate::content::git::read(root, &current)
+    });
     let validate = |loaded, git| {
         crate::validate::validate(
             loaded,

@@ -24,10 +24,14 @@ pub struct GitDates {
     pub old_slugs: HashMap<String, BTreeMap<String, Date>>,
     /// Whether the clone is shallow: then the history, and the old addresses, are partial.
     pub shallow: bool,
+    /// What changed in each procedure between its committed versions.
+    pub history: std::sync::Arc<crate::model::history::History>,
 }
 
-/// Reads the history of `root/content` with one `git log`.
-pub fn read(root: &Path) -> GitDates {
+/// Reads the history of `root/content` with one `git log` (and the change history with
+/// [`crate::content::history::read`], which takes the records as loaded now by file, so that a
+/// version that is also the file on disk is not parsed again; none is fine).
+pub fn read(root: &Path, current: &HashMap<&str, &crate::model::Procedure>) -> GitDates {
     let output = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -49,6 +53,7 @@ pub fn read(root: &Path) -> GitDates {
     }
     let mut dates = parse_log(&String::from_utf8_lossy(&output.stdout));
     dates.old_slugs = old_slugs(root);
+    dates.history = std::sync::Arc::new(crate::content::history::read(root, current));
     dates.shallow = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -145,6 +150,21 @@ fn changed_blobs(log: &str) -> Vec<(String, Date, bool)> {
 /// The texts of `blobs`, read with one `git cat-file --batch`; a blob that cannot be read is
 /// left out.
 fn read_blobs(root: &Path, blobs: &[(String, Date, bool)]) -> Vec<(String, (Date, bool))> {
+    let ids: Vec<&str> = blobs.iter().map(|(id, _, _)| id.as_str()).collect();
+    cat_blobs(root, &ids)
+        .into_iter()
+        .zip(blobs)
+        .filter_map(|(bytes, (_, date, markdown))| {
+            String::from_utf8(bytes?)
+                .ok()
+                .map(|t| (t, (*date, *markdown)))
+        })
+        .collect()
+}
+
+/// The bytes of the blobs `ids`, in their order, read with one `git cat-file --batch`; `None`
+/// for a blob that cannot be read.
+pub(crate) fn cat_blobs(root: &Path, ids: &[&str]) -> Vec<Option<Vec<u8>>> {
     let Ok(mut child) = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -154,21 +174,21 @@ fn read_blobs(root: &Path, blobs: &[(String, Date, bool)]) -> Vec<(String, (Date
         .stderr(Stdio::null())
         .spawn()
     else {
-        return Vec::new();
+        return vec![None; ids.len()];
     };
     let mut stdin = child.stdin.take();
-    let ids: String = blobs.iter().map(|(id, _, _)| format!("{id}\n")).collect();
+    let input: String = ids.iter().map(|id| format!("{id}\n")).collect();
     // Write from a thread: git answers while it reads, and a full pipe would stop both.
     let writer = std::thread::spawn(move || {
         if let Some(stdin) = stdin.as_mut() {
-            let _ = stdin.write_all(ids.as_bytes());
+            let _ = stdin.write_all(input.as_bytes());
         }
         drop(stdin);
     });
-    let mut texts = Vec::new();
+    let mut out = Vec::with_capacity(ids.len());
     if let Some(stdout) = child.stdout.take() {
         let mut reader = BufReader::new(stdout);
-        for (_, date, markdown) in blobs {
+        for _ in ids {
             // "<id> blob <size>\n<bytes>\n", or "<id> missing\n".
             let mut header = String::new();
             if reader.read_line(&mut header).unwrap_or(0) == 0 {
@@ -179,6 +199,7 @@ fn read_blobs(root: &Path, blobs: &[(String, Date, bool)]) -> Vec<(String, (Date
                 .nth(2)
                 .and_then(|s| s.parse::<usize>().ok())
             else {
+                out.push(None);
                 continue;
             };
             let mut bytes = vec![0; size + 1];
@@ -186,14 +207,13 @@ fn read_blobs(root: &Path, blobs: &[(String, Date, bool)]) -> Vec<(String, (Date
                 break;
             }
             bytes.pop();
-            if let Ok(text) = String::from_utf8(bytes) {
-                texts.push((text, (*date, *markdown)));
-            }
+            out.push(Some(bytes));
         }
     }
     let _ = writer.join();
     let _ = child.wait();
-    texts
+    out.resize(ids.len(), None);
+    out
 }
 
 /// The code and the slug of a record's old text (its `slug:`, or the one its title makes), when

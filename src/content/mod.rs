@@ -5,6 +5,7 @@
 //! reports every broken file.
 
 pub mod git;
+pub mod history;
 mod lenient;
 pub mod markdown;
 pub(crate) mod yaml;
