@@ -5,52 +5,12 @@
 
 mod common;
 
+use common::git::{commit, edit, git_on, read};
+
 use std::path::Path;
 use std::process::Command;
 
 use scraper::{Html, Selector};
-
-/// Runs `git` in `root`, as a test user, with commit dates at `date` when given.
-fn git_on(root: &Path, args: &[&str], date: Option<&str>) {
-    let mut command = Command::new("git");
-    command
-        .arg("-C")
-        .arg(root)
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.invalid",
-        ])
-        .args(args);
-    if let Some(date) = date {
-        for key in ["GIT_COMMITTER_DATE", "GIT_AUTHOR_DATE"] {
-            command.env(key, format!("{date}T10:00:00Z"));
-        }
-    }
-    let output = command.output().unwrap();
-    assert!(
-        output.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
-fn commit(root: &Path, message: &str, date: &str) {
-    git_on(root, &["add", "-A"], None);
-    git_on(root, &["commit", "-q", "-m", message], Some(date));
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{}: {from}", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
-fn read(root: &Path, path: &str) -> String {
-    let file = root.join("public").join(path);
-    std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
-}
 
 /// The text of each element `selector` matches, whitespace collapsed.
 fn texts(html: &str, selector: &str) -> Vec<String> {
