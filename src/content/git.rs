@@ -24,14 +24,14 @@ pub struct GitDates {
     pub old_slugs: HashMap<String, BTreeMap<String, Date>>,
     /// Whether the clone is shallow: then the history, and the old addresses, are partial.
     pub shallow: bool,
-    /// What changed in each procedure between its committed versions.
+    /// What changed in each procedure between its committed versions: empty from [`read`],
+    /// filled from [`crate::content::history::read`] (a step of its own, which takes the
+    /// records as loaded).
     pub history: std::sync::Arc<crate::model::history::History>,
 }
 
-/// Reads the history of `root/content` with one `git log` (and the change history with
-/// [`crate::content::history::read`], which takes the records as loaded now by file, so that a
-/// version that is also the file on disk is not parsed again; none is fine).
-pub fn read(root: &Path, current: &HashMap<&str, &crate::model::Procedure>) -> GitDates {
+/// Reads the history of `root/content` with one `git log`.
+pub fn read(root: &Path) -> GitDates {
     let output = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -53,7 +53,6 @@ pub fn read(root: &Path, current: &HashMap<&str, &crate::model::Procedure>) -> G
     }
     let mut dates = parse_log(&String::from_utf8_lossy(&output.stdout));
     dates.old_slugs = old_slugs(root);
-    dates.history = std::sync::Arc::new(crate::content::history::read(root, current));
     dates.shallow = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -106,6 +105,41 @@ fn old_slugs(root: &Path) -> HashMap<String, BTreeMap<String, Date>> {
     out
 }
 
+/// A record file's line in `git log --raw --no-abbrev`: ":100644 100644 <old> <new> M\tpath".
+pub(crate) struct RecordChange<'a> {
+    /// The blob before the commit (zeros when the file was added).
+    pub old: &'a str,
+    /// The blob after it (zeros when the file was deleted).
+    pub new: &'a str,
+    /// `A`, `M`, `D`, …
+    pub status: &'a str,
+    /// The file, relative to the root.
+    pub path: &'a str,
+}
+
+impl<'a> RecordChange<'a> {
+    /// The change `line` tells, when it is a file line of a record file.
+    pub(crate) fn of_line(line: &'a str) -> Option<RecordChange<'a>> {
+        let (meta, path) = line.strip_prefix(':')?.split_once('\t')?;
+        let mut fields = meta.split(' ').skip(2);
+        let (old, new, status) = (fields.next()?, fields.next()?, fields.next()?);
+        let is_record = crate::content::RECORD_EXTENSIONS
+            .iter()
+            .any(|e| path.strip_suffix(e).is_some_and(|p| p.ends_with('.')));
+        is_record.then_some(RecordChange {
+            old,
+            new,
+            status,
+            path,
+        })
+    }
+}
+
+/// Whether `id` is git's id of no blob (all zeros).
+pub(crate) fn is_zero(id: &str) -> bool {
+    id.bytes().all(|b| b == b'0')
+}
+
 /// From `git log --raw`: each old blob (the version a commit replaced or deleted) of a record
 /// file, with the date of that commit and whether the file is Markdown. Sorted by blob id.
 fn changed_blobs(log: &str) -> Vec<(String, Date, bool)> {
@@ -116,30 +150,18 @@ fn changed_blobs(log: &str) -> Vec<(String, Date, bool)> {
             current = date.trim().parse().ok();
             continue;
         }
-        // ":100644 100644 <old> <new> M\tpath"
-        let (Some(date), Some(raw)) = (current, line.strip_prefix(':')) else {
+        let (Some(date), Some(change)) = (current, RecordChange::of_line(line)) else {
             continue;
         };
-        let Some((meta, path)) = raw.split_once('\t') else {
-            continue;
-        };
-        let fields: Vec<&str> = meta.split(' ').collect();
-        let (Some(old), Some(status)) = (fields.get(2), fields.get(4)) else {
-            continue;
-        };
-        let is_record = crate::content::RECORD_EXTENSIONS
-            .iter()
-            .any(|e| path.ends_with(&format!(".{e}")));
-        if !is_record
-            || old.bytes().all(|b| b == b'0')
-            || !(status.starts_with('M') || status.starts_with('D'))
+        if is_zero(change.old)
+            || !(change.status.starts_with('M') || change.status.starts_with('D'))
         {
             continue;
         }
         // The newest commit comes first: keep the date of the first sight of a blob.
         blobs
-            .entry((*old).to_owned())
-            .or_insert((date, path.ends_with(".md")));
+            .entry(change.old.to_owned())
+            .or_insert((date, change.path.ends_with(".md")));
     }
     blobs
         .into_iter()

@@ -22,6 +22,7 @@ use std::process::Command;
 
 use rayon::prelude::*;
 
+use crate::content::git::{RecordChange, is_zero};
 use crate::model::Procedure;
 use crate::model::history::{History, Recorded, diff};
 use crate::vi::Date;
@@ -35,10 +36,33 @@ struct Commit {
     files: Vec<(String, String, String)>,
 }
 
-/// Reads the change history of `root/content/procedures`. `current`: the records as loaded
-/// now, by file relative to `root`; a version that is the file on disk as it is in git's index
-/// (most records' newest version) is taken from there rather than parsed again.
-pub fn read(root: &Path, current: &HashMap<&str, &Procedure>) -> History {
+/// Where the history finds versions already read, so that it parses as few as it can.
+#[derive(Clone, Copy, Default)]
+pub struct Versions<'a> {
+    /// The records as loaded now, by file relative to the root: a version that is the file on
+    /// disk as it is in git's index (most records' newest version) is taken from there.
+    pub current: Option<&'a HashMap<&'a str, &'a Procedure>>,
+    /// The build cache's records: a version is keyed like a file on disk, by its path in its
+    /// commit and its text ([`crate::content::record_key`]), and taken from there when an
+    /// earlier build parsed it (as a version or as a file).
+    pub cache: Option<&'a crate::cache::Store>,
+    /// Whether to return the cache entries of the versions read, for the next build.
+    pub keep: bool,
+}
+
+/// The change history, and the cache entries of the versions it read when asked to keep them
+/// (the versions that are records on disk are not among them: the load keeps those).
+#[derive(Debug, Default)]
+pub struct Read {
+    /// The changes.
+    pub history: History,
+    /// One entry per version read from git.
+    pub entries: Vec<crate::content::CacheEntry>,
+}
+
+/// Reads the change history of `root/content/procedures`, taking versions from `versions`
+/// where it can.
+pub fn read(root: &Path, versions: Versions<'_>) -> Read {
     let Ok(log) = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -54,10 +78,10 @@ pub fn read(root: &Path, current: &HashMap<&str, &Procedure>) -> History {
         ])
         .output()
     else {
-        return History::default();
+        return Read::default();
     };
     if !log.status.success() {
-        return History::default();
+        return Read::default();
     }
     let commits = parse_log(&String::from_utf8_lossy(&log.stdout));
     // Only versions that can have a version to compare with are read: both sides of a file
@@ -81,26 +105,35 @@ pub fn read(root: &Path, current: &HashMap<&str, &Procedure>) -> History {
         }
     }
     if blobs.is_empty() {
-        return History::default();
+        return Read::default();
     }
-    let on_disk = unchanged_on_disk(root, current);
+    let on_disk = versions
+        .current
+        .map(|current| unchanged_on_disk(root, current))
+        .unwrap_or_default();
     let ids: Vec<&str> = blobs
         .keys()
         .copied()
         .filter(|id| !on_disk.contains_key(*id))
         .collect();
     let bytes = crate::content::git::cat_blobs(root, &ids);
-    let read: Vec<(&str, Box<Procedure>)> = ids
+    let (read, entries): (Vec<_>, Vec<_>) = ids
         .par_iter()
         .zip(bytes.into_par_iter())
-        .filter_map(|(id, bytes)| {
-            let path = blobs[id];
-            let (procedure, _) =
-                crate::content::parse_record(&bytes?, path, path.ends_with(".md")).ok()?;
-            Some((*id, procedure))
+        .map(|(id, bytes)| {
+            let Some(bytes) = bytes else {
+                return ((*id, None), None);
+            };
+            let (procedure, entry) =
+                crate::content::read_version(bytes, blobs[id], versions.cache, versions.keep);
+            ((*id, procedure), entry)
         })
+        .unzip();
+    let entries = entries.into_iter().flatten().collect();
+    let mut parsed: HashMap<&str, &Procedure> = read
+        .iter()
+        .filter_map(|(id, p)| Some((*id, &**p.as_ref()?)))
         .collect();
-    let mut parsed: HashMap<&str, &Procedure> = read.iter().map(|(id, p)| (*id, &**p)).collect();
     for id in blobs.keys() {
         if let Some(&p) = on_disk.get(*id) {
             parsed.insert(id, p);
@@ -134,7 +167,10 @@ pub fn read(root: &Path, current: &HashMap<&str, &Procedure>) -> History {
             }));
         }
     }
-    History::new(changes)
+    Read {
+        history: History::new(changes),
+        entries,
+    }
 }
 
 /// The records of `current` whose file is as git's index has it, by blob id: one `git
@@ -183,10 +219,6 @@ fn unchanged_on_disk<'a>(
         .collect()
 }
 
-fn is_zero(id: &str) -> bool {
-    id.bytes().all(|b| b == b'0')
-}
-
 /// The commits of `git log --format=%x00%H %cs --raw`, newest first, with their record files.
 fn parse_log(log: &str) -> Vec<Commit> {
     let mut commits: Vec<Commit> = Vec::new();
@@ -203,25 +235,14 @@ fn parse_log(log: &str) -> Vec<Commit> {
             });
             continue;
         }
-        // ":100644 100644 <old> <new> M\tpath"
-        let (Some(commit), Some(raw)) = (commits.last_mut(), line.strip_prefix(':')) else {
+        let (Some(commit), Some(change)) = (commits.last_mut(), RecordChange::of_line(line)) else {
             continue;
         };
-        let Some((meta, path)) = raw.split_once('\t') else {
-            continue;
-        };
-        let fields: Vec<&str> = meta.split(' ').collect();
-        let (Some(old), Some(new)) = (fields.get(2), fields.get(3)) else {
-            continue;
-        };
-        let is_record = crate::content::RECORD_EXTENSIONS
-            .iter()
-            .any(|e| path.ends_with(&format!(".{e}")));
-        if is_record {
-            commit
-                .files
-                .push(((*old).to_owned(), (*new).to_owned(), path.to_owned()));
-        }
+        commit.files.push((
+            change.old.to_owned(),
+            change.new.to_owned(),
+            change.path.to_owned(),
+        ));
     }
     commits.retain(|c| !c.files.is_empty());
     commits

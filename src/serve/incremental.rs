@@ -203,7 +203,10 @@ impl Site {
         }
         let options = &options;
         // Read before the records: every version the history compares is parsed from git.
-        let git = content::git::read(&options.root, &HashMap::new());
+        let mut git = content::git::read(&options.root);
+        git.history = std::sync::Arc::new(
+            content::history::read(&options.root, content::history::Versions::default()).history,
+        );
         let now = options.now.or(git.head);
         let mut diagnostics = Diagnostics::new();
         let theme = match Theme::load(&options.root, &options.theme) {
