@@ -246,7 +246,24 @@ fn check_cached(
     let mut loaded = timings.time("load", || {
         crate::content::load_with(root, records(&none), keep)
     });
-    let git = timings.time("git", || crate::content::git::read(root));
+    let mut git = timings.time("git", || crate::content::git::read(root));
+    let history = timings.time("history", || {
+        let current = loaded
+            .records
+            .iter()
+            .map(|r| (r.file.as_str(), &*r.procedure))
+            .collect();
+        crate::content::history::read(
+            root,
+            crate::content::history::Versions {
+                current: Some(&current),
+                cache: cache.map(|c| &c.records),
+                keep,
+            },
+        )
+    });
+    git.history = std::sync::Arc::new(history.history);
+    let mut versions = history.entries;
     let validate = |loaded, git| {
         crate::validate::validate(
             loaded,
@@ -256,8 +273,9 @@ fn check_cached(
             },
         )
     };
-    let used = std::mem::take(&mut loaded.cache);
+    let mut used = std::mem::take(&mut loaded.cache);
     if used.hits.is_empty() {
+        used.versions = versions;
         let (catalogue, diagnostics) = timings.time("validate", || validate(loaded, git));
         return (catalogue, diagnostics, used);
     }
@@ -268,13 +286,15 @@ fn check_cached(
         .map(|d| d.file.clone())
         .collect();
     if positions.is_empty() {
+        used.versions = versions;
         return (catalogue, diagnostics, used);
     }
     drop(catalogue);
     let mut loaded = timings.time("load", || {
         crate::content::load_with(root, records(&positions), keep)
     });
-    let used = std::mem::take(&mut loaded.cache);
+    let mut used = std::mem::take(&mut loaded.cache);
+    used.versions = std::mem::take(&mut versions);
     let (catalogue, diagnostics) = timings.time("validate", || validate(loaded, git));
     (catalogue, diagnostics, used)
 }
@@ -301,23 +321,33 @@ fn keep_pages(
     )
 }
 
-/// Keeps the records of this build in the cache, for the next one. Not written when the cache
-/// holds exactly these records already.
+/// Keeps the records of this build in the cache, for the next one: the files' and the
+/// committed versions' the history read (a version that is a file's text has the file's key,
+/// and is kept once). Not written when the cache holds exactly these records already.
 fn keep_records(
     cache: &crate::cache::Cache,
     used: &crate::content::CacheUse,
 ) -> std::io::Result<()> {
     use crate::content::CacheEntry;
-    let unchanged = used.entries.len() == cache.records.len()
-        && used.entries.iter().all(|e| matches!(e, CacheEntry::Hit(_)));
-    if unchanged {
+    let mut seen = rustc_hash::FxHashSet::default();
+    let mut fresh = false;
+    let mut entries = Vec::new();
+    for entry in used.entries.iter().chain(&used.versions) {
+        let (key, bytes) = match entry {
+            CacheEntry::Hit(key) => match cache.records.get(*key) {
+                Some(bytes) => (*key, bytes),
+                None => continue,
+            },
+            CacheEntry::Fresh(key, bytes) => (*key, bytes.as_slice()),
+        };
+        if seen.insert(key) {
+            fresh |= matches!(entry, CacheEntry::Fresh(..));
+            entries.push((key, bytes));
+        }
+    }
+    if !fresh && entries.len() == cache.records.len() {
         return Ok(());
     }
-    let entries = used.entries.iter().filter_map(|entry| match entry {
-        CacheEntry::Hit(key) => cache.records.get(*key).map(|bytes| (*key, bytes)),
-        CacheEntry::Fresh(key, bytes) => Some((*key, bytes.as_slice())),
-    });
-    let entries: Vec<_> = entries.collect();
     crate::cache::Store::write(
         &cache.dir,
         crate::cache::RECORDS,

@@ -23,11 +23,13 @@ pub const CONTACT: &str = "lien-he";
 pub const STATS: &str = "thong-ke";
 /// `/du-lieu/`: the open data (the catalogue as JSON and its schema).
 pub const DATA: &str = "du-lieu";
+/// `/cap-nhat/`: the changes of procedures and their Atom feeds.
+pub const CHANGES: &str = "cap-nhat";
 /// `/assets/`: the theme's static files.
 pub const ASSETS: &str = "assets";
 
 /// Every top-level route with what it holds (the title of its page, as the site shows it).
-pub const RESERVED: [(&str, &str); 14] = [
+pub const RESERVED: [(&str, &str); 15] = [
     (PROCEDURES, "các trang thủ tục"),
     (CODES, "các trang mã thủ tục"),
     (FIELDS, "trang “Lĩnh vực”"),
@@ -37,6 +39,7 @@ pub const RESERVED: [(&str, &str); 14] = [
     (CONTACT, "trang “Liên hệ, góp ý”"),
     (STATS, "trang “Thống kê”"),
     (DATA, "trang “Dữ liệu mở”"),
+    (CHANGES, "trang “Cập nhật thủ tục”"),
     (ASSETS, "các tệp giao diện"),
     ("index.html", "trang chủ"),
     ("404.html", "trang “Không tìm thấy”"),

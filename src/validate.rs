@@ -159,6 +159,7 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         &collation,
     );
     catalogue.history_partial = options.git.shallow;
+    catalogue.history = options.git.history.clone();
     (Some(catalogue), diagnostics)
 }
 
@@ -827,6 +828,7 @@ pub fn assemble(
         now,
         by_code,
         history_partial: false,
+        history: Default::default(),
     }
 }
 

@@ -1,9 +1,12 @@
 //! The build cache (`build --cache DIR`) can make a build faster, never different: a sequence
 //! of edits (edit, add, delete, rename, a template, `site.yaml`, a record with an error, a
 //! damaged and a cut cache file), each built with the cache and without it, gives the same
-//! files byte for byte and the same diagnostics, at the same lines.
+//! files byte for byte and the same diagnostics, at the same lines; and so do the commits of a
+//! site in git, whose change history is read partly from the cache.
 
 mod common;
+
+use common::git::{commit, edit, git};
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -157,12 +160,6 @@ fn kept_pages(lines: &[String]) -> (usize, usize) {
     let (kept, total) = figures.split_once('/').unwrap();
     let total: String = total.chars().take_while(char::is_ascii_digit).collect();
     (kept.parse().unwrap(), total.parse().unwrap())
-}
-
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = std::fs::read_to_string(path).unwrap();
-    assert!(text.contains(from), "{} has no {from:?}", path.display());
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
 #[test]
@@ -344,4 +341,80 @@ fn a_cache_inside_the_content_or_the_output_is_refused() {
         assert!(!root.join(dir).join("records.bin").exists());
     }
     let _ = std::fs::remove_dir_all(&root);
+}
+
+/// The entries of the Atom feed of every change in the site built at `out`.
+fn changes_in_feed(out: &Path) -> usize {
+    let feed = std::fs::read_to_string(out.join("cap-nhat/atom.xml")).unwrap();
+    feed.matches("<entry>").count()
+}
+
+/// The identity of the file at `path` (a store written anew is a new file, renamed in).
+fn inode(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).unwrap().ino()
+}
+
+#[test]
+fn with_git_history_every_build_with_the_cache_equals_a_build_without_it() {
+    let root = common::sample_copy("cache-history");
+    let cache = root.with_extension("cache");
+    let out = root.with_extension("out");
+    let _ = std::fs::remove_dir_all(&out);
+    let _ = std::fs::remove_dir_all(&cache);
+    let procedures = root.join("content/procedures");
+    let marriage = procedures.join("ho-tich/cap-giay-xac-nhan-tinh-trang-hon-nhan.yaml");
+    let records = cache.join("records.bin");
+
+    git(&root, &["init", "-q"]);
+    commit(&root, "catalogue", "2026-01-05");
+    same(&root, "one commit: no history");
+    assert_eq!(changes_in_feed(&out), 0);
+
+    edit(&marriage, "amount: 10000", "amount: 15000");
+    commit(&root, "a fee", "2026-02-10");
+    same(&root, "a fee edited");
+    assert_eq!(changes_in_feed(&out), 1);
+    // Nothing new: the versions, like the files, come from the cache, which is not written.
+    let written = inode(&records);
+    same(&root, "nothing changed");
+    assert_eq!(
+        inode(&records),
+        written,
+        "the record cache was written again"
+    );
+
+    // The only document of its case: the case goes with it.
+    edit(
+        &marriage,
+        "  - case: \"Trường hợp đề nghị cấp lại để kết hôn khi Giấy xác nhận trước đó chưa sử dụng\"\n    mode: submit\n    items:\n      - {name: \"Giấy xác nhận tình trạng hôn nhân đã được cấp trước đó (nộp lại)\", originals: 1, copies: 0}\n",
+        "",
+    );
+    commit(&root, "a document removed", "2026-03-01");
+    let lines = same(&root, "a document removed");
+    assert!(!lines.is_empty(), "the build failed");
+    assert_eq!(changes_in_feed(&out), 2);
+
+    let moved = procedures.join("ho-tich/xac-nhan-tinh-trang-hon-nhan.yaml");
+    std::fs::rename(&marriage, &moved).unwrap();
+    commit(&root, "a file renamed", "2026-04-01");
+    same(&root, "a file renamed");
+    assert_eq!(changes_in_feed(&out), 2, "a rename alone is no change");
+
+    // The first fee again, in the renamed file.
+    edit(&moved, "amount: 15000", "amount: 10000");
+    commit(&root, "the fee back", "2026-05-01");
+    same(&root, "the fee back");
+    assert_eq!(changes_in_feed(&out), 3);
+
+    // Edited and not committed: not history yet, and the version in git is read from git.
+    edit(&moved, "amount: 10000", "amount: 20000");
+    same(&root, "an edit not committed");
+    assert_eq!(changes_in_feed(&out), 3);
+    git(&root, &["checkout", "-q", "--", "."]);
+    same(&root, "the edit undone");
+
+    for dir in [out, cache, root] {
+        let _ = std::fs::remove_dir_all(dir);
+    }
 }

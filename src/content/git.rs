@@ -24,6 +24,10 @@ pub struct GitDates {
     pub old_slugs: HashMap<String, BTreeMap<String, Date>>,
     /// Whether the clone is shallow: then the history, and the old addresses, are partial.
     pub shallow: bool,
+    /// What changed in each procedure between its committed versions: empty from [`read`],
+    /// filled from [`crate::content::history::read`] (a step of its own, which takes the
+    /// records as loaded).
+    pub history: std::sync::Arc<crate::model::history::History>,
 }
 
 /// Reads the history of `root/content` with one `git log`.
@@ -156,6 +160,41 @@ fn git_with_input(
     output
 }
 
+/// A record file's line in `git log --raw --no-abbrev`: ":100644 100644 <old> <new> M\tpath".
+pub(crate) struct RecordChange<'a> {
+    /// The blob before the commit (zeros when the file was added).
+    pub old: &'a str,
+    /// The blob after it (zeros when the file was deleted).
+    pub new: &'a str,
+    /// `A`, `M`, `D`, …
+    pub status: &'a str,
+    /// The file, relative to the root.
+    pub path: &'a str,
+}
+
+impl<'a> RecordChange<'a> {
+    /// The change `line` tells, when it is a file line of a record file.
+    pub(crate) fn of_line(line: &'a str) -> Option<RecordChange<'a>> {
+        let (meta, path) = line.strip_prefix(':')?.split_once('\t')?;
+        let mut fields = meta.split(' ').skip(2);
+        let (old, new, status) = (fields.next()?, fields.next()?, fields.next()?);
+        let is_record = crate::content::RECORD_EXTENSIONS
+            .iter()
+            .any(|e| path.strip_suffix(e).is_some_and(|p| p.ends_with('.')));
+        is_record.then_some(RecordChange {
+            old,
+            new,
+            status,
+            path,
+        })
+    }
+}
+
+/// Whether `id` is git's id of no blob (all zeros).
+pub(crate) fn is_zero(id: &str) -> bool {
+    id.bytes().all(|b| b == b'0')
+}
+
 /// From `git log --raw`: each old blob (the version a commit replaced or deleted) of a record
 /// file, with the date of that commit and whether the file is Markdown. Sorted by blob id.
 fn changed_blobs(log: &str) -> Vec<(String, Date, bool)> {
@@ -166,30 +205,18 @@ fn changed_blobs(log: &str) -> Vec<(String, Date, bool)> {
             current = date.trim().parse().ok();
             continue;
         }
-        // ":100644 100644 <old> <new> M\tpath"
-        let (Some(date), Some(raw)) = (current, line.strip_prefix(':')) else {
+        let (Some(date), Some(change)) = (current, RecordChange::of_line(line)) else {
             continue;
         };
-        let Some((meta, path)) = raw.split_once('\t') else {
-            continue;
-        };
-        let fields: Vec<&str> = meta.split(' ').collect();
-        let (Some(old), Some(status)) = (fields.get(2), fields.get(4)) else {
-            continue;
-        };
-        let is_record = crate::content::RECORD_EXTENSIONS
-            .iter()
-            .any(|e| path.ends_with(&format!(".{e}")));
-        if !is_record
-            || old.bytes().all(|b| b == b'0')
-            || !(status.starts_with('M') || status.starts_with('D'))
+        if is_zero(change.old)
+            || !(change.status.starts_with('M') || change.status.starts_with('D'))
         {
             continue;
         }
         // The newest commit comes first: keep the date of the first sight of a blob.
         blobs
-            .entry((*old).to_owned())
-            .or_insert((date, path.ends_with(".md")));
+            .entry(change.old.to_owned())
+            .or_insert((date, change.path.ends_with(".md")));
     }
     blobs
         .into_iter()
@@ -200,6 +227,21 @@ fn changed_blobs(log: &str) -> Vec<(String, Date, bool)> {
 /// The texts of `blobs`, read with one `git cat-file --batch`; a blob that cannot be read is
 /// left out.
 fn read_blobs(root: &Path, blobs: &[(String, Date, bool)]) -> Vec<(String, (Date, bool))> {
+    let ids: Vec<&str> = blobs.iter().map(|(id, _, _)| id.as_str()).collect();
+    cat_blobs(root, &ids)
+        .into_iter()
+        .zip(blobs)
+        .filter_map(|(bytes, (_, date, markdown))| {
+            String::from_utf8(bytes?)
+                .ok()
+                .map(|t| (t, (*date, *markdown)))
+        })
+        .collect()
+}
+
+/// The bytes of the blobs `ids`, in their order, read with one `git cat-file --batch`; `None`
+/// for a blob that cannot be read.
+pub(crate) fn cat_blobs(root: &Path, ids: &[&str]) -> Vec<Option<Vec<u8>>> {
     let Ok(mut child) = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -209,21 +251,21 @@ fn read_blobs(root: &Path, blobs: &[(String, Date, bool)]) -> Vec<(String, (Date
         .stderr(Stdio::null())
         .spawn()
     else {
-        return Vec::new();
+        return vec![None; ids.len()];
     };
     let mut stdin = child.stdin.take();
-    let ids: String = blobs.iter().map(|(id, _, _)| format!("{id}\n")).collect();
+    let input: String = ids.iter().map(|id| format!("{id}\n")).collect();
     // Write from a thread: git answers while it reads, and a full pipe would stop both.
     let writer = std::thread::spawn(move || {
         if let Some(stdin) = stdin.as_mut() {
-            let _ = stdin.write_all(ids.as_bytes());
+            let _ = stdin.write_all(input.as_bytes());
         }
         drop(stdin);
     });
-    let mut texts = Vec::new();
+    let mut out = Vec::with_capacity(ids.len());
     if let Some(stdout) = child.stdout.take() {
         let mut reader = BufReader::new(stdout);
-        for (_, date, markdown) in blobs {
+        for _ in ids {
             // "<id> blob <size>\n<bytes>\n", or "<id> missing\n".
             let mut header = String::new();
             if reader.read_line(&mut header).unwrap_or(0) == 0 {
@@ -234,6 +276,7 @@ fn read_blobs(root: &Path, blobs: &[(String, Date, bool)]) -> Vec<(String, (Date
                 .nth(2)
                 .and_then(|s| s.parse::<usize>().ok())
             else {
+                out.push(None);
                 continue;
             };
             let mut bytes = vec![0; size + 1];
@@ -241,14 +284,13 @@ fn read_blobs(root: &Path, blobs: &[(String, Date, bool)]) -> Vec<(String, (Date
                 break;
             }
             bytes.pop();
-            if let Ok(text) = String::from_utf8(bytes) {
-                texts.push((text, (*date, *markdown)));
-            }
+            out.push(Some(bytes));
         }
     }
     let _ = writer.join();
     let _ = child.wait();
-    texts
+    out.resize(ids.len(), None);
+    out
 }
 
 /// The code and the slug of a record's old text (its `slug:`, or the one its title makes), when

@@ -5,6 +5,7 @@
 //! reports every broken file.
 
 pub mod git;
+pub mod history;
 mod lenient;
 pub mod markdown;
 pub(crate) mod yaml;
@@ -87,6 +88,9 @@ pub struct CacheUse {
     /// Files whose record came from the cache (their positions are not kept there: a
     /// diagnostic that points into one needs the file parsed).
     pub hits: rustc_hash::FxHashSet<String>,
+    /// One entry per committed version the change history read from git (set by the
+    /// pipeline: [`history::Read::entries`]).
+    pub versions: Vec<CacheEntry>,
 }
 
 /// A record's entry in the cache after a load.
@@ -540,21 +544,9 @@ fn read_record_cached(
             return (parsed, None);
         }
     };
-    let key = (cache.is_some() || keep).then(|| record_key(&file, &text));
-    if let (Some(cache), Some(key)) = (cache, key)
-        && !cache.bypass.contains(&file)
-        && let Some(record) = cache.store.get(key).and_then(from_cache_form)
-    {
-        let parsed = Parsed {
-            file,
-            text,
-            result: Ok(record),
-            more: Vec::new(),
-        };
-        return (parsed, keep.then_some(CacheEntry::Hit(key)));
-    }
+    let store = cache.filter(|c| !c.bypass.contains(&file)).map(|c| c.store);
     let is_markdown = path.extension().is_some_and(|e| e == "md");
-    let mut result = parse_record_text(&text, &file, is_markdown);
+    let (mut result, entry) = record_of_text(&text, &file, is_markdown, store, keep);
     let more = match &mut result {
         Err(first) => {
             let mut more = more_mistakes(&text, &file, is_markdown);
@@ -569,10 +561,6 @@ fn read_record_cached(
         }
         Ok(_) => Vec::new(),
     };
-    let entry = match (&result, key) {
-        (Ok(record), Some(key)) if keep => to_cache_form(record).map(|b| CacheEntry::Fresh(key, b)),
-        _ => None,
-    };
     let parsed = Parsed {
         file,
         text,
@@ -580,6 +568,47 @@ fn read_record_cached(
         more,
     };
     (parsed, entry)
+}
+
+/// The record `text` of `file` says: from `store` when it holds it under [`record_key`], else
+/// parsed; with its entry for the next build's cache when `keep` is set (none for a text that
+/// does not parse: its mistakes are found again).
+fn record_of_text(
+    text: &str,
+    file: &str,
+    is_markdown: bool,
+    store: Option<&crate::cache::Store>,
+    keep: bool,
+) -> (Result<Record, Box<Diagnostic>>, Option<CacheEntry>) {
+    let key = (store.is_some() || keep).then(|| record_key(file, text));
+    if let (Some(store), Some(key)) = (store, key)
+        && let Some(record) = store.get(key).and_then(from_cache_form)
+    {
+        return (Ok(record), keep.then_some(CacheEntry::Hit(key)));
+    }
+    let result = parse_record_text(text, file, is_markdown);
+    let entry = match (&result, key) {
+        (Ok(record), Some(key)) if keep => to_cache_form(record).map(|b| CacheEntry::Fresh(key, b)),
+        _ => None,
+    };
+    (result, entry)
+}
+
+/// A committed version of a record: the bytes the file `file` had in some commit, read as
+/// that file would be ([`parse_record`]), or taken from `store`, where the key of a version is
+/// the key of a file on disk with that path and text. `None` for a version that does not
+/// read; its entry for the next build's cache when `keep` is set.
+pub fn read_version(
+    bytes: Vec<u8>,
+    file: &str,
+    store: Option<&crate::cache::Store>,
+    keep: bool,
+) -> (Option<Box<Procedure>>, Option<CacheEntry>) {
+    let Ok(text) = decode_text(bytes, file) else {
+        return (None, None);
+    };
+    let (result, entry) = record_of_text(&text, file, file.ends_with(".md"), store, keep);
+    (result.ok().map(|(procedure, _)| procedure), entry)
 }
 
 /// A procedure and its Markdown guide (for a `.md` record with one).

@@ -31,6 +31,9 @@ pub struct Catalogue {
     /// Whether the git history it was read with is partial (a shallow clone): last-change
     /// dates and old addresses may be missing.
     pub history_partial: bool,
+    /// The changes of procedures between their committed versions (shared: `serve` reads
+    /// git once and keeps it).
+    pub history: std::sync::Arc<crate::model::history::History>,
 }
 
 /// One procedure and what was derived from its file.

@@ -2,6 +2,7 @@
 
 mod catalogue;
 pub mod config;
+pub mod history;
 pub mod intern;
 pub mod labels;
 pub mod part;

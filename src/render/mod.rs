@@ -45,6 +45,9 @@ pub struct Renderer<'a> {
     replaced_by: BTreeMap<String, Vec<Link>>,
     /// URLs of the level and agency listings that exist (only listed procedures make them).
     listing_urls: std::collections::HashSet<String>,
+    /// Every change of the history as pages say it, at the indexes of
+    /// `catalogue.history.changes`.
+    changes: Vec<Option<view::history::ChangeView>>,
     page_sizes: PageSizes,
     /// Per template ([`TEMPLATES`]): the key of the theme's templates and of the global values
     /// the template may read, once [`Renderer::key_pages`] made them (`None` for a template
@@ -122,6 +125,9 @@ impl EntryParts {
         }
     }
 }
+
+/// Changes a procedure page shows; the rest are on its field's list of changes.
+pub const HISTORY_ON_PAGE: usize = 10;
 
 /// Above this many listed procedures, the search page's no-JavaScript fallback lists fields
 /// (with counts, linking to their listings) instead of every procedure.
@@ -281,6 +287,7 @@ impl<'a> Renderer<'a> {
         global.insert("generator", concat!("congkhai ", env!("CARGO_PKG_VERSION")));
         global.insert("now", &catalogue.now.map(|d| d.vi()));
 
+        let changes = view::history::change_views(catalogue, &words);
         Ok(Renderer {
             catalogue,
             tera,
@@ -291,6 +298,7 @@ impl<'a> Renderer<'a> {
             assets,
             replaced_by,
             listing_urls,
+            changes,
             page_sizes: PageSizes::default(),
             template_keys: None,
         })
@@ -454,6 +462,20 @@ impl<'a> Renderer<'a> {
                     agency.url = agency.url.take().filter(|u| self.listing_urls.contains(u));
                 }
                 context.insert("p", &view);
+                let history: Vec<&view::history::ChangeView> = catalogue
+                    .history
+                    .by_code
+                    .get(entry.code())
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|&c| self.changes[c].as_ref())
+                    .collect();
+                context.insert("history", &history[..history.len().min(HISTORY_ON_PAGE)]);
+                context.insert("history_total", &history.len());
+                context.insert(
+                    "history_url",
+                    &format!("{}/{}/", crate::route::CHANGES, entry.procedure.field.value),
+                );
             }
             PageKind::Redirect(i) => {
                 context.insert("target", &self.cards[*i].url);
@@ -540,6 +562,24 @@ impl<'a> Renderer<'a> {
                 context.insert("urls", urls);
             }
             PageKind::Robots => {}
+            PageKind::Changes(list) | PageKind::Feed(list) => {
+                let items: Vec<&view::history::ChangeView> = list
+                    .items
+                    .iter()
+                    .filter_map(|&c| self.changes[c].as_ref())
+                    .collect();
+                context.insert("changes", &items);
+                context.insert("list", list);
+                context.insert("history_partial", &catalogue.history_partial);
+                // Atom wants a date and time; a change is known to the day.
+                context.insert(
+                    "feed_updated",
+                    &items.first().map_or_else(
+                        || "1970-01-01T00:00:00Z".to_owned(),
+                        |c| format!("{}T00:00:00Z", c.iso),
+                    ),
+                );
+            }
         }
         context
     }
@@ -745,7 +785,7 @@ pub fn plan_path(plan: &PagePlan) -> Result<OutputPath, Diagnostic> {
 }
 
 /// Every page template, in the order of [`template_index`].
-const TEMPLATES: [&str; 13] = [
+const TEMPLATES: [&str; 15] = [
     "index.html",
     "procedure.html",
     "redirect.html",
@@ -759,6 +799,8 @@ const TEMPLATES: [&str; 13] = [
     "sitemap.xml",
     "robots.txt",
     "data.html",
+    "changes.html",
+    "atom.xml",
 ];
 
 /// The place in [`TEMPLATES`] of the template that renders a page of this kind.
@@ -777,6 +819,8 @@ fn template_index(kind: &PageKind) -> usize {
         PageKind::Sitemap(_) => 10,
         PageKind::Robots => 11,
         PageKind::Data => 12,
+        PageKind::Changes(_) => 13,
+        PageKind::Feed(_) => 14,
     }
 }
 

@@ -58,6 +58,32 @@ pub enum PageKind {
     Sitemap(Vec<SitemapUrl>),
     /// `/robots.txt`.
     Robots,
+    /// `/cap-nhat/` and `/cap-nhat/<field>/`: changes of procedures, newest first.
+    Changes(ChangeList),
+    /// `/cap-nhat/atom.xml` and `/cap-nhat/<field>/atom.xml`: the newest changes as Atom.
+    Feed(ChangeList),
+}
+
+/// A list of changes (all, or one field's), possibly one page of several.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChangeList {
+    /// The field's id, for a field's list.
+    pub field: Option<String>,
+    /// The field's name, for a field's list.
+    pub name: Option<String>,
+    /// The list's first page, relative to the site root.
+    pub url: String,
+    /// Its Atom feed.
+    pub feed: String,
+    /// Indexes into `catalogue.history.changes`, newest first.
+    #[serde(skip)]
+    pub items: Vec<usize>,
+    /// Changes in the whole list.
+    pub total: usize,
+    /// Page navigation when the list is split.
+    pub pagination: Option<Pagination>,
+    /// The fields that have changes, with their lists.
+    pub filters: Vec<CountedLink>,
 }
 
 /// A listing of procedures, possibly one page of several.
@@ -201,6 +227,51 @@ fn page_window(current: usize, count: usize) -> Vec<Option<usize>> {
     out
 }
 
+/// The pages of a list of `total` items at `base_url`, [`PAGE_SIZE`] a page: each page's
+/// number, URL, range of items and navigation (none when there is one page).
+fn paginate(
+    base_url: &str,
+    total: usize,
+) -> Vec<(usize, String, std::ops::Range<usize>, Option<Pagination>)> {
+    let count = total.div_ceil(PAGE_SIZE).max(1);
+    let url_of = |n: usize| {
+        if n == 1 {
+            base_url.to_owned()
+        } else {
+            format!("{base_url}trang-{n}/")
+        }
+    };
+    (1..=count)
+        .map(|n| {
+            let pagination = (count > 1).then(|| Pagination {
+                current: n,
+                count,
+                pages: page_window(n, count)
+                    .into_iter()
+                    .map(|k| k.map(|k| (k, url_of(k))))
+                    .collect(),
+                prev: (n > 1).then(|| url_of(n - 1)),
+                next: (n < count).then(|| url_of(n + 1)),
+            });
+            (
+                n,
+                url_of(n),
+                (n - 1) * PAGE_SIZE..(n * PAGE_SIZE).min(total),
+                pagination,
+            )
+        })
+        .collect()
+}
+
+/// The title of page `n` of a list called `title`.
+fn page_title(title: &str, n: usize) -> String {
+    if n == 1 {
+        title.to_owned()
+    } else {
+        format!("{title} (trang {n})")
+    }
+}
+
 /// Splits a listing into pages of [`PAGE_SIZE`].
 fn listings(
     base_url: &str,
@@ -210,42 +281,107 @@ fn listings(
     out: &mut Vec<PagePlan>,
 ) {
     let total = listing.items.len();
-    let count = total.div_ceil(PAGE_SIZE).max(1);
-    let url_of = |n: usize| {
-        if n == 1 {
-            base_url.to_owned()
-        } else {
-            format!("{base_url}trang-{n}/")
-        }
-    };
-    for n in 1..=count {
-        let items = listing.items[(n - 1) * PAGE_SIZE..(n * PAGE_SIZE).min(total)].to_vec();
-        let pagination = (count > 1).then(|| Pagination {
-            current: n,
-            count,
-            pages: page_window(n, count)
-                .into_iter()
-                .map(|k| k.map(|k| (k, url_of(k))))
-                .collect(),
-            prev: (n > 1).then(|| url_of(n - 1)),
-            next: (n < count).then(|| url_of(n + 1)),
-        });
-        let page_title = if n == 1 {
-            title.to_owned()
-        } else {
-            format!("{title} (trang {n})")
-        };
+    for (n, url, range, pagination) in paginate(base_url, total) {
         out.push(page(
-            &url_of(n),
-            page_title,
+            &url,
+            page_title(title, n),
             breadcrumbs.to_vec(),
             PageKind::Listing(Listing {
-                items,
+                items: listing.items[range].to_vec(),
                 total,
                 pagination,
                 ..listing.clone()
             }),
         ));
+    }
+}
+
+/// Changes an Atom feed holds: the newest.
+pub const FEED_SIZE: usize = 50;
+
+/// The pages of `/cap-nhat/` (every change, newest first, then one list per field) and their
+/// Atom feeds. Only changes of procedures the catalogue has are listed.
+fn changes(catalogue: &Catalogue, words: &Words, out: &mut Vec<PagePlan>) {
+    let base = format!("{}/", route::CHANGES);
+    let shown: Vec<(usize, &str)> = catalogue
+        .history
+        .changes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let entry = catalogue.by_code(&c.code)?;
+            Some((i, entry.procedure.field.value.as_str()))
+        })
+        .collect();
+    let mut lists: Vec<(Option<&crate::model::config::Field>, Vec<usize>)> =
+        vec![(None, shown.iter().map(|(i, _)| *i).collect())];
+    for field in &catalogue.fields {
+        let items = shown
+            .iter()
+            .filter(|(_, f)| *f == field.id.value)
+            .map(|(i, _)| *i)
+            .collect();
+        lists.push((Some(field), items));
+    }
+    let filters: Vec<CountedLink> = lists
+        .iter()
+        .filter_map(|(field, items)| {
+            let field = (*field)?;
+            (!items.is_empty()).then(|| CountedLink {
+                title: field.name.to_string(),
+                url: format!("{base}{}/", field.id.value),
+                count: items.len(),
+                id: Some(field.id.value.clone()),
+                description: None,
+            })
+        })
+        .collect();
+    let changes_link = Link {
+        title: words.changes.clone(),
+        url: base.clone(),
+    };
+    for (field, items) in lists {
+        let (url, title, crumbs) = match field {
+            None => (base.clone(), words.changes.clone(), vec![home(words)]),
+            Some(f) => (
+                format!("{base}{}/", f.id.value),
+                format!("{}: {}", words.changes, f.name),
+                vec![home(words), changes_link.clone()],
+            ),
+        };
+        let list = ChangeList {
+            field: field.map(|f| f.id.value.clone()),
+            name: field.map(|f| f.name.to_string()),
+            url: url.clone(),
+            feed: format!("{url}atom.xml"),
+            items: Vec::new(),
+            total: items.len(),
+            pagination: None,
+            filters: filters.clone(),
+        };
+        for (n, page_url, range, pagination) in paginate(&url, items.len()) {
+            out.push(page(
+                &page_url,
+                page_title(&title, n),
+                crumbs.clone(),
+                PageKind::Changes(ChangeList {
+                    items: items[range].to_vec(),
+                    pagination,
+                    ..list.clone()
+                }),
+            ));
+        }
+        out.push(PagePlan {
+            path: format!("{url}atom.xml"),
+            url: format!("{url}atom.xml"),
+            title,
+            breadcrumbs: vec![],
+            kind: PageKind::Feed(ChangeList {
+                items: items.into_iter().take(FEED_SIZE).collect(),
+                filters: Vec::new(),
+                ..list
+            }),
+        });
     }
 }
 
@@ -497,6 +633,7 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
             PageKind::Page(i),
         ));
     }
+    changes(catalogue, words, &mut plans);
     plans.push(PagePlan {
         path: "404.html".to_owned(),
         url: "404.html".to_owned(),
@@ -512,7 +649,12 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
         .collect();
     let sitemap: Vec<SitemapUrl> = plans
         .iter()
-        .filter(|p| !matches!(p.kind, PageKind::Redirect(_) | PageKind::NotFound))
+        .filter(|p| {
+            !matches!(
+                p.kind,
+                PageKind::Redirect(_) | PageKind::NotFound | PageKind::Feed(_)
+            )
+        })
         .map(|p| SitemapUrl {
             lastmod: updated.get(&p.url).cloned(),
             url: p.url.clone(),

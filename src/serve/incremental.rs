@@ -202,7 +202,11 @@ impl Site {
             options.root = root;
         }
         let options = &options;
-        let git = content::git::read(&options.root);
+        // Read before the records: every version the history compares is parsed from git.
+        let mut git = content::git::read(&options.root);
+        git.history = std::sync::Arc::new(
+            content::history::read(&options.root, content::history::Versions::default()).history,
+        );
         let now = options.now.or(git.head);
         let mut diagnostics = Diagnostics::new();
         let theme = match Theme::load(&options.root, &options.theme) {
@@ -1065,7 +1069,7 @@ impl Site {
                     &self.options.root,
                     entries.iter().map(|e| &*e.procedure),
                 );
-                self.catalogue = Some(validate::assemble(
+                let mut catalogue = validate::assemble(
                     site.clone(),
                     self.rest.fields.clone(),
                     entries,
@@ -1077,7 +1081,11 @@ impl Site {
                     },
                     self.now,
                     collation,
-                ));
+                );
+                // As `validate::validate` does: git is read once, when the server starts.
+                catalogue.history_partial = self.git.shallow;
+                catalogue.history = self.git.history.clone();
+                self.catalogue = Some(catalogue);
             }
         }
         if self.in_place.is_none() {
@@ -1360,7 +1368,11 @@ impl PlanIndex {
                         shown_in[i].push(page);
                     }
                 }
-                PageKind::Search => shown_in.iter_mut().for_each(|pages| pages.push(page)),
+                // A change names its procedure by its title now: the lists of changes read
+                // every entry (the plan does not say which entry a change is of).
+                PageKind::Search | PageKind::Changes(_) | PageKind::Feed(_) => {
+                    shown_in.iter_mut().for_each(|pages| pages.push(page))
+                }
                 PageKind::Home
                 | PageKind::Index(_)
                 | PageKind::Contact
@@ -1626,6 +1638,13 @@ fn content_fingerprint(plan: &PagePlan, catalogue: &Catalogue, stamps: &Stamps) 
                     stamps.field[i].hash(&mut h);
                     stamps.card[i].hash(&mut h);
                 }
+            }
+        }
+        // A change shows its procedure's title and links to its page.
+        PageKind::Changes(list) | PageKind::Feed(list) => {
+            hash_serialized(&mut h, list);
+            for &c in &list.items {
+                link(&mut h, &catalogue.history.changes[c].code);
             }
         }
         PageKind::Sitemap(urls) => {

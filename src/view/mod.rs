@@ -13,6 +13,7 @@ use crate::model::{
 use crate::vi;
 use crate::vi::Date;
 
+pub mod history;
 pub mod jsonld;
 pub mod prose;
 pub mod words;
@@ -115,10 +116,7 @@ impl Card {
             level: p.level.id(),
             online_level: online_level_id(&p.online_level),
             status: entry.status.id(),
-            processing_time: match &p.processing_time {
-                Part::Known(time) => time.text.to_string(),
-                Part::Missing(m) => words.missing(m.status, "processing_time").to_owned(),
-            },
+            processing_time: history::time_text(&p.processing_time, words),
             fee_summary: fee_summary(&p.fees, words),
             free: p.is_known_free(),
             agency: p

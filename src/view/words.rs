@@ -41,6 +41,11 @@ pub struct Words {
     pub data: String,
     /// "Không tìm thấy trang".
     pub not_found: String,
+    /// "Cập nhật thủ tục": the title of `/cap-nhat/`.
+    pub changes: String,
+    /// The words of the change history (`history.*`: the names of the parts that change,
+    /// "theo Quyết định {number}") and the status names (`status.*`), by key.
+    history: std::collections::BTreeMap<&'static str, String>,
     free: String,
     amount: String,
     amount_currency: String,
@@ -77,6 +82,24 @@ impl Words {
             stats: word("/pages/stats"),
             data: word("/pages/data"),
             not_found: word("/pages/not_found"),
+            changes: word("/pages/changes"),
+            history: [
+                "title",
+                "fees",
+                "processing_time",
+                "document_added",
+                "document_removed",
+                "status",
+                "by_decision",
+            ]
+            .into_iter()
+            .map(|k| (k, word(&format!("/history/{k}"))))
+            .chain(
+                ["active", "upcoming", "suspended", "repealed"]
+                    .into_iter()
+                    .map(|k| (k, word(&format!("/status/{k}")))),
+            )
+            .collect(),
             free: word("/money/free"),
             amount: word("/money/amount"),
             amount_currency: word("/money/amount_currency"),
@@ -191,6 +214,15 @@ impl Words {
     pub fn missing(&self, status: MissingStatus, part: &str) -> &str {
         self.missing
             .get(&format!("{}/{part}", status.id()))
+            .map(String::as_str)
+            .unwrap_or_default()
+    }
+
+    /// A word of the change history or a status name, by its key (`fees`, `by_decision`,
+    /// `repealed`).
+    pub fn history(&self, key: &str) -> &str {
+        self.history
+            .get(key)
             .map(String::as_str)
             .unwrap_or_default()
     }
