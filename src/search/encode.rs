@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 
 #[cfg(test)]
 use super::index::class_of;
-use super::index::{CODE, Group, Index, Posting, TITLE_END, TITLE_START};
+use super::index::{CODE, Class, Group, Index, Posting, TITLE_END, TITLE_START};
 
 /// The digits of the posting strings.
 pub const ALPHABET: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
@@ -108,18 +108,27 @@ pub fn group_split(g: &Group, longest: usize) -> (Value, Vec<String>) {
             Value::String(s)
         }
     };
-    let own = Value::String(postings(&g.postings));
+    let own = split_by_title(&g.postings, longest, &mut place);
     if g.next.is_empty() && g.variants.is_empty() {
-        return (own, parts);
+        // A split list alone is the only member of an array, so that the client tells it from
+        // a group.
+        return match own {
+            Value::String(_) => (own, parts),
+            split => (Value::Array(vec![split]), parts),
+        };
     }
     let next: serde_json::Map<String, Value> = g
         .next
         .iter()
         .map(|(k, v)| {
-            let s = postings(v);
-            // The anchors and the code are read for nearly every query word: they stay.
+            // The anchors and the code are read for nearly every query word, and are title
+            // postings: they stay.
             let kept = k.starts_with(TITLE_START) || k.starts_with(TITLE_END) || k == CODE;
-            let value = if kept { Value::String(s) } else { place(s) };
+            let value = if kept {
+                Value::String(postings(v))
+            } else {
+                split_by_title(v, longest, &mut place)
+            };
             (k.to_owned(), value)
         })
         .collect();
@@ -133,6 +142,31 @@ pub fn group_split(g: &Group, longest: usize) -> (Value, Vec<String>) {
         out.push(Value::Object(variants));
     }
     (Value::Array(out), parts)
+}
+
+/// A posting list longer than `longest` characters with postings outside the title, as
+/// `[title postings, other postings]` (each a [`postings`] string, the second placed by `place`:
+/// a part of its own in the sharded tier); else the list as one string.
+///
+/// The first page of results mostly comes from titles: at 100,000 synthetic procedures the
+/// title postings of "dang" compress to 1.2 KB and the others to 7.4 KB (titles are sorted, so
+/// the documents whose title has a word are runs), so the client ranks with the title postings
+/// first, and loads the others only when they can change that page, or for the count.
+fn split_by_title(
+    list: &[Posting],
+    longest: usize,
+    place: &mut impl FnMut(String) -> Value,
+) -> Value {
+    let whole = postings(list);
+    if whole.len() <= longest {
+        return Value::String(whole);
+    }
+    let (title, rest): (Vec<Posting>, Vec<Posting>) =
+        list.iter().partition(|p| p.class() == Class::Title);
+    if rest.is_empty() {
+        return Value::String(whole);
+    }
+    json!([postings(&title), place(postings(&rest))])
 }
 
 /// Per-document facet values as a string of `width` digits each.
@@ -194,7 +228,6 @@ pub fn script_json(key: &str, json: &str) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::index::Class;
 
     #[test]
     fn numbers_round_trip() {

@@ -14,7 +14,10 @@
 //! - **Sharded**: `tra-cuu/chi-muc.<hash>.js` is a small manifest (field ranges, facet values,
 //!   shard boundaries); `tra-cuu/chi-muc-<hash>/` holds term shards split between head words
 //!   (`<n>.js`), the long bigram and variant lists of frequent words taken out of their group
-//!   (`x-<head>-<n>.js`, fetched only by a query that uses them), result cards by runs of
+//!   (`x-<head>-<n>.js`, fetched only by a query that uses them) and so are the postings
+//!   outside titles of long lists (their title postings stay: the client ranks a first page
+//!   from them when no document they leave out could reach it, and loads the rest once typing
+//!   pauses, for the count and the other pages), result cards by runs of
 //!   [`CARDS_PER_FILE`] documents (`the-<n>.js`), one file per facet (`loc-<facet>.js`, loaded
 //!   when a filter is opened) and the vocabulary for typo tolerance (`tu-vung.js`, loaded only
 //!   when nothing matches). The folder name carries the hash of its content, so every file can
@@ -61,8 +64,9 @@ pub const LONGEST_INLINE: usize = 1024;
 pub const CARDS_PER_FILE: usize = 8;
 /// Version of the file format, checked by the client (2: the title anchors' keys carry the
 /// title's word count, "<4"; 3: long follower and variant lists of the sharded tier are numbers
-/// of parts, `x-<head>-<n>.js`).
-pub const FORMAT_VERSION: u32 = 3;
+/// of parts, `x-<head>-<n>.js`; 4: long posting lists with postings outside the title are
+/// `[title postings, the others]`, see [`encode::group_split`]).
+pub const FORMAT_VERSION: u32 = 4;
 
 /// How the index is split.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! Ranking, codes, typos and the shard layout, on small hand-made indexes.
 
-use super::index::{Doc, FacetValue, Texts, groups};
+use super::index::{Doc, FacetValue, Posting, Texts, groups};
 use super::*;
 
 /// A record: (title, code, keywords, field and agency names, documents and results).
@@ -391,24 +391,47 @@ fn shards_split_only_between_heads_and_cover_every_head_once() {
     assert!(dang.contains("\"ki\""));
 }
 
-/// In the sharded tier, a long bigram list leaves its group for a file of its own, named by
-/// the head and the number its place holds; the title anchors stay in the group.
+/// In the sharded tier, a long list that has postings outside the title is split: its title
+/// postings stay in the group, the others leave it for a file of their own, named by the head
+/// and the number their place holds; the title anchors stay in the group.
 #[test]
-fn long_follower_lists_are_parts_of_their_own() {
-    let idx = titles_index(3_000, |i| {
+fn long_lists_keep_their_title_postings_and_the_others_are_parts_of_their_own() {
+    let idx = index_of(3_000, |i| {
         if i % 2 == 0 {
-            format!("Đăng ký khai sinh lần {i}")
+            (format!("Đăng ký khai sinh lần {i}"), vec![])
         } else {
-            format!("Đăng tin số {i}")
+            (
+                format!("Đăng tin số {i}"),
+                vec!["Tờ khai đăng ký khai sinh".to_owned()],
+            )
         }
     });
     let dang = &idx.groups["dang"];
-    let want = encode::postings(dang.next.get("ki").unwrap());
-    assert!(want.len() > LONGEST_INLINE);
+    let ki = dang.next.get("ki").unwrap();
+    assert!(encode::postings(ki).len() > LONGEST_INLINE);
+    let (title, rest): (Vec<Posting>, Vec<Posting>) =
+        ki.iter().partition(|p| p.class() == Class::Title);
+    assert_eq!((title.len(), rest.len()), (1_500, 1_500));
     let (json, parts) = encode::group_split(dang, LONGEST_INLINE);
-    let n = json[1]["ki"].as_u64().expect("\"dang ki\" is a part");
+    let split = json[1]["ki"].as_array().expect("\"dang ki\" is split");
+    assert_eq!(split[0].as_str(), Some(encode::postings(&title).as_str()));
+    let n = split[1].as_u64().expect("its other postings are a part");
+    let want = encode::postings(&rest);
     assert_eq!(parts[n as usize], want);
+    // Both halves read back are the whole list.
+    let mut both = encode::read_postings(split[0].as_str().unwrap());
+    both.extend(encode::read_postings(&parts[n as usize]));
+    both.sort_by_key(|p| p.doc());
+    assert_eq!(both, ki);
+    // A word's own list too ("khai": the title of half of them, a document of the others).
+    let khai = encode::group_split(&idx.groups["khai"], LONGEST_INLINE).0;
+    let own = khai[0].as_array().expect("own list split");
+    assert!(own[0].is_string() && own[1].is_u64(), "{khai}");
     assert!(json[1]["<4"].is_string(), "anchors stay: {}", json[1]);
+    // A list of title postings only stays whole, however long.
+    let lan = encode::group_split(&idx.groups["lan"], LONGEST_INLINE).0;
+    assert!(encode::postings(&idx.groups["lan"].postings).len() > LONGEST_INLINE);
+    assert!(lan.as_array().is_none_or(|g| g[0].is_string()), "{lan}");
     // Without a limit, nothing is taken out.
     let (whole, none) = encode::group_split(dang, usize::MAX);
     assert!(none.is_empty());
@@ -426,6 +449,21 @@ fn long_follower_lists_are_parts_of_their_own() {
         text,
         format!("(self.congkhaiSearch=self.congkhaiSearch||{{}})[\"x-dang-{n}\"]=\"{want}\";\n")
     );
+}
+
+/// The index of `n` procedures with the titles and documents `record(i)` gives.
+fn index_of(n: usize, record: impl Fn(usize) -> (String, Vec<String>)) -> Index {
+    let made: Vec<(String, Vec<String>)> = (0..n).map(record).collect();
+    let documents: Vec<Vec<&str>> = made
+        .iter()
+        .map(|(_, d)| d.iter().map(String::as_str).collect())
+        .collect();
+    let records: Vec<Record<'_>> = made
+        .iter()
+        .zip(&documents)
+        .map(|((t, _), d)| (t.as_str(), "1.000001", &[][..], &[][..], &d[..]))
+        .collect();
+    index(&records)
 }
 
 /// Shard files are assembled from each group's JSON text; they must be exactly what

@@ -14,6 +14,9 @@
   // text::COMMON: words a document may lack, that weigh little beside other words.
   var COMMON = [['thu', 'tuc', 'hanh', 'chinh'], ['thu', 'tuc'], ['tthc'], ['cap']];
   var PAGE = 20, SORTED = 200, NEAREST = 3, FACET_SHORT = 12, FACET_SHOWN = 6, MAX_PREFIX_SHARDS = 3, ANNOUNCE_MS = 700, FETCH_PAUSE_MS = 150, URL_PAUSE_MS = 300;
+  // The postings outside titles that a first page did not need are fetched (for the count and
+  // the other pages) once typing has paused this long, not for every word on the way.
+  var REST_PAUSE_MS = 700;
   var START = '<', END = '>', CODEKEY = '#';
   var ALPHA = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
   var DIGIT = {};
@@ -190,6 +193,35 @@
     return docs;
   }
   function own(g) { return typeof g === 'string' ? g : g[0]; }
+  // A long posting list of the sharded tier that has postings outside the title is
+  // [title postings, the others], the others often the number of a part (x-<head>-<n>.js).
+  // Until that part is loaded the list is its title postings: `open` says so.
+  function open(h, v) { return typeof v !== 'string' && typeof v[1] === 'number' && got['x-' + h + '-' + v[1]] === undefined; }
+  function restKey(h, v) { return typeof v !== 'string' && typeof v[1] === 'number' ? 'x-' + h + '-' + v[1] : null; }
+  // The postings of a list: all of them, or with `titles` (or while the rest is not loaded)
+  // its title postings only.
+  function plist(h, v, titles) {
+    if (typeof v === 'string') return titles ? titlesOf(v) : postings(v);
+    if (titles || open(h, v)) return postings(v[0]);
+    var rest = part(h, v[1]), key = v[0] + ' ' + rest, p = decoded.get(key);
+    if (p) return p;
+    var a = postings(v[0]), b = postings(rest), d = [], c = [], i = 0, j = 0;
+    while (i < a.d.length || j < b.d.length) {
+      if (j >= b.d.length || (i < a.d.length && a.d[i] < b.d[j])) { d.push(a.d[i]); c.push(a.c[i++]); } else { d.push(b.d[j]); c.push(b.c[j++]); }
+    }
+    p = { d: d, c: c };
+    decoded.set(key, p);
+    return p;
+  }
+  function titlesOf(s) {
+    var key = '^' + s, p = decoded.get(key);
+    if (p) return p;
+    var all = postings(s), d = [], c = [];
+    for (var i = 0; i < all.d.length; i++) if (all.c[i] === 3) { d.push(all.d[i]); c.push(3); }
+    p = { d: d, c: c };
+    decoded.set(key, p);
+    return p;
+  }
   // A long follower or variant list of the sharded tier is the number of a file of its own,
   // x-<head>-<n>.js, loaded before ranking by the queries that use it (see partsNeeded).
   function part(h, v) { return typeof v === 'number' ? got['x-' + h + '-' + v] || '' : v; }
@@ -247,15 +279,20 @@
   // ---------------------------------------------------------------- ranking (query.rs)
   // Scores live in dense arrays indexed by document (every score is a positive integer, so 0
   // means "not matched"), reset after each use through the list of documents touched.
-  var acc = null, tmp = null;
+  var acc = null, tmp = null, gap = null;
   var titleLength = null;        // words of a matched title, from its anchors (0: unknown)
   function dense() {
-    if (!acc) { acc = new Float64Array(I.n); tmp = new Float64Array(I.n); titleLength = new Uint8Array(I.n); }
+    if (!acc) { acc = new Float64Array(I.n); tmp = new Float64Array(I.n); gap = new Float64Array(I.n); titleLength = new Uint8Array(I.n); }
   }
   // Best score per document of one word: {d: sorted documents, s: their scores}.
   var wordCache = new Map();
   function wordKey(e) {
-    return !e.prefix && !e.fuzzy && e.heads.length ? e.word.w + '\u0001' + (e.word.orig || '') + (e.common ? '\u0003' : '') : null;
+    return !e.prefix && !e.fuzzy && e.heads.length ? e.word.w + '\u0001' + (e.word.orig || '') + (e.common ? '\u0003' : '') + (titleOnly(e) ? '\u0004' : '') : null;
+  }
+  // Whether a word is ranked by its title postings alone (the rest of a list of one of its
+  // heads is not loaded): then a document that has it scores its best (title) points for it.
+  function titleOnly(e) {
+    return e.heads.some(function (hp) { return open(hp[0], own(groups[hp[0]])); });
   }
   function wordScores(e) {
     var key = wordKey(e);
@@ -269,9 +306,9 @@
     return best;
   }
   function scoreWord(e) {
-    var touched = [], i, d;
+    var touched = [], i, d, titles = titleOnly(e);
     e.heads.forEach(function (hp) {
-      var p = postings(own(groups[hp[0]])), pd = p.d, pc = p.c, m = hp[1];
+      var p = plist(hp[0], own(groups[hp[0]]), titles), pd = p.d, pc = p.c, m = hp[1];
       for (i = 0; i < pd.length; i++) {
         var s = m * W[pc[i]], dd = pd[i], o = tmp[dd];
         if (o === 0) { touched.push(dd); tmp[dd] = s; } else if (o < s) tmp[dd] = s;
@@ -325,7 +362,7 @@
     if (ex.every(wordKey)) { andKey = key; andWords = out; }
     return out;
   }
-  function rank(ex) {
+  function rank(ex, need) {
     dense();
     // Every word but the common ones must match; those then add to the documents they are in.
     var req = ex.filter(function (e) { return !e.common; });
@@ -348,7 +385,7 @@
       var b = wordScores(e);
       for (i = 0; i < b.d.length; i++) if (acc[b.d[i]]) acc[b.d[i]] += b.s[i];
     });
-    return finish(ex, cur);
+    return finish(ex, cur, need || 0);
   }
   // Adds the best of `bonus` to the scores of matched documents, then clears it.
   function addBest(touched) {
@@ -390,21 +427,34 @@
     }
     return out;
   }
-  function finish(ex, cur) {
+  // `need`: how many of the best results must be right (a page of results and those before
+  // it) when some lists are known by their title postings only; 0 when every result must be.
+  function finish(ex, cur, need) {
+    var incomplete = ex.some(titleOnly), gapped = [];
     for (var k = 0; k + 1 < ex.length; k++) {
-      var a = ex[k], b = ex[k + 1], touched = [];
+      var a = ex[k], b = ex[k + 1], touched = [], unsure = false;
       a.heads.forEach(function (hp) {
         var n = next(groups[hp[0]]);
         if (!n) return;
         var fs = followers(hp[0], n), w = b.word.w;
         for (var j = lowerBound(fs, w); j < fs.length && (b.prefix ? fs[j].lastIndexOf(w, 0) === 0 : fs[j] === w); j++) {
-          var p = postings(part(hp[0], n[fs[j]]));
+          if (open(hp[0], n[fs[j]])) unsure = true;
+          var p = plist(hp[0], n[fs[j]]);
           for (var i = 0; i < p.d.length; i++) {
             var s = 2 * W[p.c[i]], d = p.d[i], o = tmp[d];
             if (o === 0) { touched.push(d); tmp[d] = s; } else if (o < s) tmp[d] = s;
           }
         }
       });
+      // A bigram list whose postings outside titles are not loaded may still give a matched
+      // document up to 2 × the keyword weight more.
+      if (unsure) {
+        incomplete = true;
+        for (var c = 0; c < cur.length; c++) {
+          var dc = cur[c];
+          if (tmp[dc] < 2 * W[2]) { if (!gap[dc]) gapped.push(dc); gap[dc] += 2 * W[2] - tmp[dc]; }
+        }
+      }
       addBest(touched);
     }
     // The title starts with the first word and ends with the last (or the first and last
@@ -430,13 +480,15 @@
     });
     // Best score first, then the shorter title, then document order: one numeric sort of
     // packed keys.
-    var keys = new Float64Array(cur.length), top = 0, i;
+    var keys = new Float64Array(cur.length), top = 0, i, unsureBest = 0;
     for (i = 0; i < cur.length; i++) if (acc[cur[i]] > top) top = acc[cur[i]];
     for (i = 0; i < cur.length; i++) {
       var d = cur[i];
       keys[i] = ((top - acc[d]) * (LONGEST + 1) + (titleLength[d] || LONGEST)) * 1048576 + d;
+      if (gap[d] && acc[d] + gap[d] > unsureBest) unsureBest = acc[d] + gap[d];
       acc[d] = 0;
     }
+    for (i = 0; i < gapped.length; i++) gap[gapped[i]] = 0;
     for (i = 0; i < sized.length; i++) titleLength[sized[i]] = 0;
     // Many matches (a word's first letters): only the first SORTED are put in order now, the
     // rest when a filter or a far page needs them (see ordered()).
@@ -448,7 +500,37 @@
     var hits = new Array(cur.length);
     for (i = 0; i < keys.length; i++) hits[i] = keys[i] % 1048576;
     hits.keys = partial ? keys : null;
+    if (incomplete) {
+      // Ranked with some lists' title postings only: the first `need` results are those of
+      // the whole lists when the last of them scores more than any document could that the
+      // title postings left out (bestOutside), and more than the matched documents whose
+      // score the missing postings could still raise.
+      var last = need && need <= Math.min(SORTED, keys.length) ? top - Math.floor(Math.floor(keys[need - 1] / 1048576) / (LONGEST + 1)) : 0;
+      if (last && last > bestOutside(ex) && last > unsureBest) hits.first = need;
+      else hits.undecided = true;
+    }
     return hits;
+  }
+  // The most a document can score that lacks, among the postings loaded, a required word
+  // ranked by its title postings alone: every word at its best, bigrams and anchors included,
+  // but one such word outside the title (at most the keyword weight, no code).
+  function bestOutside(ex) {
+    var req = ex.filter(function (e) { return !e.common; });
+    if (!req.length) req = ex;
+    var total = 2 * W[3] * (ex.length - 1) + 2 * ANCHOR, drop = Infinity;
+    ex.forEach(function (e) {
+      var points = 0, codes = 0, marks = 0, orig = e.word.orig;
+      e.heads.forEach(function (hp) {
+        var g = groups[hp[0]], n = next(g), v = variants(g);
+        points = Math.max(points, hp[1]);
+        if (n && n[CODEKEY] !== undefined) codes += CODE;
+        if (v && orig) Object.keys(v).forEach(function (k) { if (e.prefix ? k.lastIndexOf(orig, 0) === 0 : k === orig) marks += MARKS; });
+      });
+      total += points * W[3] + codes + marks;
+      if (req.indexOf(e) >= 0 && titleOnly(e)) drop = Math.min(drop, points * (W[3] - W[2]) + codes);
+    });
+    // No such word: every document that has the words is matched.
+    return drop === Infinity ? 0 : total - drop;
   }
   // Moves the k smallest values of `a` to its first k places (quickselect).
   function select(a, k) {
@@ -509,17 +591,20 @@
     });
     return Object.keys(need);
   }
-  // Loads the parts ranking needs; like shards, only at a pause in typing (unless a pause
-  // for the shards came just before: `paused`).
-  function loadParts(lists, my, paused) {
+  // Loads the files `needed(ex)` names for each of `lists`, after a pause in typing of `wait`
+  // ms (0: at once).
+  function loadNeeded(needed, lists, my, wait) {
     var need = {};
-    lists.forEach(function (ex) { partsNeeded(ex).forEach(function (k) { need[k] = true; }); });
+    lists.forEach(function (ex) { needed(ex).forEach(function (k) { need[k] = true; }); });
     var keys = Object.keys(need);
     if (!keys.length) return Promise.resolve();
-    return (paused ? Promise.resolve() : pause(my)).then(function () {
+    return (wait ? pause(my, wait) : Promise.resolve()).then(function () {
       return Promise.all(keys.map(function (k) { return load(k, dir + I.dir + k + '.js'); }));
     });
   }
+  // Loads the parts ranking needs; like shards, only at a pause in typing (unless a pause
+  // for the shards came just before: `paused`).
+  function loadParts(lists, my, paused) { return loadNeeded(partsNeeded, lists, my, paused ? 0 : FETCH_PAUSE_MS); }
   function known(ex) { return ex.filter(function (e) { return e.heads.length; }); }
   function expand(q) {
     return q.words.map(function (wd, i) {
@@ -528,6 +613,40 @@
       if (wd.common) heads = heads.map(function (hp) { return [hp[0], 1]; });
       return { word: wd, prefix: prefix, heads: heads, fuzzy: false, common: wd.common };
     });
+  }
+  // The other postings of the lists ranking `ex` reads (see plist()) that are not loaded.
+  function restNeeded(ex) {
+    var need = {};
+    function want(h, v) { var k = restKey(h, v); if (k && got[k] === undefined) need[k] = true; }
+    ex.forEach(function (e, k) {
+      var b = ex[k + 1];
+      e.heads.forEach(function (hp) {
+        var h = hp[0], g = groups[h], n = next(g);
+        want(h, own(g));
+        if (n && b) {
+          var fs = followers(h, n), w = b.word.w;
+          for (var j = lowerBound(fs, w); j < fs.length && (b.prefix ? fs[j].lastIndexOf(w, 0) === 0 : fs[j] === w); j++) want(h, n[fs[j]]);
+        }
+      });
+    });
+    return Object.keys(need);
+  }
+  function loadRest(lists, my, wait) { return loadNeeded(restNeeded, lists, my, wait); }
+  // Ranks `ex` with the postings loaded; when the first `need` results (0: all) are not
+  // settled by them, loads the rest of the lists and ranks again.
+  function ranked(ex, my, need) {
+    var hits = rank(ex, need);
+    if (!hits.undecided) return Promise.resolve(hits);
+    return loadRest([ex], my, restPause()).then(function () { return rank(ex, 0); });
+  }
+  // How many results must be right before the rest of the lists is loaded: the pages up to
+  // the one shown, while no filter needs every result.
+  // While typing, the words on the way ("dang k") do not fetch the rest of the lists: only a
+  // longer pause does.
+  var typing = false;
+  function restPause() { return typing ? REST_PAUSE_MS : 0; }
+  function settledNeed() {
+    return Object.keys(state.sel).length || filters.open ? 0 : state.page * PAGE;
   }
   // Search: {hits (documents, best first), approximate}; a promise in the sharded tier when files are missing.
   function search(q, my) {
@@ -540,8 +659,15 @@
       // What "did you mean" ranks too: the words the index knows, side by side.
       return sharded ? loadParts([ex, known(ex)], my, missing.length > 0) : null;
     }).then(function () {
-      var hits = rank(ex);
+      return ranked(ex, my, settledNeed());
+    }).then(function (hits) {
       if (hits.length) return { hits: hits, ex: ex, approximate: null };
+      return loadRest([ex, known(ex)], my, restPause()).then(function () { return fuzzy(ex, my); });
+    });
+  }
+  // Nothing matched every word: typo tolerance, else the nearest titles.
+  function fuzzy(ex, my) {
+    {
       var unknown = ex.filter(function (e) {
         return !e.heads.length && !e.common && e.word.w.length >= FUZZY_MIN && /^[a-z]+$/.test(e.word.w);
       });
@@ -559,13 +685,15 @@
           });
           return sharded ? loadParts([ex, known(ex)], my, true) : null;
         }).then(function () {
-          var fuzzyHits = rank(ex);
+          return loadRest([ex, known(ex)], my, 0);
+        }).then(function () {
+          var fuzzyHits = rank(ex, 0);
           if (!fuzzyHits.length) return { hits: [], ex: ex, approximate: null, nearest: nearest(ex) };
           var understood = ex.map(function (e) {
             if (!e.fuzzy) return e.word.w;
             var best = null, n = -1;
             e.heads.forEach(function (hp) {
-              var c = postings(own(groups[hp[0]])).d.length;
+              var c = plist(hp[0], own(groups[hp[0]])).d.length;
               if (c > n) { n = c; best = hp[0]; }
             });
             return best;
@@ -573,7 +701,7 @@
           return { hits: fuzzyHits, ex: ex, approximate: understood.join(' ') };
         });
       });
-    });
+    }
   }
   // When no procedure has every word, for "did you mean": the best results of the words the
   // index knows, or when no procedure has them all, those with the most of them (their best
@@ -583,7 +711,7 @@
     var touched = [], words = ex.filter(function (e) { return !e.common && e.heads.length; });
     if (ex.length < 2 || !words.length) return [];
     if (words.length < ex.length) {
-      var hits = rank(known(ex));
+      var hits = rank(known(ex), 0);
       if (hits.length) return Array.prototype.slice.call(hits, 0, NEAREST);
     }
     words.forEach(function (e) {
@@ -787,8 +915,8 @@
   // Before fetching files, wait for a pause in typing: the words typed on the way to a query
   // ("d", "da", "dan") would otherwise each fetch shards and cards nobody looks at.
   var STALE = {};
-  function pause(my) {
-    return new Promise(function (ok) { setTimeout(ok, FETCH_PAUSE_MS); }).then(function () {
+  function pause(my, ms) {
+    return new Promise(function (ok) { setTimeout(ok, ms || FETCH_PAUSE_MS); }).then(function () {
       if (my !== seq) throw STALE;
     });
   }
@@ -915,7 +1043,10 @@
     var filtered = Object.keys(state.sel).length > 0;
     var need = Object.keys(state.sel).map(loadFacet);
     if (filters.open) need.push(ensureFacets());
-    var found = state.q === lastQuery && lastHits ? Promise.resolve(lastHits) : search(q, my);
+    // A first page ranked from title postings serves that page only: a filter, or another
+    // page, ranks again.
+    var reuse = state.q === lastQuery && lastHits && (!lastHits.hits.first || lastHits.hits.first === settledNeed());
+    var found = reuse ? Promise.resolve(lastHits) : search(q, my);
     Promise.all([found, Promise.all(need)]).then(function (r) {
       if (my !== seq) return null;
       var res = r[0];
@@ -928,12 +1059,24 @@
       var f = facet(base || allDocs());
       showCounts(f.counts);
       if (!base) return render(null, res, [], 0);
-      var pages = Math.max(1, Math.ceil(f.kept.length / PAGE));
-      if (state.page > pages) state.page = pages;
+      // Ranked from title postings: the results up to this page are right, not the count.
+      var first = res && res.hits.first;
+      var pages = first ? 0 : Math.max(1, Math.ceil(f.kept.length / PAGE));
+      if (!first && state.page > pages) state.page = pages;
       var shown = f.kept.slice((state.page - 1) * PAGE, state.page * PAGE);
       // The cards on the screen first: those below may wait for their files (see render()).
       return cardsFor(shown.slice(0, screenful()).concat(res && res.nearest || []), my).then(function () {
-        if (my === seq) render(shown, res, f.kept, pages);
+        if (my !== seq) return null;
+        render(shown, res, f.kept, pages);
+        // The rest of the lists, for the count and the other pages, once typing pauses.
+        if (first) {
+          return loadRest([res.ex], my, REST_PAUSE_MS).then(function () {
+            if (my !== seq) return;
+            lastQuery = null;
+            update();
+          });
+        }
+        return null;
       });
     }).catch(function (e) { if (e !== STALE && my === seq) failed(); });
   }
@@ -1039,10 +1182,13 @@
     var start = (state.page - 1) * PAGE + 1;
     if (list.start !== start) list.start = start;
     var q = state.q.trim(), msg;
-    if (!kept.length) msg = fmt(L(q ? 'none' : 'none_filtered'), { q: q });
+    if (res && res.hits.first) msg = fmt(L('found_first'), { q: q });
+    else if (!kept.length) msg = fmt(L(q ? 'none' : 'none_filtered'), { q: q });
     else if (res && res.approximate) msg = fmt(L('approximate'), { q: res.approximate, n: kept.length });
     else msg = fmt(L(q ? 'found' : 'found_filtered'), { q: q, n: kept.length });
     if (status.textContent !== msg) status.textContent = msg;
+    if (res && res.hits.first) status.setAttribute('data-counting', '');
+    else status.removeAttribute('data-counting');
     if (none) none.hidden = kept.length > 0;
     if (suggest) showNearest(!kept.length && res && res.nearest || []);
     announce(msg, false);
@@ -1105,6 +1251,7 @@
   // ---------------------------------------------------------------- start
   function restore(keepTyped) {
     state = readURL();
+    typing = false;
     // Words typed while the index was loading win over the URL.
     if (keepTyped && input.value !== state.q) state.q = input.value;
     else input.value = state.q;
@@ -1117,6 +1264,7 @@
     if (!results.hidden) listTop = list.getBoundingClientRect().top;
     state.q = input.value;
     state.page = 1;
+    typing = true;
     // The first keystroke after a committed state makes a new history entry; the next ones
     // replace it, so Back leaves the search instead of undoing one letter at a time.
     commitSoon(!typedSince);
@@ -1128,6 +1276,7 @@
     ev.preventDefault();
     state.q = input.value;
     state.page = 1;
+    typing = false;
     commit(false);
     typedSince = false;
     update();
@@ -1146,7 +1295,7 @@
   status.textContent = app.getAttribute('data-loading') || '';
   load('index', base).then(function (index) {
     I = index;
-    if (I.v !== 3) throw new Error('format');
+    if (I.v !== 4) throw new Error('format');
     sharded = I.tier === 'sharded';
     var start = 0;
     I.fields.forEach(function (f) { fieldStart.push(start); start += f[2]; });
