@@ -235,7 +235,6 @@ fn check_cached(
     timings: &mut Timings,
 ) -> (Option<Catalogue>, Diagnostics, crate::content::CacheUse) {
     let root = &options.root;
-    let keep = cache.is_some();
     let none = rustc_hash::FxHashSet::default();
     let records = |bypass| {
         cache.map(|c| crate::content::RecordCache {
@@ -243,9 +242,7 @@ fn check_cached(
             bypass,
         })
     };
-    let mut loaded = timings.time("load", || {
-        crate::content::load_with(root, records(&none), keep)
-    });
+    let mut loaded = timings.time("load", || crate::content::load_with(root, records(&none)));
     let mut git = timings.time("git", || crate::content::git::read(root));
     let history = timings.time("history", || {
         let current = loaded
@@ -258,12 +255,10 @@ fn check_cached(
             crate::content::history::Versions {
                 current: Some(&current),
                 cache: cache.map(|c| &c.records),
-                keep,
             },
         )
     });
     git.history = std::sync::Arc::new(history.history);
-    let mut versions = history.entries;
     let validate = |loaded, git| {
         crate::validate::validate(
             loaded,
@@ -274,28 +269,27 @@ fn check_cached(
         )
     };
     let mut used = std::mem::take(&mut loaded.cache);
-    if used.hits.is_empty() {
-        used.versions = versions;
-        let (catalogue, diagnostics) = timings.time("validate", || validate(loaded, git));
-        return (catalogue, diagnostics, used);
-    }
-    let (catalogue, diagnostics) = timings.time("validate", || validate(loaded, git.clone()));
+    // The dates are needed again only when a second validation may follow.
+    let first_git = if used.hits.is_empty() {
+        std::mem::take(&mut git)
+    } else {
+        git.clone()
+    };
+    let (mut catalogue, mut diagnostics) = timings.time("validate", || validate(loaded, first_git));
     let positions: rustc_hash::FxHashSet<String> = diagnostics
         .iter()
         .filter(|d| used.hits.contains(&d.file))
         .map(|d| d.file.clone())
         .collect();
-    if positions.is_empty() {
-        used.versions = versions;
-        return (catalogue, diagnostics, used);
+    if !positions.is_empty() {
+        drop(catalogue);
+        let mut loaded = timings.time("load", || {
+            crate::content::load_with(root, records(&positions))
+        });
+        used = std::mem::take(&mut loaded.cache);
+        (catalogue, diagnostics) = timings.time("validate", || validate(loaded, git));
     }
-    drop(catalogue);
-    let mut loaded = timings.time("load", || {
-        crate::content::load_with(root, records(&positions), keep)
-    });
-    let mut used = std::mem::take(&mut loaded.cache);
-    used.versions = std::mem::take(&mut versions);
-    let (catalogue, diagnostics) = timings.time("validate", || validate(loaded, git));
+    used.versions = history.entries;
     (catalogue, diagnostics, used)
 }
 
@@ -680,20 +674,21 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport, BuildError> {
     )?;
     // With a cache, pages whose every template value is what it was when the published site
     // was made, and whose file there is untouched since, are kept from it rather than rendered.
-    let reusing = cache.is_some() && staging.can_keep_previous();
     if cache.is_some() {
         staging.keep_stats();
-        timings.time("cards", || site.renderer.key_pages(&theme));
+        timings.time("keys", || site.renderer.key_pages(&theme));
     }
+    let published_pages = cache
+        .as_ref()
+        .filter(|_| staging.can_keep_previous())
+        .map(|cache| &cache.pages);
     let reuse = |path: &crate::output::OutputPath, key| {
-        reusing
-            && cache.as_ref().is_some_and(|cache| {
-                cache
-                    .pages
-                    .get(crate::cache::page_key(path.as_str(), key))
-                    .and_then(crate::publish::FileStat::from_bytes)
-                    .is_some_and(|stat| crate::publish::is_published(&target, path, &stat))
-            })
+        published_pages.is_some_and(|pages| {
+            pages
+                .get(crate::cache::page_key(path.as_str(), key))
+                .and_then(crate::publish::FileStat::from_bytes)
+                .is_some_and(|stat| crate::publish::is_published(&target, path, &stat))
+        })
     };
     let mut page_keys = Vec::new();
     let mut pages_reused = 0;

@@ -44,10 +44,9 @@ pub struct Versions<'a> {
     pub current: Option<&'a HashMap<&'a str, &'a Procedure>>,
     /// The build cache's records: a version is keyed like a file on disk, by its path in its
     /// commit and its text ([`crate::content::record_key`]), and taken from there when an
-    /// earlier build parsed it (as a version or as a file).
+    /// earlier build parsed it (as a version or as a file); with a cache, the entries of the
+    /// versions read come back for the next build.
     pub cache: Option<&'a crate::cache::Store>,
-    /// Whether to return the cache entries of the versions read, for the next build.
-    pub keep: bool,
 }
 
 /// The change history, and the cache entries of the versions it read when asked to keep them
@@ -124,8 +123,7 @@ pub fn read(root: &Path, versions: Versions<'_>) -> Read {
             let Some(bytes) = bytes else {
                 return ((*id, None), None);
             };
-            let (procedure, entry) =
-                crate::content::read_version(bytes, blobs[id], versions.cache, versions.keep);
+            let (procedure, entry) = crate::content::read_version(bytes, blobs[id], versions.cache);
             ((*id, procedure), entry)
         })
         .unzip();

@@ -154,12 +154,12 @@ pub struct Parsed<T> {
 
 /// Reads the site under `root` (which holds `content/`).
 pub fn load(root: &Path) -> Loaded {
-    load_with(root, None, false)
+    load_with(root, None)
 }
 
-/// [`load`], taking records from `cache` where it has them, and keeping the entries of the
-/// records read when `keep` is set (for the next build's cache).
-pub fn load_with(root: &Path, cache: Option<RecordCache<'_>>, keep: bool) -> Loaded {
+/// [`load`], taking records from `cache` where it has them; with a cache, the entries of the
+/// records read come back for the next build's cache ([`Loaded::cache`]).
+pub fn load_with(root: &Path, cache: Option<RecordCache<'_>>) -> Loaded {
     // Records repeat each other's texts; while loading, equal texts share one allocation.
     let _sharing = crate::model::intern::Scope::begin();
     let mut loaded = load_site(root);
@@ -172,7 +172,7 @@ pub fn load_with(root: &Path, cache: Option<RecordCache<'_>>, keep: bool) -> Loa
         record_files
             .par_iter()
             .map(|path| {
-                let (mut parsed, entry) = read_record_cached(root, path, cache, keep);
+                let (mut parsed, entry) = read_record_cached(root, path, cache);
                 if parsed.result.is_ok() {
                     // Not kept (see below): dropped here, not after every file is read.
                     parsed.text = String::new();
@@ -520,16 +520,15 @@ fn read_one<T: serde::de::DeserializeOwned>(
 
 /// Reads and parses one procedure record (`.yaml`, or `.md` with front matter and a guide).
 pub fn read_record(root: &Path, path: &Path) -> Parsed<(Box<Procedure>, Option<String>)> {
-    read_record_cached(root, path, None, false).0
+    read_record_cached(root, path, None).0
 }
 
-/// [`read_record`], with the record from `cache` when it has the file's text; its entry for
-/// the next cache when `keep` is set and the record was read.
+/// [`read_record`], with the record from `cache` when it has the file's text (and the file is
+/// not to bypass it); with a cache, its entry for the next one when the record was read.
 fn read_record_cached(
     root: &Path,
     path: &Path,
     cache: Option<RecordCache<'_>>,
-    keep: bool,
 ) -> (Parsed<Record>, Option<CacheEntry>) {
     let file = display_path(root, path);
     let text = match read_text(path, &file) {
@@ -544,6 +543,7 @@ fn read_record_cached(
             return (parsed, None);
         }
     };
+    let keep = cache.is_some();
     let store = cache.filter(|c| !c.bypass.contains(&file)).map(|c| c.store);
     let is_markdown = path.extension().is_some_and(|e| e == "md");
     let (mut result, entry) = record_of_text(&text, &file, is_markdown, store, keep);
@@ -597,16 +597,16 @@ fn record_of_text(
 /// A committed version of a record: the bytes the file `file` had in some commit, read as
 /// that file would be ([`parse_record`]), or taken from `store`, where the key of a version is
 /// the key of a file on disk with that path and text. `None` for a version that does not
-/// read; its entry for the next build's cache when `keep` is set.
+/// read; with a store, its entry for the next build's cache.
 pub fn read_version(
     bytes: Vec<u8>,
     file: &str,
     store: Option<&crate::cache::Store>,
-    keep: bool,
 ) -> (Option<Box<Procedure>>, Option<CacheEntry>) {
     let Ok(text) = decode_text(bytes, file) else {
         return (None, None);
     };
+    let keep = store.is_some();
     let (result, entry) = record_of_text(&text, file, file.ends_with(".md"), store, keep);
     (result.ok().map(|(procedure, _)| procedure), entry)
 }
