@@ -138,28 +138,27 @@ fn check_same(root: &Path, step: &str) -> Vec<String> {
     lines
 }
 
-/// "dùng lại 52/53 thủ tục": (52, 53).
-fn reused(lines: &[String]) -> (usize, usize) {
+/// The "X/Y" after `word` in the cache's line: ("dùng lại ", "dùng lại 52/53 thủ tục") is
+/// (52, 53).
+fn figures_after(lines: &[String], word: &str) -> (usize, usize) {
     let line = lines
         .iter()
-        .find(|l| l.contains("dùng lại"))
-        .unwrap_or_else(|| panic!("no cache line in {lines:?}"));
-    let figures = line.split("dùng lại ").nth(1).unwrap();
-    let (reused, total) = figures.split_once('/').unwrap();
+        .find(|l| l.contains(word))
+        .unwrap_or_else(|| panic!("no {word:?} in the cache's lines {lines:?}"));
+    let figures = line.split(word).nth(1).unwrap();
+    let (part, total) = figures.split_once('/').unwrap();
     let total: String = total.chars().take_while(char::is_ascii_digit).collect();
-    (reused.parse().unwrap(), total.parse().unwrap())
+    (part.parse().unwrap(), total.parse().unwrap())
 }
 
-/// "giữ 160/170 trang": (160, 170).
+/// Records reused of records read: "dùng lại 52/53 thủ tục" is (52, 53).
+fn reused(lines: &[String]) -> (usize, usize) {
+    figures_after(lines, "dùng lại ")
+}
+
+/// Pages kept of pages made: "giữ 160/170 trang" is (160, 170).
 fn kept_pages(lines: &[String]) -> (usize, usize) {
-    let line = lines
-        .iter()
-        .find(|l| l.contains("giữ "))
-        .unwrap_or_else(|| panic!("no cache line in {lines:?}"));
-    let figures = line.split("giữ ").nth(1).unwrap();
-    let (kept, total) = figures.split_once('/').unwrap();
-    let total: String = total.chars().take_while(char::is_ascii_digit).collect();
-    (kept.parse().unwrap(), total.parse().unwrap())
+    figures_after(lines, "giữ ")
 }
 
 #[test]
