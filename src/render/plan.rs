@@ -273,6 +273,75 @@ fn page_title(title: &str, n: usize) -> String {
 }
 
 /// Splits a listing into pages of [`PAGE_SIZE`].
+/// One listing of a kind (a field, a level, an agency): its name, address and procedures.
+struct Group {
+    name: String,
+    url: String,
+    /// The level's or field's id.
+    id: Option<String>,
+    description: Option<String>,
+    /// The listed procedures, in the catalogue's order.
+    items: Vec<usize>,
+}
+
+/// The listing pages of each group of `kind`, under the index page at
+/// `index` (titled `index_title`); the links the index page shows.
+fn group_listings(
+    kind: &'static str,
+    index: &str,
+    index_title: &str,
+    groups: impl Iterator<Item = Group>,
+    words: &Words,
+    plans: &mut Vec<PagePlan>,
+) -> Vec<CountedLink> {
+    let index_link = Link {
+        title: index_title.to_owned(),
+        url: format!("{index}/"),
+    };
+    let mut links = Vec::new();
+    for group in groups {
+        let title = group.name.clone();
+        links.push(CountedLink {
+            title: group.name.clone(),
+            url: group.url.clone(),
+            count: group.items.len(),
+            id: group.id,
+            description: group.description.clone(),
+        });
+        listings(
+            &group.url,
+            &title,
+            &[home(words), index_link.clone()],
+            Listing {
+                kind,
+                total: group.items.len(),
+                name: group.name,
+                description: group.description,
+                items: group.items,
+                pagination: None,
+            },
+            plans,
+        );
+    }
+    links
+}
+
+/// The index page at `index` that links the listings of one kind.
+fn index_page(
+    kind: &'static str,
+    index: &str,
+    title: &str,
+    links: Vec<CountedLink>,
+    words: &Words,
+) -> PagePlan {
+    page(
+        &format!("{index}/"),
+        title.to_owned(),
+        vec![home(words)],
+        PageKind::Index(IndexList { kind, links }),
+    )
+}
+
 fn listings(
     base_url: &str,
     title: &str,
@@ -455,98 +524,68 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
     );
 
     // Fields.
-    let mut field_links = Vec::new();
-    for (field, items) in catalogue.fields.iter().zip(catalogue.listed_by_field()) {
-        let url = view::field_url(&field.id.value);
-        field_links.push(CountedLink {
-            title: field.name.to_string(),
-            url: url.clone(),
-            count: items.len(),
+    let fields = catalogue
+        .fields
+        .iter()
+        .zip(catalogue.listed_by_field())
+        .map(|(field, items)| Group {
+            name: field.name.to_string(),
+            url: view::field_url(&field.id.value),
             id: Some(field.id.value.clone()),
             description: field.description.as_ref().map(|d| d.to_string()),
+            items,
         });
-        listings(
-            &url,
-            &field.name,
-            &[home(words), fields_link.clone()],
-            Listing {
-                kind: "field",
-                name: field.name.to_string(),
-                description: field.description.as_ref().map(|d| d.to_string()),
-                total: items.len(),
-                items,
-                pagination: None,
-            },
-            &mut plans,
-        );
-    }
-    plans.push(page(
-        &format!("{}/", route::FIELDS),
-        words.fields.clone(),
-        vec![home(words)],
-        PageKind::Index(IndexList {
-            kind: "fields",
-            links: field_links,
-        }),
+    let links = group_listings(
+        "field",
+        route::FIELDS,
+        &words.fields,
+        fields,
+        words,
+        &mut plans,
+    );
+    plans.push(index_page(
+        "fields",
+        route::FIELDS,
+        &words.fields,
+        links,
+        words,
     ));
 
     // Levels.
-    let levels_link = Link {
-        title: words.levels.clone(),
-        url: format!("{}/", route::LEVELS),
-    };
-    let mut level_links = Vec::new();
-    for level in Level::ALL {
-        let items: Vec<usize> = catalogue
-            .procedures
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.is_listed() && e.level() == level)
-            .map(|(i, _)| i)
-            .collect();
-        if items.is_empty() {
-            continue;
-        }
-        let name = level_name(labels, level);
-        let url = view::level_url(level);
-        level_links.push(CountedLink {
-            title: name.clone(),
-            url: url.clone(),
-            count: items.len(),
+    let levels = Level::ALL
+        .into_iter()
+        .map(|level| Group {
+            name: level_name(labels, level),
+            url: view::level_url(level),
             id: Some(level.id().to_owned()),
             description: None,
-        });
-        listings(
-            &url,
-            &name,
-            &[home(words), levels_link.clone()],
-            Listing {
-                kind: "level",
-                name: name.clone(),
-                description: None,
-                total: items.len(),
-                items,
-                pagination: None,
-            },
-            &mut plans,
-        );
-    }
-    plans.push(page(
-        &format!("{}/", route::LEVELS),
-        words.levels.clone(),
-        vec![home(words)],
-        PageKind::Index(IndexList {
-            kind: "levels",
-            links: level_links,
-        }),
+            items: catalogue
+                .procedures
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.is_listed() && e.level() == level)
+                .map(|(i, _)| i)
+                .collect(),
+        })
+        .filter(|g| !g.items.is_empty());
+    let links = group_listings(
+        "level",
+        route::LEVELS,
+        &words.levels,
+        levels,
+        words,
+        &mut plans,
+    );
+    plans.push(index_page(
+        "levels",
+        route::LEVELS,
+        &words.levels,
+        links,
+        words,
     ));
 
     // Agencies, by implementing body; grouped by slug so that spelling variants that fold the
     // same share one page.
-    let agencies_link = Link {
-        title: words.agencies.clone(),
-        url: format!("{}/", route::AGENCIES),
-    };
     let mut agencies: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
     for (i, entry) in catalogue.procedures.iter().enumerate() {
         // A record that does not state its agencies is in no agency's listing.
@@ -561,44 +600,32 @@ pub fn plan(catalogue: &Catalogue, labels: &serde_json::Value) -> Vec<PagePlan> 
             }
         }
     }
-    let mut agency_links = Vec::new();
-    for (_, (name, items)) in agencies {
-        if items.is_empty() {
-            continue;
-        }
-        let url = view::agency_url(&name);
-        agency_links.push(CountedLink {
-            title: name.clone(),
-            url: url.clone(),
-            count: items.len(),
+    let agencies = agencies
+        .into_values()
+        .map(|(name, items)| Group {
+            url: view::agency_url(&name),
+            name,
             id: None,
             description: None,
-        });
-        listings(
-            &url,
-            &name,
-            &[home(words), agencies_link.clone()],
-            Listing {
-                kind: "agency",
-                name: name.clone(),
-                description: None,
-                total: items.len(),
-                items,
-                pagination: None,
-            },
-            &mut plans,
-        );
-    }
+            items,
+        })
+        .filter(|g| !g.items.is_empty());
+    let mut links = group_listings(
+        "agency",
+        route::AGENCIES,
+        &words.agencies,
+        agencies,
+        words,
+        &mut plans,
+    );
     let collation = vi::Collation::new();
-    agency_links.sort_by(|a, b| collation.compare(&a.title, &b.title));
-    plans.push(page(
-        &format!("{}/", route::AGENCIES),
-        words.agencies.clone(),
-        vec![home(words)],
-        PageKind::Index(IndexList {
-            kind: "agencies",
-            links: agency_links,
-        }),
+    links.sort_by(|a, b| collation.compare(&a.title, &b.title));
+    plans.push(index_page(
+        "agencies",
+        route::AGENCIES,
+        &words.agencies,
+        links,
+        words,
     ));
 
     plans.push(page(
