@@ -106,6 +106,9 @@ pub struct Cache {
     /// The pages of the site last published, by their path and [`page_key`]: the stat of the
     /// file published (`publish::FileStat`).
     pub pages: Store,
+    /// The changes of the commits the change history compared, by the hash of each commit's
+    /// record files and blob ids (`content::history`).
+    pub history: Store,
 }
 
 /// The file of [`Cache::pages`].
@@ -118,6 +121,9 @@ pub fn page_key(path: &str, values: Key) -> Key {
 
 /// The file of [`Cache::records`].
 pub const RECORDS: &str = "records.bin";
+
+/// The file of [`Cache::history`].
+pub const HISTORY: &str = "history.bin";
 
 impl Cache {
     /// Opens the cache in `dir` (which need not exist yet). A store that cannot be used is
@@ -133,11 +139,13 @@ impl Cache {
         };
         let records = read(RECORDS);
         let pages = read(PAGES);
+        let history = read(HISTORY);
         let cache = Cache {
             dir: dir.to_path_buf(),
             binary,
             records,
             pages,
+            history,
         };
         (cache, ignored)
     }

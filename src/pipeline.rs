@@ -254,7 +254,7 @@ fn check_cached(
             root,
             crate::content::history::Versions {
                 current: Some(&current),
-                cache: cache.map(|c| &c.records),
+                cache: cache.map(|c| &c.history),
             },
         )
     });
@@ -289,7 +289,7 @@ fn check_cached(
         used = std::mem::take(&mut loaded.cache);
         (catalogue, diagnostics) = timings.time("validate", || validate(loaded, git));
     }
-    used.versions = history.entries;
+    used.commits = history.entries;
     (catalogue, diagnostics, used)
 }
 
@@ -315,20 +315,32 @@ fn keep_pages(
     )
 }
 
-/// Keeps the records of this build in the cache, for the next one: the files' and the
-/// committed versions' the history read (a version that is a file's text has the file's key,
-/// and is kept once). Not written when the cache holds exactly these records already.
+/// Keeps the records of this build and the changes of its commits in the cache, for the next
+/// one.
 fn keep_records(
     cache: &crate::cache::Cache,
     used: &crate::content::CacheUse,
 ) -> std::io::Result<()> {
+    keep(cache, &cache.records, crate::cache::RECORDS, &used.entries)?;
+    keep(cache, &cache.history, crate::cache::HISTORY, &used.commits)
+}
+
+/// Writes the store `name` of `cache` with `entries`: those found in `store` (as the cache was
+/// opened) and those computed, each key once. Not written when the store holds exactly these
+/// entries already.
+fn keep(
+    cache: &crate::cache::Cache,
+    store: &crate::cache::Store,
+    name: &str,
+    entries: &[crate::content::CacheEntry],
+) -> std::io::Result<()> {
     use crate::content::CacheEntry;
     let mut seen = rustc_hash::FxHashSet::default();
     let mut fresh = false;
-    let mut entries = Vec::new();
-    for entry in used.entries.iter().chain(&used.versions) {
+    let mut kept = Vec::new();
+    for entry in entries {
         let (key, bytes) = match entry {
-            CacheEntry::Hit(key) => match cache.records.get(*key) {
+            CacheEntry::Hit(key) => match store.get(*key) {
                 Some(bytes) => (*key, bytes),
                 None => continue,
             },
@@ -336,18 +348,13 @@ fn keep_records(
         };
         if seen.insert(key) {
             fresh |= matches!(entry, CacheEntry::Fresh(..));
-            entries.push((key, bytes));
+            kept.push((key, bytes));
         }
     }
-    if !fresh && entries.len() == cache.records.len() {
+    if !fresh && kept.len() == store.len() {
         return Ok(());
     }
-    crate::cache::Store::write(
-        &cache.dir,
-        crate::cache::RECORDS,
-        cache.binary,
-        entries.into_iter(),
-    )
+    crate::cache::Store::write(&cache.dir, name, cache.binary, kept.into_iter())
 }
 
 /// What rendering needs: the plan, and the renderer with the index step's globals.

@@ -364,6 +364,7 @@ fn with_git_history_every_build_with_the_cache_equals_a_build_without_it() {
     let procedures = root.join("content/procedures");
     let marriage = procedures.join("ho-tich/cap-giay-xac-nhan-tinh-trang-hon-nhan.yaml");
     let records = cache.join("records.bin");
+    let history = cache.join("history.bin");
 
     git(&root, &["init", "-q"]);
     commit(&root, "catalogue", "2026-01-05");
@@ -374,13 +375,14 @@ fn with_git_history_every_build_with_the_cache_equals_a_build_without_it() {
     commit(&root, "a fee", "2026-02-10");
     same(&root, "a fee edited");
     assert_eq!(changes_in_feed(&out), 1);
-    // Nothing new: the versions, like the files, come from the cache, which is not written.
-    let written = inode(&records);
+    // Nothing new: the changes of the commits, like the files, come from the cache, which is
+    // not written.
+    let written = (inode(&records), inode(&history));
     same(&root, "nothing changed");
     assert_eq!(
-        inode(&records),
+        (inode(&records), inode(&history)),
         written,
-        "the record cache was written again"
+        "the cache was written again"
     );
 
     // The only document of its case: the case goes with it.
@@ -412,6 +414,22 @@ fn with_git_history_every_build_with_the_cache_equals_a_build_without_it() {
     assert_eq!(changes_in_feed(&out), 3);
     git(&root, &["checkout", "-q", "--", "."]);
     same(&root, "the edit undone");
+
+    // A damaged history store is not used: every commit is compared again, with the same
+    // changes, and the store is written anew.
+    let mut bytes = std::fs::read(&history).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x20;
+    std::fs::write(&history, &bytes).unwrap();
+    let lines = same(&root, "a damaged history cache");
+    assert!(lines.iter().any(|l| l.contains("bị hỏng")), "{lines:?}");
+    assert_eq!(changes_in_feed(&out), 3);
+    let written = inode(&history);
+    same(&root, "the history cache written again");
+    assert_eq!(inode(&history), written, "the history cache was not kept");
+    std::fs::write(&history, b"not a cache at all").unwrap();
+    same(&root, "another file in the history cache's place");
+    assert_eq!(changes_in_feed(&out), 3);
 
     for dir in [out, cache, root] {
         let _ = std::fs::remove_dir_all(dir);

@@ -267,6 +267,92 @@ fn a_shallow_clone_builds_without_history() {
     );
 }
 
+#[test]
+fn the_changes_kept_in_the_cache_are_the_changes_compared() {
+    use congkhai::cache::Store;
+    use congkhai::content::CacheEntry;
+    use congkhai::content::history::{Versions, read};
+    let root = history_site("history-store");
+    // Everything the views say (the positions of values in their files, which only
+    // diagnostics use, are not kept).
+    let changes = |read: &congkhai::content::history::Read| {
+        read.history
+            .changes
+            .iter()
+            .map(|c| {
+                let change = serde_json::to_string(&c.change).unwrap();
+                let (code, date) = (&c.code, c.date.iso());
+                format!(
+                    "{code} {} {} {date} {} {change}",
+                    c.commit, c.commit_order, c.seq
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let cold = read(&root, Versions::default());
+    assert_eq!(cold.history.changes.len(), 7);
+    assert!(cold.entries.is_empty(), "nothing to keep without a cache");
+
+    // The first build with a cache compares every commit and keeps its changes.
+    let first = read(
+        &root,
+        Versions {
+            current: None,
+            cache: Some(&Store::default()),
+        },
+    );
+    assert_eq!(changes(&first), changes(&cold));
+    let fresh: Vec<(u128, Vec<u8>)> = first
+        .entries
+        .into_iter()
+        .map(|entry| match entry {
+            CacheEntry::Fresh(key, bytes) => (key, bytes),
+            CacheEntry::Hit(_) => panic!("a hit in an empty store"),
+        })
+        .collect();
+    assert_eq!(fresh.len(), 6, "one entry per commit that changes a record");
+    let dir = root.with_extension("store");
+    let store_of = |entries: Vec<(u128, &[u8])>| {
+        Store::write(&dir, "history.bin", 1, entries.into_iter()).unwrap();
+        Store::read(&dir, "history.bin", 1).unwrap()
+    };
+
+    // The next reads none: every commit's changes come from the store.
+    let store = store_of(fresh.iter().map(|(k, b)| (*k, b.as_slice())).collect());
+    let cached = read(
+        &root,
+        Versions {
+            current: None,
+            cache: Some(&store),
+        },
+    );
+    assert!(
+        cached
+            .entries
+            .iter()
+            .all(|e| matches!(e, CacheEntry::Hit(_)))
+    );
+    assert_eq!(changes(&cached), changes(&cold));
+
+    // Entries that do not read as changes are not used: those commits are compared again.
+    let store = store_of(fresh.iter().map(|(k, _)| (*k, &b"[{"[..])).collect());
+    let again = read(
+        &root,
+        Versions {
+            current: None,
+            cache: Some(&store),
+        },
+    );
+    assert!(
+        again
+            .entries
+            .iter()
+            .all(|e| matches!(e, CacheEntry::Fresh(..)))
+    );
+    assert_eq!(changes(&again), changes(&cold));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// What `build` publishes for `root` as it is now, read back from the disk.
 fn full_build(root: &Path) -> congkhai::output::Output {
     let mut options = congkhai::BuildOptions::new(root);

@@ -88,17 +88,18 @@ pub struct CacheUse {
     /// Files whose record came from the cache (their positions are not kept there: a
     /// diagnostic that points into one needs the file parsed).
     pub hits: rustc_hash::FxHashSet<String>,
-    /// One entry per committed version the change history read from git (set by the
+    /// One entry per commit the change history compared, for the history store (set by the
     /// pipeline: [`history::Read::entries`]).
-    pub versions: Vec<CacheEntry>,
+    pub commits: Vec<CacheEntry>,
 }
 
-/// A record's entry in the cache after a load.
+/// An entry of a cache store after a build used it: a record's after a load, a commit's
+/// after the change history.
 #[derive(Debug)]
 pub enum CacheEntry {
     /// Found in the cache, under this key.
     Hit(crate::cache::Key),
-    /// Parsed: its key and its cache form ([`to_cache_form`]).
+    /// Computed: its key and its bytes (a record's [`to_cache_form`]).
     Fresh(crate::cache::Key, Vec<u8>),
 }
 
@@ -592,23 +593,6 @@ fn record_of_text(
         _ => None,
     };
     (result, entry)
-}
-
-/// A committed version of a record: the bytes the file `file` had in some commit, read as
-/// that file would be ([`parse_record`]), or taken from `store`, where the key of a version is
-/// the key of a file on disk with that path and text. `None` for a version that does not
-/// read; with a store, its entry for the next build's cache.
-pub fn read_version(
-    bytes: Vec<u8>,
-    file: &str,
-    store: Option<&crate::cache::Store>,
-) -> (Option<Box<Procedure>>, Option<CacheEntry>) {
-    let Ok(text) = decode_text(bytes, file) else {
-        return (None, None);
-    };
-    let keep = store.is_some();
-    let (result, entry) = record_of_text(&text, file, file.ends_with(".md"), store, keep);
-    (result.ok().map(|(procedure, _)| procedure), entry)
 }
 
 /// A procedure and its Markdown guide (for a `.md` record with one).

@@ -6,7 +6,12 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::model::{Change as AnnouncedChange, Fee, Part, Procedure, ProcessingTime, Status, Text};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{
+    Announcement, Change as AnnouncedChange, Documents, Fee, Part, Procedure, ProcessingTime,
+    Status, Text,
+};
 use crate::vi::Date;
 
 /// Every recorded change of the catalogue, newest first.
@@ -64,8 +69,8 @@ pub struct Recorded {
     pub change: Change,
 }
 
-/// What changed.
-#[derive(Debug, Clone)]
+/// What changed. Kept in the build cache (as JSON) with the changes of each commit.
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum Change {
     /// The title.
     Title {
@@ -103,23 +108,58 @@ pub enum Change {
     },
 }
 
+/// The parts of a version of a record that [`diff`] compares, and its code, which tells which
+/// record it is a version of: borrowed from a whole [`Procedure`] (a record as loaded) or from
+/// a version read for the history alone.
+#[derive(Debug, Clone, Copy)]
+pub struct Compared<'a> {
+    /// The code.
+    pub code: &'a Text,
+    /// The title.
+    pub title: &'a Text,
+    /// The declared status.
+    pub status: Status,
+    /// The fees.
+    pub fees: &'a Part<Vec<Fee>>,
+    /// The processing time.
+    pub processing_time: &'a Part<ProcessingTime>,
+    /// The dossier.
+    pub documents: &'a Part<Documents>,
+    /// The decisions that announced it.
+    pub announcements: &'a [Announcement],
+}
+
+impl<'a> From<&'a Procedure> for Compared<'a> {
+    fn from(p: &'a Procedure) -> Compared<'a> {
+        Compared {
+            code: &p.code.value,
+            title: &p.title.value,
+            status: p.status,
+            fees: &p.fees,
+            processing_time: &p.processing_time,
+            documents: &p.documents,
+            announcements: &p.announcements,
+        }
+    }
+}
+
 /// The changes from `old` to `new` (two versions of one record), and the date of the decision
 /// `new` adds, when it gives one.
-pub fn diff(old: &Procedure, new: &Procedure) -> (Vec<Change>, Option<Date>) {
+pub fn diff(old: Compared<'_>, new: Compared<'_>) -> (Vec<Change>, Option<Date>) {
     let mut changes = Vec::new();
-    if old.title.value != new.title.value {
+    if old.title != new.title {
         changes.push(Change::Title {
-            old: old.title.value.clone(),
-            new: new.title.value.clone(),
+            old: old.title.clone(),
+            new: new.title.clone(),
         });
     }
-    if !same_fees(&old.fees, &new.fees) {
+    if !same_fees(old.fees, new.fees) {
         changes.push(Change::Fees {
             old: old.fees.clone(),
             new: new.fees.clone(),
         });
     }
-    if !same_time(&old.processing_time, &new.processing_time) {
+    if !same_time(old.processing_time, new.processing_time) {
         changes.push(Change::ProcessingTime {
             old: old.processing_time.clone(),
             new: new.processing_time.clone(),
@@ -127,7 +167,7 @@ pub fn diff(old: &Procedure, new: &Procedure) -> (Vec<Change>, Option<Date>) {
     }
     // Documents are compared only when both versions state them: a dossier that became
     // "not published" did not lose its documents.
-    if let (Some(before), Some(after)) = (document_names(old), document_names(new)) {
+    if let (Some(before), Some(after)) = (document_names(&old), document_names(&new)) {
         for name in after.difference(&before) {
             changes.push(Change::DocumentAdded((*name).clone()));
         }
@@ -158,7 +198,7 @@ pub fn diff(old: &Procedure, new: &Procedure) -> (Vec<Change>, Option<Date>) {
 }
 
 /// The names of the documents in every group, once each, when the record states them.
-fn document_names(p: &Procedure) -> Option<BTreeSet<&Text>> {
+fn document_names<'a>(p: &Compared<'a>) -> Option<BTreeSet<&'a Text>> {
     let documents = p.documents.known()?;
     Some(
         documents
