@@ -115,15 +115,13 @@ pub fn validate(loaded: Loaded, options: ValidateOptions) -> (Option<Catalogue>,
         );
     }
     check_stats(&stats, &mut diagnostics);
+    let form_folders: HashSet<&str> = records
+        .iter()
+        .flat_map(|r| form_folders(&r.procedure))
+        .collect();
     check_pages(
         &pages,
-        records.iter().flat_map(|r| {
-            r.procedure
-                .forms
-                .items()
-                .iter()
-                .filter_map(|f| f.file.as_ref().map(|f| f.value.as_str()))
-        }),
+        |folder| form_folders.contains(folder),
         &static_files,
         &mut diagnostics,
     );
@@ -312,23 +310,25 @@ pub fn page_slug(page: &RawPage) -> (String, Option<Diagnostic>) {
     }
 }
 
+/// The top folders under content/ of the form files a record names (`forms` for
+/// `content/forms/…`), once per form.
+pub fn form_folders(p: &Procedure) -> impl Iterator<Item = &str> {
+    p.forms.items().iter().filter_map(|f| {
+        let file = f.file.as_ref()?.value.trim_start_matches("./");
+        file.split_once('/').map(|(top, _)| top)
+    })
+}
+
 /// Checks free pages: their Markdown links follow the URL policy (CK017), and their slugs: each a URL slug ([`page_slug`]), none the same as another page's,
 /// and none a route the site itself publishes at ([`crate::route`]) or a folder
-/// of form files (`forms` for `content/forms/…`): a page there would replace that page or
-/// folder.
-pub fn check_pages<'a>(
+/// of form files (`is_form_folder`, true of the [`form_folders`] of some record): a page there
+/// would replace that page or folder.
+pub fn check_pages(
     pages: &[RawPage],
-    form_files: impl Iterator<Item = &'a str>,
+    is_form_folder: impl Fn(&str) -> bool,
     static_files: &[Attachment],
     diagnostics: &mut Diagnostics,
 ) {
-    let form_folders: HashSet<&str> = form_files
-        .filter_map(|f| {
-            f.trim_start_matches("./")
-                .split_once('/')
-                .map(|(top, _)| top)
-        })
-        .collect();
     let mut seen: HashMap<String, &str> = HashMap::new();
     for page in pages {
         for (line, url) in markdown::refused_links(&page.body) {
@@ -361,11 +361,7 @@ pub fn check_pages<'a>(
         let has_slug = page.meta.slug.is_some();
         let like = crate::route::reserved(&slug)
             .map(str::to_owned)
-            .or_else(|| {
-                form_folders
-                    .contains(slug.as_str())
-                    .then(|| format!("content/{slug}/"))
-            });
+            .or_else(|| is_form_folder(slug.as_str()).then(|| format!("content/{slug}/")));
         if let Some(like) = like.or_else(|| seen.get(&slug).map(|first| (*first).to_owned())) {
             diagnostics.push(at(Diagnostic::new(
                 &page.file,
@@ -379,7 +375,7 @@ pub fn check_pages<'a>(
             seen.insert(slug, &page.file);
         }
     }
-    check_static(static_files, &seen, &form_folders, diagnostics);
+    check_static(static_files, &seen, &is_form_folder, diagnostics);
 }
 
 /// Checks the files of `content/static/`, which are published as they are at the same path:
@@ -388,7 +384,7 @@ pub fn check_pages<'a>(
 fn check_static(
     static_files: &[Attachment],
     pages: &HashMap<String, &str>,
-    form_folders: &HashSet<&str>,
+    is_form_folder: &impl Fn(&str) -> bool,
     diagnostics: &mut Diagnostics,
 ) {
     for file in static_files {
@@ -414,11 +410,7 @@ fn check_static(
         let like = crate::route::reserved(top)
             .map(str::to_owned)
             .or_else(|| pages.get(top).map(|page| (*page).to_owned()))
-            .or_else(|| {
-                form_folders
-                    .contains(top)
-                    .then(|| format!("content/{top}/"))
-            });
+            .or_else(|| is_form_folder(top).then(|| format!("content/{top}/")));
         if let Some(like) = like {
             diagnostics.push(Diagnostic::new(
                 &source,

@@ -1065,3 +1065,88 @@ fn static_files_added_changed_and_removed_follow_in_serve() {
     assert!(site.output().get("CNAME").is_none());
     assert_same_as_build(&mut site, "static file removed");
 }
+
+#[test]
+fn aliases_and_form_folders_follow_edits_that_keep_or_change_addresses() {
+    let root = sample_copy("addresses");
+    let mut site = Site::open(&options(&root), RenderOptions::default());
+    site.defer_index(true);
+    let same_as_build = |site: &Site, what: &str| {
+        let (_, built) = congkhai::check(&options(&root), &mut Timings::default());
+        let ours = site.diagnostics().render_terminal(false);
+        assert_eq!(ours, built.render_terminal(false), "{what}");
+        ours
+    };
+    let birth = record(&root, "ho-tich/dang-ky-khai-sinh.yaml");
+    let death = record(&root, "ho-tich/dang-ky-khai-tu.md");
+
+    // An alias: its redirect page comes.
+    edit(
+        &birth,
+        "title: \"Đăng ký khai sinh\"",
+        "title: \"Đăng ký khai sinh\"\naliases: [khai-sinh]",
+    );
+    site.apply(std::slice::from_ref(&birth));
+    assert!(site.output().get("thu-tuc/khai-sinh/index.html").is_some());
+    assert_same_as_build(&mut site, "alias added");
+    // An alias that is another record's address: an error at the alias's line, which follows
+    // the line when an edit above it moves it and when an edit elsewhere keeps it.
+    edit(
+        &death,
+        "title: \"Đăng ký khai tử\"",
+        "title: \"Đăng ký khai tử\"\naliases: [dang-ky-khai-sinh]",
+    );
+    site.apply(std::slice::from_ref(&death));
+    assert!(same_as_build(&site, "alias taken").contains("CK021"));
+    edit(
+        &death,
+        "code: \"1.000656\"",
+        "# moved down\ncode: \"1.000656\"",
+    );
+    site.apply(std::slice::from_ref(&death));
+    same_as_build(&site, "alias taken, a line above it");
+    edit(&death, "level: commune", "level: commune\n# a line below");
+    site.apply(std::slice::from_ref(&death));
+    same_as_build(&site, "alias taken, a line below it");
+    // The record whose address it was takes another title: the alias is free, and a redirect.
+    edit(
+        &birth,
+        "title: \"Đăng ký khai sinh\"",
+        "title: \"Đăng ký khai sinh cho trẻ em\"",
+    );
+    site.apply(std::slice::from_ref(&birth));
+    same_as_build(&site, "alias freed");
+    assert!(
+        site.output()
+            .get("thu-tuc/dang-ky-khai-sinh/index.html")
+            .is_some_and(|page| String::from_utf8_lossy(page).contains("dang-ky-khai-tu"))
+    );
+    assert_same_as_build(&mut site, "alias freed");
+
+    // A free page at the folder of a record's form files is refused while the form is there.
+    std::fs::create_dir_all(root.join("content/giay-to")).unwrap();
+    std::fs::copy(
+        root.join("content/forms/ho-tich/to-khai-dang-ky-khai-sinh.docx"),
+        root.join("content/giay-to/to-khai.docx"),
+    )
+    .unwrap();
+    let page = root.join("content/pages/giay-to.md");
+    std::fs::write(&page, "---\ntitle: \"Giấy tờ\"\n---\nGiấy tờ.\n").unwrap();
+    site.apply(std::slice::from_ref(&page));
+    same_as_build(&site, "a page, no form folder");
+    edit(
+        &birth,
+        "file: forms/ho-tich/to-khai-dang-ky-khai-sinh.docx",
+        "file: giay-to/to-khai.docx",
+    );
+    site.apply(std::slice::from_ref(&birth));
+    assert!(same_as_build(&site, "a page at a form folder").contains("CK021"));
+    edit(
+        &birth,
+        "file: giay-to/to-khai.docx",
+        "file: forms/ho-tich/to-khai-dang-ky-khai-sinh.docx",
+    );
+    site.apply(std::slice::from_ref(&birth));
+    same_as_build(&site, "the form moved back");
+    assert_same_as_build(&mut site, "the form moved back");
+}

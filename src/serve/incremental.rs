@@ -75,6 +75,8 @@ struct Parsed {
     local: Vec<Diagnostic>,
     /// Slugs of the implementing agencies: whether their listings exist depends on them.
     agency_slugs: Vec<String>,
+    /// [`address_key`]: what the settling of every record's address reads of this one.
+    address_key: u64,
 }
 
 /// Everything under content/ but the records.
@@ -129,6 +131,14 @@ pub struct Site {
     moves: Vec<(String, String)>,
     /// File → its address and old addresses, as of the last check.
     addresses: HashMap<String, (String, Vec<String>)>,
+    /// The problems with the records' `aliases` found when `addresses` were settled.
+    address_problems: Diagnostics,
+    /// A record's [`address_key`] changed, or a record came or went, since `addresses` were
+    /// settled: they are settled again at the next check.
+    addresses_stale: bool,
+    /// `addresses` were settled again since the catalogue was last compared with them
+    /// ([`Site::note_moved_addresses`]).
+    addresses_moved: bool,
     git: GitDates,
     now: Option<Date>,
     collation: Collation,
@@ -223,6 +233,9 @@ impl Site {
             git,
             moves: Vec::new(),
             addresses: HashMap::new(),
+            address_problems: Diagnostics::new(),
+            addresses_stale: true,
+            addresses_moved: true,
             now,
             collation: Collation::new(),
             rest: Rest::default(),
@@ -509,10 +522,13 @@ impl Site {
             }
             self.problems.remove(&path);
             let parsed = old.parsed.ok()?;
-            Some((parsed.procedure.code.value.to_string(), parsed.slug))
+            Some((parsed.address_key, parsed.slug))
         });
+        let old_key = old_address.as_ref().map(|(key, _)| *key);
+        let mut new_key = None;
         if path.is_file() {
             let record = read_record(&self.options.root, &path, &self.rest.facts);
+            new_key = record.parsed.as_ref().ok().map(|p| p.address_key);
             // A record whose address changes: the page open at the old one follows it. The
             // site stays what `build` makes of the files (the redirect comes with the commit,
             // from git history).
@@ -524,6 +540,9 @@ impl Site {
             }
             self.insert_record(path, record);
         }
+        // Most edits leave what addresses are made of as it was: then every record keeps its
+        // address and old addresses, and they are not settled again over the whole catalogue.
+        self.addresses_stale |= old_key != new_key;
     }
 
     /// Adds a record that is not in `records` yet, and notes it in the cross-record indexes.
@@ -908,23 +927,18 @@ impl Site {
             |path| records.get(path).and_then(member),
             &mut cross,
         );
-        // Addresses are settled once per update, here: the catalogue step reads them.
-        let (addresses, problems) = self.addresses();
-        self.addresses = addresses;
-        cross.extend(problems);
+        // Addresses are settled here, when an update changed what they are made of: the
+        // catalogue step reads them.
+        if self.addresses_stale {
+            (self.addresses, self.address_problems) = self.addresses();
+            self.addresses_stale = false;
+            self.addresses_moved = true;
+        }
+        cross.extend(self.address_problems.clone());
         validate::check_stats(&self.rest.stats, &mut cross);
         validate::check_pages(
             &self.rest.pages,
-            records
-                .values()
-                .filter_map(|r| r.parsed.as_ref().ok())
-                .flat_map(|p| {
-                    p.procedure
-                        .forms
-                        .items()
-                        .iter()
-                        .filter_map(|f| f.file.as_ref().map(|f| f.value.as_str()))
-                }),
+            |folder| self.cross.has_form_folder(folder),
             &self.rest.static_files,
             &mut cross,
         );
@@ -972,6 +986,10 @@ impl Site {
     /// did (a record now shares their slug, an old address became live or free): their pages
     /// come or go, so the catalogue is put together again.
     fn note_moved_addresses(&mut self) {
+        // Addresses that were not settled again are those the catalogue was made with.
+        if !std::mem::take(&mut self.addresses_moved) {
+            return;
+        }
         let Some(catalogue) = &self.catalogue else {
             return;
         };
@@ -1239,6 +1257,7 @@ fn read_record(root: &Path, path: &Path, facts: &SiteFacts) -> RecordFile {
     let result = match parsed.result {
         Ok((procedure, body)) => {
             let (slug, slug_problem) = validate::record_slug(&parsed.file, &procedure);
+            let address_key = address_key(&slug, &procedure);
             let local = validate::check_record(root, &parsed.file, &procedure, facts);
             // Empty when the record does not state its agencies (no listing has it).
             let agency_slugs = procedure
@@ -1250,6 +1269,7 @@ fn read_record(root: &Path, path: &Path, facts: &SiteFacts) -> RecordFile {
                 procedure,
                 body,
                 slug,
+                address_key,
                 slug_problem,
                 local,
                 agency_slugs,
@@ -1263,6 +1283,22 @@ fn read_record(root: &Path, path: &Path, facts: &SiteFacts) -> RecordFile {
         stamp,
         parsed: result,
     }
+}
+
+/// What settling the addresses ([`Site::addresses`]) reads of a record besides its file: its
+/// made slug, whether it writes its own, its code, and its aliases with where they are written
+/// (the problems with them point there). While every record keeps its key, every record keeps
+/// its address and old addresses, and the problems with aliases are the same.
+fn address_key(slug: &str, p: &Procedure) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    slug.hash(&mut h);
+    p.slug.is_some().hash(&mut h);
+    p.code.value.hash(&mut h);
+    for alias in &p.aliases {
+        alias.value.hash(&mut h);
+        alias.referenced.hash(&mut h);
+    }
+    h.finish()
 }
 
 /// Brings the entry prints up to date: of the entries at `changed` (catalogue indexes of the
