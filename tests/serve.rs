@@ -92,6 +92,14 @@ fn edit(path: &Path, from: &str, to: &str) {
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// The site's diagnostics, checked to be what `check` of the same files says.
+fn diagnostics_as_check(site: &Site, root: &Path, what: &str) -> String {
+    let (_, checked) = congkhai::check(&options(root), &mut Timings::default());
+    let ours = site.diagnostics().render_terminal(false);
+    assert_eq!(ours, checked.render_terminal(false), "{what}");
+    ours
+}
+
 fn record(root: &Path, name: &str) -> PathBuf {
     root.join("content/procedures").join(name)
 }
@@ -1071,12 +1079,7 @@ fn aliases_and_form_folders_follow_edits_that_keep_or_change_addresses() {
     let root = sample_copy("addresses");
     let mut site = Site::open(&options(&root), RenderOptions::default());
     site.defer_index(true);
-    let same_as_build = |site: &Site, what: &str| {
-        let (_, built) = congkhai::check(&options(&root), &mut Timings::default());
-        let ours = site.diagnostics().render_terminal(false);
-        assert_eq!(ours, built.render_terminal(false), "{what}");
-        ours
-    };
+    let same_as_build = |site: &Site, what: &str| diagnostics_as_check(site, &root, what);
     let birth = record(&root, "ho-tich/dang-ky-khai-sinh.yaml");
     let death = record(&root, "ho-tich/dang-ky-khai-tu.md");
 
@@ -1149,4 +1152,55 @@ fn aliases_and_form_folders_follow_edits_that_keep_or_change_addresses() {
     site.apply(std::slice::from_ref(&birth));
     same_as_build(&site, "the form moved back");
     assert_same_as_build(&mut site, "the form moved back");
+}
+
+#[test]
+fn a_title_whose_address_a_shared_title_takes_is_refused_in_serve_as_in_build() {
+    let root = sample_copy("distinct-slugs");
+    let mut site = Site::open(&options(&root), RenderOptions::default());
+    site.defer_index(true);
+    let same_as_build = |site: &Site, what: &str| diagnostics_as_check(site, &root, what);
+    // Two records titled "Đăng ký khai sinh": each takes the address with its code after it,
+    // the first "dang-ky-khai-sinh-1-001193".
+    let twin = add_record(
+        &root,
+        "ho-tich/khai-sinh-2.yaml",
+        "1.009999",
+        "Đăng ký khai sinh",
+    );
+    site.apply(std::slice::from_ref(&twin));
+    same_as_build(&site, "two records of one title");
+    // A third record whose own title makes that address: taken, in serve as in build.
+    let death = record(&root, "ho-tich/dang-ky-khai-tu.md");
+    let retitle = |site: &mut Site, title: &str| {
+        let text = std::fs::read_to_string(&death).unwrap();
+        let line = text.lines().find(|l| l.starts_with("title:")).unwrap();
+        std::fs::write(
+            &death,
+            text.replacen(line, &format!("title: \"{title}\""), 1),
+        )
+        .unwrap();
+        site.apply(std::slice::from_ref(&death));
+    };
+    retitle(&mut site, "Đăng ký khai sinh 1 001193");
+    assert!(same_as_build(&site, "an address taken by a title").contains("CK021"));
+    retitle(&mut site, "Đăng ký khai tử");
+    same_as_build(&site, "the title back");
+    // The other way round: the title first, then the record that makes its address shared.
+    std::fs::remove_file(&twin).unwrap();
+    site.apply(std::slice::from_ref(&twin));
+    same_as_build(&site, "one record of the title again");
+    retitle(&mut site, "Đăng ký khai sinh 1 001193");
+    same_as_build(&site, "a title like an address, nothing shared");
+    let twin = add_record(
+        &root,
+        "ho-tich/khai-sinh-2.yaml",
+        "1.009999",
+        "Đăng ký khai sinh",
+    );
+    site.apply(std::slice::from_ref(&twin));
+    assert!(same_as_build(&site, "the address taken by a record added").contains("CK021"));
+    retitle(&mut site, "Đăng ký khai tử");
+    same_as_build(&site, "the title back again");
+    assert_same_as_build(&mut site, "the title back again");
 }

@@ -47,6 +47,10 @@ pub(super) struct Cross {
     unique: Diagnostics,
     /// A record in a shared group (or one it left) came or went since: `unique` is out of date.
     unique_stale: bool,
+    /// The addresses that records in shared slugs take instead ([`validate::distinct_slug`]:
+    /// the slug with the code after it), as of the last check. A record whose own slug is one
+    /// of them takes the same address: it is checked with them.
+    distinct: BTreeSet<String>,
     /// Records that name other procedures (`related`, `replaces`).
     referrers: BTreeSet<PathBuf>,
     /// Diagnostics of [`validate::check_references`] by record, where there are some.
@@ -173,6 +177,7 @@ impl Cross {
         self.shared_codes.contains(code)
             || self.shared_slugs.contains(slug)
             || self.shared_segments.contains(segment)
+            || self.distinct.contains(slug)
     }
 
     /// The cross-record diagnostics, as [`crate::validate::validate`] gives them. `member`
@@ -184,7 +189,7 @@ impl Cross {
         diagnostics: &mut Diagnostics,
     ) {
         if self.unique_stale {
-            self.unique = self.check_unique(&member);
+            (self.unique, self.distinct) = self.check_unique(&member);
             self.unique_stale = false;
         }
         diagnostics.extend(self.unique.clone());
@@ -217,7 +222,12 @@ impl Cross {
     }
 
     /// [`validate::check_unique`] on the records in shared groups, found by `member`.
-    fn check_unique<'a>(&self, member: &impl Fn(&Path) -> Option<Member<'a>>) -> Diagnostics {
+    /// [`validate::check_unique`] on the records in shared groups, and on those whose slug
+    /// is an address a record in a shared slug takes; those addresses.
+    fn check_unique<'a>(
+        &self,
+        member: &impl Fn(&Path) -> Option<Member<'a>>,
+    ) -> (Diagnostics, BTreeSet<String>) {
         let shared = self
             .shared_codes
             .iter()
@@ -228,7 +238,16 @@ impl Cross {
                     .iter()
                     .filter_map(|k| self.segments.get(k)),
             );
-        let suspects: BTreeSet<&PathBuf> = shared.flatten().collect();
+        let mut suspects: BTreeSet<&PathBuf> = shared.flatten().collect();
+        let distinct: BTreeSet<String> = self
+            .shared_slugs
+            .iter()
+            .filter_map(|k| self.slugs.get(k))
+            .flatten()
+            .filter_map(|p| member(p))
+            .map(|m| validate::distinct_slug(m.slug, m.procedure, true))
+            .collect();
+        suspects.extend(distinct.iter().filter_map(|s| self.slugs.get(s)).flatten());
         let suspects: Vec<Member<'a>> = suspects.into_iter().filter_map(|p| member(p)).collect();
         let slugs: Vec<String> = suspects
             .iter()
@@ -242,7 +261,7 @@ impl Cross {
                 .map(|(m, s)| (m.file, m.procedure, s.as_str())),
             &mut diagnostics,
         );
-        diagnostics
+        (diagnostics, distinct)
     }
 }
 
