@@ -7,10 +7,13 @@
 //! lines alone: with a build cache, the changes of each commit are kept under the hash of its
 //! lines, and a later build reads the log and the changes of the commits it has seen, no
 //! version. For the commits it has not seen (all of them without a cache), one `git cat-file
-//! --batch` reads every distinct blob once; a version is read as the keys the history compares
-//! only ([`Version`]), not as a whole record. The cost so grows with the number of changed
-//! versions not seen before, not with the length of the log nor the size of the catalogue: a
-//! commit that touches 20% of 10,000 records reads 4,000 blobs, once.
+//! --batch` reads every distinct blob once. A version's text is cut into the lines of the keys
+//! the history compares ([`Loaded`]), and of a pair of versions only the keys whose lines
+//! differ are read and compared ([`compare_pair`]): an edit of the fees reads the fees, not the
+//! documents. A text that cannot be cut so is read whole, as the keys the history compares
+//! ([`Version`]). The cost so grows with the number of changed versions not seen before, not
+//! with the length of the log nor the size of the catalogue: a commit that touches 20% of
+//! 10,000 records reads 4,000 blobs, once.
 //!
 //! A record is followed by its code, not its path: in one commit, the deletion of a file and
 //! the addition of another with the same code is a move (or a rename), compared like an edit.
@@ -21,6 +24,7 @@
 //! or in a shallow clone of one commit, the history is empty.
 
 use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
 use std::path::Path;
 use std::process::Command;
 
@@ -233,29 +237,39 @@ fn compare(
     let wanted: Vec<(&str, bool)> = blobs
         .iter()
         .copied()
-        .filter(|(id, markdown)| on_disk.get(*id).is_none_or(|(_, md)| md != markdown))
+        .filter(|(id, markdown)| on_disk.get(*id).is_none_or(|(_, md, _)| md != markdown))
         .collect();
     let ids: Vec<&str> = wanted.iter().map(|(id, _)| *id).collect();
     let bytes = crate::content::git::cat_blobs(root, &ids);
     // A version git could not give is `None` here; one that is no record, `Some(None)`.
-    let read: Vec<Option<Option<Version>>> = wanted
+    let read: Vec<Option<Option<Loaded<'_>>>> = wanted
         .par_iter()
         .zip(bytes.into_par_iter())
-        .map(|((_, markdown), bytes)| bytes.map(|bytes| Version::read(bytes, *markdown)))
+        .map(|((_, markdown), bytes)| bytes.map(|bytes| Loaded::read(bytes, *markdown)))
         .collect();
-    let mut parsed: HashMap<(&str, bool), Option<Compared<'_>>> = wanted
+    let mut parsed: rustc_hash::FxHashMap<(&str, bool), Option<Loaded<'_>>> = wanted
         .iter()
-        .zip(&read)
-        .filter_map(|(blob, version)| {
-            Some((*blob, version.as_ref()?.as_ref().map(Version::compared)))
+        .zip(read)
+        .filter_map(|(blob, version)| Some((*blob, version?)))
+        .collect();
+    // The versions that are the files on disk, with their file's text cut to compare it with
+    // the version before (the record's values are taken as loaded).
+    let disk: Vec<((&str, bool), Loaded<'_>)> = blobs
+        .par_iter()
+        .filter_map(|&(id, markdown)| {
+            let (procedure, md, path) = on_disk.get(id)?;
+            if *md != markdown {
+                return None;
+            }
+            let cut = std::fs::read(root.join(path))
+                .ok()
+                .and_then(|bytes| yaml_of(bytes, markdown))
+                .and_then(|yaml| Cut::new(yaml).ok());
+            Some(((id, markdown), Loaded::Disk(procedure, cut)))
         })
         .collect();
-    for &(id, markdown) in &blobs {
-        if let Some(&(procedure, md)) = on_disk.get(id)
-            && md == markdown
-        {
-            parsed.insert((id, markdown), Some(Compared::from(procedure)));
-        }
+    for (blob, version) in disk {
+        parsed.insert(blob, Some(version));
     }
     pending
         .iter()
@@ -271,25 +285,33 @@ fn compare(
 }
 
 /// The changes of a commit's compared `files`, from their versions in `parsed`.
-fn changes_of(files: &[&File], parsed: &HashMap<(&str, bool), Option<Compared<'_>>>) -> Vec<Found> {
-    let version = |id: &str, path: &str| parsed.get(&(id, is_markdown(path))).copied().flatten();
+fn changes_of<'v>(
+    files: &[&'v File],
+    parsed: &'v rustc_hash::FxHashMap<(&str, bool), Option<Loaded<'_>>>,
+) -> Vec<Found> {
+    let version = |id: &'v str, path: &'v str| parsed.get(&(id, is_markdown(path)))?.as_ref();
     // Code → (version before, version after) in this commit.
-    let mut by_code: BTreeMap<&str, (Option<Compared<'_>>, Option<Compared<'_>>)> = BTreeMap::new();
+    type Pair<'v, 'a> = (Option<&'v Loaded<'a>>, Option<&'v Loaded<'a>>);
+    let mut by_code: BTreeMap<&str, Pair<'_, '_>> = BTreeMap::new();
     for (old, new, path) in files {
         if let Some(p) = version(old, path) {
-            by_code.entry(p.code.trim()).or_default().0 = Some(p);
+            by_code.entry(p.code().trim()).or_default().0 = Some(p);
         }
         if let Some(p) = version(new, path) {
-            by_code.entry(p.code.trim()).or_default().1 = Some(p);
+            by_code.entry(p.code().trim()).or_default().1 = Some(p);
         }
     }
-    by_code
+    let pairs: Vec<(&str, &Loaded<'_>, &Loaded<'_>)> = by_code
         .into_iter()
-        .filter_map(|(code, versions)| {
-            let (Some(old), Some(new)) = versions else {
-                return None;
-            };
-            let (changes, decided) = diff(old, new);
+        .filter_map(|(code, versions)| match versions {
+            (Some(old), Some(new)) => Some((code, old, new)),
+            _ => None,
+        })
+        .collect();
+    pairs
+        .into_par_iter()
+        .filter_map(|(code, old, new)| {
+            let (changes, decided) = compare_pair(old, new)?;
             Some(Found {
                 code: Text::new(code),
                 changes,
@@ -300,6 +322,61 @@ fn changes_of(files: &[&File], parsed: &HashMap<(&str, bool), Option<Compared<'_
         .collect()
 }
 
+/// The changes from `old` to `new`, two versions of one record, as [`diff`] finds them. When
+/// both texts are cut into the compared keys' lines, only the keys whose lines differ are read
+/// and compared: a key of the same text in both has the same value, and no change (the
+/// status is read too when the announcements differ, for the decision they add). Otherwise
+/// both versions are read whole. `None` when a key that differs does not read in one of them:
+/// that version is not a record, and the pair is not compared.
+fn compare_pair(old: &Loaded<'_>, new: &Loaded<'_>) -> Option<(Vec<Change>, Option<Date>)> {
+    let (Some(a), Some(b)) = (old.cut(), new.cut()) else {
+        let (whole_old, whole_new);
+        let old = match old.whole() {
+            Whole::Borrowed(c) => c,
+            Whole::Owned(v) => {
+                whole_old = v?;
+                whole_old.compared()
+            }
+        };
+        let new = match new.whole() {
+            Whole::Borrowed(c) => c,
+            Whole::Owned(v) => {
+                whole_new = v?;
+                whole_new.compared()
+            }
+        };
+        return Some(diff(old, new));
+    };
+    let mut need = [false; COMPARED.len()];
+    for (i, need) in need.iter_mut().enumerate().skip(1) {
+        *need = a.bytes(i) != b.bytes(i);
+    }
+    need[STATUS] |= need[ANNOUNCEMENTS];
+    if !need.iter().any(|n| *n) {
+        return Some((Vec::new(), None));
+    }
+    let same = SAME.as_ref()?;
+    let (keys_old, keys_new) = (old.keys(&need)?, new.keys(&need)?);
+    Some(diff(
+        old.compared(&keys_old, &need, same),
+        new.compared(&keys_new, &need, same),
+    ))
+}
+
+/// The values a pair's two sides both take for a key whose lines are the same in both: any
+/// values do, as long as they are the same on both sides.
+static SAME: std::sync::LazyLock<Option<Version>> = std::sync::LazyLock::new(|| {
+    serde_saphyr::from_str(
+        "code: x\ntitle: x\nstatus: active\nfees: []\n\
+         processing_time:\n  status: unknown\ndocuments:\n  status: unknown\n",
+    )
+    .ok()
+});
+
+/// The positions in [`COMPARED`] of the keys [`compare_pair`] treats apart.
+const STATUS: usize = 2;
+const ANNOUNCEMENTS: usize = 6;
+
 /// Whether the record file `path` is Markdown (front matter and a guide).
 fn is_markdown(path: &str) -> bool {
     path.ends_with(".md")
@@ -309,7 +386,10 @@ fn is_markdown(path: &str) -> bool {
 /// is most of its text, and reading it was most of the cost of the history (a version read
 /// as a whole record took about 0.2 ms). The types are the record's own, so a version reads
 /// as its record would; a version whose other keys are wrong is still compared (a commit
-/// that broke an unrelated key does not hide the changes made in it).
+/// that broke an unrelated key does not hide the changes made in it). A version whose text
+/// is cut ([`Cut`]) is read so only when the version beside it in a pair cannot be cut; a
+/// compared key of the same text in both versions of a pair is not read at all, so a key
+/// broken in both does not hide the changes of the others either.
 #[derive(Debug, Deserialize)]
 struct Version {
     code: Text,
@@ -336,17 +416,12 @@ const COMPARED: [&str; 7] = [
 impl Version {
     /// The version the bytes of a record file say (a Markdown file when `markdown`), `None`
     /// when they do not say one.
+    #[cfg(test)]
     fn read(bytes: Vec<u8>, markdown: bool) -> Option<Version> {
-        let text = String::from_utf8(bytes).ok()?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-        let yaml = if markdown {
-            crate::content::split_front_matter(text, "").ok()?.yaml
-        } else {
-            text
-        };
-        match compared_lines(yaml) {
+        let yaml = String::from_utf8(yaml_of(bytes, markdown)?).ok()?;
+        match compared_lines(&yaml) {
             Some(lines) => serde_saphyr::from_str(&lines).ok(),
-            None => serde_saphyr::from_str(yaml).ok(),
+            None => serde_saphyr::from_str(&yaml).ok(),
         }
     }
 
@@ -363,66 +438,322 @@ impl Version {
     }
 }
 
+/// The YAML of a record file's bytes (its front matter when `markdown`), `None` when it has
+/// none. A YAML file without a byte order mark is its bytes, as they are: the text is checked
+/// to be UTF-8 where it is read ([`Cut::key`]), not as a whole.
+fn yaml_of(bytes: Vec<u8>, markdown: bool) -> Option<Vec<u8>> {
+    const BOM: &[u8] = "\u{feff}".as_bytes();
+    if !markdown && !bytes.starts_with(BOM) {
+        return Some(bytes);
+    }
+    let text = String::from_utf8(bytes).ok()?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let yaml = if markdown {
+        crate::content::split_front_matter(text, "").ok()?.yaml
+    } else {
+        text
+    };
+    Some(yaml.as_bytes().to_vec())
+}
+
+/// A committed version, as read to be compared with the versions beside it.
+enum Loaded<'a> {
+    /// Cut into the compared keys' lines, with its code read: the other keys are read when a
+    /// pair needs them ([`compare_pair`]).
+    Cut(Cut, Text),
+    /// A text that could not be cut, read whole.
+    Whole(Version),
+    /// The record as loaded from the file on disk, with the file's text cut when it can be.
+    Disk(&'a Procedure, Option<Cut>),
+}
+
+/// A version read whole: borrowed, or read now (`None` when it is no record).
+enum Whole<'a> {
+    Borrowed(Compared<'a>),
+    Owned(Option<Version>),
+}
+
+impl<'a> Loaded<'a> {
+    /// The version the bytes of a record file say (a Markdown file when `markdown`), `None`
+    /// when they do not say one: not a text, or (when cut) without a key the history needs
+    /// (only the announcements may be left out) or with a code that does not read.
+    fn read(bytes: Vec<u8>, markdown: bool) -> Option<Loaded<'a>> {
+        let yaml = yaml_of(bytes, markdown)?;
+        match Cut::new(yaml) {
+            Ok(cut) => {
+                if cut.spans[..ANNOUNCEMENTS].iter().any(Option::is_none) {
+                    return None;
+                }
+                #[derive(Deserialize)]
+                struct Code {
+                    code: Text,
+                }
+                let code: Code = serde_saphyr::from_str(cut.key(0)?).ok()?;
+                Some(Loaded::Cut(cut, code.code))
+            }
+            Err(yaml) => {
+                let yaml = String::from_utf8(yaml).ok()?;
+                serde_saphyr::from_str(&yaml).ok().map(Loaded::Whole)
+            }
+        }
+    }
+
+    fn code(&self) -> &Text {
+        match self {
+            Loaded::Cut(_, code) => code,
+            Loaded::Whole(version) => &version.code,
+            Loaded::Disk(procedure, _) => &procedure.code.value,
+        }
+    }
+
+    fn cut(&self) -> Option<&Cut> {
+        match self {
+            Loaded::Cut(cut, _) | Loaded::Disk(_, Some(cut)) => Some(cut),
+            _ => None,
+        }
+    }
+
+    fn whole(&self) -> Whole<'_> {
+        match self {
+            Loaded::Cut(cut, _) => Whole::Owned(cut.whole()),
+            Loaded::Whole(version) => Whole::Borrowed(version.compared()),
+            Loaded::Disk(procedure, _) => Whole::Borrowed(Compared::from(*procedure)),
+        }
+    }
+
+    /// The keys of a cut version that `need` marks, read; none to read for the record on disk.
+    /// `None` when one does not read.
+    fn keys(&self, need: &[bool; COMPARED.len()]) -> Option<Keys> {
+        let Loaded::Cut(cut, _) = self else {
+            return Some(Keys::default());
+        };
+        let mut text = String::new();
+        for i in (1..COMPARED.len()).filter(|i| need[*i]) {
+            if let Some(bytes) = cut.bytes(i) {
+                text.push_str(std::str::from_utf8(bytes).ok()?);
+            }
+        }
+        if text.is_empty() {
+            return Some(Keys::default());
+        }
+        let keys: Keys = serde_saphyr::from_str(&text).ok()?;
+        let read = [
+            true,
+            keys.title.is_some(),
+            keys.status.is_some(),
+            keys.fees.is_some(),
+            keys.processing_time.is_some(),
+            keys.documents.is_some(),
+            true,
+        ];
+        need.iter()
+            .zip(read)
+            .all(|(need, read)| !need || read)
+            .then_some(keys)
+    }
+
+    /// The version's compared parts: the keys `need` marks from the version (`keys` for a
+    /// cut one), the others from `same`.
+    fn compared<'k>(
+        &'k self,
+        keys: &'k Keys,
+        need: &[bool; COMPARED.len()],
+        same: &'k Version,
+    ) -> Compared<'k> {
+        let mut c = same.compared();
+        c.code = self.code();
+        match self {
+            Loaded::Disk(p, _) => {
+                let p = Compared::from(*p);
+                if need[1] {
+                    c.title = p.title;
+                }
+                if need[2] {
+                    c.status = p.status;
+                }
+                if need[3] {
+                    c.fees = p.fees;
+                }
+                if need[4] {
+                    c.processing_time = p.processing_time;
+                }
+                if need[5] {
+                    c.documents = p.documents;
+                }
+                if need[6] {
+                    c.announcements = p.announcements;
+                }
+            }
+            _ => {
+                if let (true, Some(title)) = (need[1], &keys.title) {
+                    c.title = title;
+                }
+                if let (true, Some(status)) = (need[2], keys.status) {
+                    c.status = status;
+                }
+                if let (true, Some(fees)) = (need[3], &keys.fees) {
+                    c.fees = fees;
+                }
+                if let (true, Some(time)) = (need[4], &keys.processing_time) {
+                    c.processing_time = time;
+                }
+                if let (true, Some(documents)) = (need[5], &keys.documents) {
+                    c.documents = documents;
+                }
+                if need[6] {
+                    c.announcements = keys.announcements.as_deref().unwrap_or_default();
+                }
+            }
+        }
+        c
+    }
+}
+
+/// A version's YAML and where the compared keys are in it ([`compared_spans`]).
+struct Cut {
+    yaml: Vec<u8>,
+    spans: [Option<Range<usize>>; COMPARED.len()],
+}
+
+impl Cut {
+    /// The text cut, or given back when it cannot be.
+    fn new(yaml: Vec<u8>) -> Result<Cut, Vec<u8>> {
+        match compared_spans(&yaml) {
+            Some(spans) => Ok(Cut { yaml, spans }),
+            None => Err(yaml),
+        }
+    }
+
+    /// The bytes of the lines of the `i`-th key of [`COMPARED`].
+    fn bytes(&self, i: usize) -> Option<&[u8]> {
+        self.yaml.get(self.spans.get(i)?.clone()?)
+    }
+
+    /// The lines of the `i`-th key of [`COMPARED`], when they are UTF-8.
+    fn key(&self, i: usize) -> Option<&str> {
+        std::str::from_utf8(self.bytes(i)?).ok()
+    }
+
+    /// The version read from all its compared keys' lines, as [`Version::read`] reads it.
+    fn whole(&self) -> Option<Version> {
+        let mut spans: Vec<&Range<usize>> = self.spans.iter().flatten().collect();
+        spans.sort_by_key(|span| span.start);
+        let lines: Vec<u8> = spans
+            .into_iter()
+            .filter_map(|span| self.yaml.get(span.clone()))
+            .flatten()
+            .copied()
+            .collect();
+        serde_saphyr::from_str(std::str::from_utf8(&lines).ok()?).ok()
+    }
+}
+
+/// Some of the keys of a [`Version`], as a pair reads them: a key left out is `None`, a key
+/// present reads as it does in a whole version.
+#[derive(Default, Deserialize)]
+struct Keys {
+    #[serde(default, deserialize_with = "present")]
+    title: Option<Text>,
+    #[serde(default, deserialize_with = "present")]
+    status: Option<Status>,
+    #[serde(default, deserialize_with = "present")]
+    fees: Option<Part<Vec<Fee>>>,
+    #[serde(default, deserialize_with = "present")]
+    processing_time: Option<Part<ProcessingTime>>,
+    #[serde(default, deserialize_with = "present")]
+    documents: Option<Part<Documents>>,
+    #[serde(default, deserialize_with = "present")]
+    announcements: Option<Vec<Announcement>>,
+}
+
+/// A key's value read as its type reads it (a null included), for [`Keys`].
+fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Option<T>, D::Error> {
+    T::deserialize(deserializer).map(Some)
+}
+
 /// The lines of a record's YAML that hold the keys of [`COMPARED`], for the parser to skip the
-/// rest without reading it. A record is a mapping whose keys start at the first column, and
-/// the value of a key is on the lines below it up to the next key (indented, or items of a
-/// list at the first column): cut there, the kept keys read as they do in the whole text.
-/// `None` when the text is not plain enough to be cut so, and is to be read whole: a line at
-/// the first column that is not a key, a comment or a list item (a flow collection, a
-/// directive, a second document), a key written otherwise (quoted, with a tab), a key twice,
-/// or a kept line with a `*`, which may be an alias of an anchor in a key left out.
+/// rest without reading it ([`compared_spans`], in the order of the text).
+#[cfg(test)]
 fn compared_lines(yaml: &str) -> Option<String> {
-    let mut out = String::with_capacity(yaml.len() / 2);
-    let mut seen = [false; COMPARED.len()];
-    // Whether a key was met, and whether the lines are the current key's to keep.
-    let (mut started, mut keep) = (false, false);
-    for line in yaml.split_inclusive('\n') {
-        let bare = line.trim_end_matches(['\n', '\r']);
-        match bare.as_bytes().first() {
+    let mut spans: Vec<Range<usize>> = compared_spans(yaml.as_bytes())?
+        .into_iter()
+        .flatten()
+        .collect();
+    spans.sort_by_key(|span| span.start);
+    Some(spans.into_iter().map(|span| &yaml[span]).collect())
+}
+
+/// Where each key of [`COMPARED`] is in a record's YAML: the byte range of its lines (the key's
+/// line and its value's), `None` for a key the text does not have. A record is a mapping whose
+/// keys start at the first column, and the value of a key is on the lines below it up to the
+/// next key (indented, or items of a list at the first column): cut there, the kept keys read
+/// as they do in the whole text, alone or together. `None` when the text is not plain enough
+/// to be cut so, and is to be read whole: a line at the first column that is not a key, a
+/// comment or a list item (a flow collection, a directive, a second document), a key written
+/// otherwise (quoted, with a tab), a key twice, or a kept line with a `*`, which may be an
+/// alias of an anchor in another key.
+fn compared_spans(yaml: &[u8]) -> Option<[Option<Range<usize>>; COMPARED.len()]> {
+    let mut spans: [Option<Range<usize>>; COMPARED.len()] = Default::default();
+    // Whether a key was met, and the kept key the lines are of.
+    let (mut started, mut keep) = (false, None);
+    let mut at = 0;
+    for line in yaml.split_inclusive(|b| *b == b'\n') {
+        let start = at;
+        at += line.len();
+        let mut bare = line.strip_suffix(b"\n").unwrap_or(line);
+        while let Some(rest) = bare.strip_suffix(b"\r") {
+            bare = rest;
+        }
+        match bare.first() {
             None | Some(b' ' | b'#') => {}
-            Some(b'-') if bare == "-" || bare.starts_with("- ") => {
+            Some(b'-') if bare == b"-" || bare.starts_with(b"- ") => {
                 if !started {
                     return None;
                 }
             }
-            Some(b'-') if bare == "---" && !started => continue,
+            Some(b'-') if bare == b"---" && !started => continue,
             Some(b'a'..=b'z') => {
-                let (key, rest) = bare.split_once(':')?;
+                let colon = bare.iter().position(|b| *b == b':')?;
+                let (key, rest) = (&bare[..colon], &bare[colon + 1..]);
                 let plain = key
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
-                if !plain || !(rest.is_empty() || rest.starts_with(' ')) {
+                    .iter()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'_');
+                if !plain || !(rest.is_empty() || rest.starts_with(b" ")) {
                     return None;
                 }
                 started = true;
-                keep = match COMPARED.iter().position(|k| *k == key) {
-                    Some(i) if seen[i] => return None,
+                keep = match COMPARED.iter().position(|k| k.as_bytes() == key) {
+                    Some(i) if spans[i].is_some() => return None,
                     Some(i) => {
-                        seen[i] = true;
-                        true
+                        spans[i] = Some(start..start);
+                        Some(i)
                     }
-                    None => false,
+                    None => None,
                 };
             }
             Some(_) => return None,
         }
-        if keep {
-            if line.contains('*') {
+        if let Some(i) = keep {
+            if line.contains(&b'*') {
                 return None;
             }
-            out.push_str(line);
+            if let Some(span) = &mut spans[i] {
+                span.end = at;
+            }
         }
     }
-    Some(out)
+    Some(spans)
 }
 
 /// The records of `current` whose file is as git's index has it, by blob id, with whether the
-/// file is Markdown: one `git ls-files -s` for the ids, one `git diff --name-only` for the
+/// file is Markdown and its path: one `git ls-files -s` for the ids, one `git diff --name-only` for the
 /// files edited since.
 fn unchanged_on_disk<'a>(
     root: &Path,
     current: &HashMap<&str, &'a Procedure>,
-) -> HashMap<String, (&'a Procedure, bool)> {
+) -> HashMap<String, (&'a Procedure, bool, String)> {
     let git = |args: &[&str]| {
         Command::new("git")
             .arg("-C")
@@ -458,7 +789,10 @@ fn unchanged_on_disk<'a>(
             if edited.contains(path) {
                 return None;
             }
-            Some((id.to_owned(), (*current.get(path)?, is_markdown(path))))
+            Some((
+                id.to_owned(),
+                (*current.get(path)?, is_markdown(path), path.to_owned()),
+            ))
         })
         .collect()
 }
@@ -611,5 +945,112 @@ mod tests {
             .filter(|l| !l.starts_with("fees:"))
             .collect();
         assert!(Version::read(without_fees.into_bytes(), false).is_none());
+    }
+
+    /// A sample record with a fee of 0 đồng, and its text.
+    fn sample() -> String {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let path = root
+            .join("content/procedures/bao-tro-xa-hoi/doi-cap-lai-giay-xac-nhan-khuyet-tat.yaml");
+        let text = std::fs::read_to_string(path).unwrap();
+        assert!(text.contains("\n    amount: 0\n"));
+        text
+    }
+
+    /// The changes from `old` to `new` as a pair compares them, as JSON.
+    fn pair(old: &str, new: &str) -> String {
+        let old = Loaded::read(old.as_bytes().to_vec(), false).unwrap();
+        let new = Loaded::read(new.as_bytes().to_vec(), false).unwrap();
+        serde_json::to_string(&compare_pair(&old, &new).unwrap()).unwrap()
+    }
+
+    /// The changes from `old` to `new` with both read whole, as JSON.
+    fn whole(old: &str, new: &str) -> String {
+        let old = Version::read(old.as_bytes().to_vec(), false).unwrap();
+        let new = Version::read(new.as_bytes().to_vec(), false).unwrap();
+        serde_json::to_string(&diff(old.compared(), new.compared())).unwrap()
+    }
+
+    #[test]
+    fn the_values_of_keys_of_the_same_text_read() {
+        assert!(SAME.is_some());
+    }
+
+    #[test]
+    fn a_pair_differing_in_its_fees_gives_the_fee_change_only() {
+        let old = sample();
+        let new = old.replacen("\n    amount: 0\n", "\n    amount: 1000\n", 1);
+        let new = new.replacen("keywords: [", "keywords: [\"thêm\", ", 1);
+        let (old_loaded, new_loaded) = (
+            Loaded::read(old.clone().into_bytes(), false).unwrap(),
+            Loaded::read(new.clone().into_bytes(), false).unwrap(),
+        );
+        assert!(matches!(old_loaded, Loaded::Cut(..)));
+        let (changes, decided) = compare_pair(&old_loaded, &new_loaded).unwrap();
+        assert!(matches!(&changes[..], [Change::Fees { .. }]), "{changes:?}");
+        assert_eq!(decided, None);
+        assert_eq!(pair(&old, &new), whole(&old, &new));
+        // Both ways, and with the record on disk on either side.
+        assert_eq!(pair(&new, &old), whole(&new, &old));
+        let (record, _) = crate::content::parse_record(new.as_bytes(), "x", false).unwrap();
+        let disk = Loaded::Disk(&record, Cut::new(new.clone().into_bytes()).ok());
+        let json =
+            |r: Option<(Vec<Change>, Option<Date>)>| serde_json::to_string(&r.unwrap()).unwrap();
+        assert_eq!(json(compare_pair(&old_loaded, &disk)), whole(&old, &new));
+        let disk_uncut = Loaded::Disk(&record, None);
+        assert_eq!(
+            json(compare_pair(&old_loaded, &disk_uncut)),
+            whole(&old, &new)
+        );
+    }
+
+    #[test]
+    fn a_pair_whose_compared_lines_differ_in_their_text_only_gives_no_change() {
+        let old = sample();
+        let new = old
+            .replacen("fees:\n", "fees:\n  # re-read 2026-12-08\n", 1)
+            .replacen("\n    amount: 0\n", "\n    amount: 0 # free\n", 1)
+            .replacen("title: \"", "title:   \"", 1)
+            .replacen("status: active", "status: \"active\"", 1);
+        assert_ne!(old, new);
+        assert_eq!(pair(&old, &new), "[[],null]");
+        assert_eq!(pair(&old, &new), whole(&old, &new));
+    }
+
+    #[test]
+    fn a_text_that_cannot_be_cut_is_compared_whole_with_the_same_changes() {
+        let old = sample();
+        let changed = old.replacen("\n    amount: 0\n", "\n    amount: 1000\n", 1);
+        let uncut = changed.replacen("\nfield: ", "\n\"field\": ", 1);
+        assert!(compared_spans(uncut.as_bytes()).is_none());
+        assert!(matches!(
+            Loaded::read(uncut.clone().into_bytes(), false),
+            Some(Loaded::Whole(_))
+        ));
+        assert_eq!(pair(&old, &uncut), pair(&old, &changed));
+        assert_eq!(pair(&uncut, &old), pair(&changed, &old));
+        assert_eq!(pair(&old, &uncut), whole(&old, &changed));
+        assert!(pair(&old, &uncut).contains("Fees"));
+    }
+
+    #[test]
+    fn a_pair_with_a_key_that_does_not_read_where_it_differs_is_not_compared() {
+        let old = sample();
+        let broken = old.replacen("\n    amount: 0\n", "\n    amount: [\n", 1);
+        let (old, broken) = (
+            Loaded::read(old.into_bytes(), false).unwrap(),
+            Loaded::read(broken.into_bytes(), false).unwrap(),
+        );
+        assert!(compare_pair(&old, &broken).is_none());
+        // Without a key the history needs, or with bytes that are not UTF-8 in one: no version.
+        let text = sample();
+        let without_title: String = text
+            .split_inclusive('\n')
+            .filter(|l| !l.starts_with("title:"))
+            .collect();
+        assert!(Loaded::read(without_title.into_bytes(), false).is_none());
+        let mut bytes = text.clone().into_bytes();
+        bytes.splice(0..0, b"code: \"\xff\"\n".iter().copied());
+        assert!(Loaded::read(bytes, false).is_none());
     }
 }
