@@ -100,6 +100,12 @@ fn diagnostics_as_check(site: &Site, root: &Path, what: &str) -> String {
     ours
 }
 
+/// [`edit`], then the site told of the file.
+fn edit_and_apply(site: &mut Site, path: &Path, from: &str, to: &str) {
+    edit(path, from, to);
+    site.apply(&[path.to_path_buf()]);
+}
+
 fn record(root: &Path, name: &str) -> PathBuf {
     root.join("content/procedures").join(name)
 }
@@ -203,13 +209,11 @@ fn incremental_site_equals_full_build_after_edits_additions_deletions_and_rename
 
     // Another field and level: counts and listings on both sides.
     edit(&birth, "field: ho-tich", "field: chung-thuc");
-    edit(&birth, "level: commune", "level: district");
-    site.apply(std::slice::from_ref(&birth));
+    edit_and_apply(&mut site, &birth, "level: commune", "level: district");
     assert_same_as_build(&mut site, "field and level changed");
 
     // Repealed: leaves the lists, keeps its page.
-    edit(&birth, "status: active", "status: repealed");
-    site.apply(std::slice::from_ref(&birth));
+    edit_and_apply(&mut site, &birth, "status: active", "status: repealed");
     assert_same_as_build(&mut site, "repealed");
 
     // A new record.
@@ -272,17 +276,14 @@ fn incremental_site_equals_full_build_after_edits_that_keep_the_plan() {
 
     // A fee: the card changes (fee summary in every listing), the plan does not.
     let birth = record(&root, "ho-tich/dang-ky-khai-sinh.yaml");
-    edit(&birth, "amount: 8000", "amount: 9000");
-    site.apply(std::slice::from_ref(&birth));
+    edit_and_apply(&mut site, &birth, "amount: 8000", "amount: 9000");
     assert_same_as_build(&mut site, "fee edited");
 
     // Another record, then the first again: cards kept from earlier updates stay right.
     let death = record(&root, "ho-tich/dang-ky-khai-tu.md");
-    edit(&death, "amount: 8000", "amount: 7000");
-    site.apply(std::slice::from_ref(&death));
+    edit_and_apply(&mut site, &death, "amount: 8000", "amount: 7000");
     assert_same_as_build(&mut site, "second record's fee edited");
-    edit(&birth, "amount: 9000", "amount: 10000");
-    site.apply(std::slice::from_ref(&birth));
+    edit_and_apply(&mut site, &birth, "amount: 9000", "amount: 10000");
     assert_same_as_build(&mut site, "first record edited again");
 
     // Two records in one update.
@@ -293,15 +294,14 @@ fn incremental_site_equals_full_build_after_edits_that_keep_the_plan() {
 
     // `replaces` names another record: that record's page shows who replaces it.
     let record_check = record(&root, "tu-phap/cap-phieu-ly-lich-tu-phap.yaml");
-    edit(
+    edit_and_apply(
+        &mut site,
         &record_check,
         "replaces: [\"2.000488\"]",
         "replaces: [\"1.001193\"]",
     );
-    site.apply(std::slice::from_ref(&record_check));
     assert_same_as_build(&mut site, "replaces edited");
-    edit(&birth, "Nộp hồ sơ (sửa)", "Nộp hồ sơ");
-    site.apply(std::slice::from_ref(&birth));
+    edit_and_apply(&mut site, &birth, "Nộp hồ sơ (sửa)", "Nộp hồ sơ");
     assert_same_as_build(&mut site, "replaced record edited");
 }
 
@@ -346,8 +346,12 @@ fn incremental_site_equals_full_build_when_parts_become_unknown() {
     );
     site.apply(std::slice::from_ref(&school));
     assert_same_as_build(&mut site, "agencies unknown");
-    edit(&school, "online_level: partial", "online_level: unknown");
-    site.apply(std::slice::from_ref(&school));
+    edit_and_apply(
+        &mut site,
+        &school,
+        "online_level: partial",
+        "online_level: unknown",
+    );
     assert_same_as_build(&mut site, "online level unknown");
     replace_key(&school, "fees", "[]");
     site.apply(std::slice::from_ref(&school));
@@ -382,21 +386,37 @@ fn cross_record_diagnostics_follow_edits() {
     let death = record(&root, "ho-tich/dang-ky-khai-tu.md");
 
     // Two records with one code, then each with its own again.
-    edit(&death, "code: \"1.000656\"", "code: \"1.001193\"");
-    site.apply(std::slice::from_ref(&death));
+    edit_and_apply(
+        &mut site,
+        &death,
+        "code: \"1.000656\"",
+        "code: \"1.001193\"",
+    );
     same_as_fresh(&site, "duplicate code", true);
     // The other one moves away: the code is no longer shared.
-    edit(&birth, "code: \"1.001193\"", "code: \"1.000656\"");
-    site.apply(std::slice::from_ref(&birth));
+    edit_and_apply(
+        &mut site,
+        &birth,
+        "code: \"1.001193\"",
+        "code: \"1.000656\"",
+    );
     same_as_fresh(&site, "codes swapped", false);
     // Both entries were replaced where they were, with each other's codes.
     assert_same_as_build(&mut site, "codes swapped");
     // A reference to a code that no longer exists, then to one that does.
-    edit(&birth, "related: [\"1.003583\"", "related: [\"9.999999\"");
-    site.apply(std::slice::from_ref(&birth));
+    edit_and_apply(
+        &mut site,
+        &birth,
+        "related: [\"1.003583\"",
+        "related: [\"9.999999\"",
+    );
     same_as_fresh(&site, "unknown reference", true);
-    edit(&birth, "related: [\"9.999999\"", "related: [\"1.003583\"");
-    site.apply(std::slice::from_ref(&birth));
+    edit_and_apply(
+        &mut site,
+        &birth,
+        "related: [\"9.999999\"",
+        "related: [\"1.003583\"",
+    );
     same_as_fresh(&site, "reference fixed", false);
     // The record a reference names disappears, and comes back.
     let named = record_with_code(&root, "1.003583");
@@ -408,12 +428,12 @@ fn cross_record_diagnostics_follow_edits() {
     site.apply(std::slice::from_ref(&named));
     same_as_fresh(&site, "named record back", false);
     // Two records at one URL, then apart again.
-    edit(
+    edit_and_apply(
+        &mut site,
         &death,
         "code: \"1.001193\"",
         "slug: dang-ky-khai-sinh\ncode: \"1.001193\"",
     );
-    site.apply(std::slice::from_ref(&death));
     // A written slug equal to another record's made one: the written one keeps the address,
     // the other gets its code after it.
     same_as_fresh(&site, "written slug over a made one", false);
@@ -423,8 +443,7 @@ fn cross_record_diagnostics_follow_edits() {
     same_as_fresh(&site, "duplicate slug", true);
     std::fs::write(&birth, &birth_text).unwrap();
     site.apply(std::slice::from_ref(&birth));
-    edit(&death, "slug: dang-ky-khai-sinh\n", "");
-    site.apply(std::slice::from_ref(&death));
+    edit_and_apply(&mut site, &death, "slug: dang-ky-khai-sinh\n", "");
     same_as_fresh(&site, "slug removed", false);
     // The records naming an officer stop naming it: a warning; one names it again.
     let business: Vec<PathBuf> = [
@@ -483,8 +502,7 @@ fn broken_record_keeps_the_last_good_site_until_it_is_fixed() {
     let death = record(&root, "ho-tich/dang-ky-khai-tu.md");
     edit(&death, "title:", "title: ");
     let other = record(&root, "ho-tich/dang-ky-lai-khai-sinh.yaml");
-    edit(&other, "status: active", "status: suspended");
-    site.apply(std::slice::from_ref(&other));
+    edit_and_apply(&mut site, &other, "status: active", "status: suspended");
     std::fs::write(&birth, &good).unwrap();
     let update = site.apply(std::slice::from_ref(&birth));
     assert!(
@@ -1005,8 +1023,7 @@ fn causes_and_stable_links_follow_edits() {
     edit(&death, "code: \"1.000656\"", "code: \"9-99-a\"");
     site.apply(&[birth.clone(), death.clone()]);
     assert!(same_as_fresh(&site, "one link").contains("CK021"));
-    edit(&death, "code: \"9-99-a\"", "code: \"***\"");
-    site.apply(std::slice::from_ref(&death));
+    edit_and_apply(&mut site, &death, "code: \"9-99-a\"", "code: \"***\"");
     let text = same_as_fresh(&site, "empty link");
     assert!(text.contains("CK016") && !text.contains("CK021"), "{text}");
     edit(&birth, "code: \"9.99 A\"", "code: \"1.001193\"");
@@ -1084,40 +1101,44 @@ fn aliases_and_form_folders_follow_edits_that_keep_or_change_addresses() {
     let death = record(&root, "ho-tich/dang-ky-khai-tu.md");
 
     // An alias: its redirect page comes.
-    edit(
+    edit_and_apply(
+        &mut site,
         &birth,
         "title: \"Đăng ký khai sinh\"",
         "title: \"Đăng ký khai sinh\"\naliases: [khai-sinh]",
     );
-    site.apply(std::slice::from_ref(&birth));
     assert!(site.output().get("thu-tuc/khai-sinh/index.html").is_some());
     assert_same_as_build(&mut site, "alias added");
     // An alias that is another record's address: an error at the alias's line, which follows
     // the line when an edit above it moves it and when an edit elsewhere keeps it.
-    edit(
+    edit_and_apply(
+        &mut site,
         &death,
         "title: \"Đăng ký khai tử\"",
         "title: \"Đăng ký khai tử\"\naliases: [dang-ky-khai-sinh]",
     );
-    site.apply(std::slice::from_ref(&death));
     assert!(same_as_build(&site, "alias taken").contains("CK021"));
-    edit(
+    edit_and_apply(
+        &mut site,
         &death,
         "code: \"1.000656\"",
         "# moved down\ncode: \"1.000656\"",
     );
-    site.apply(std::slice::from_ref(&death));
     same_as_build(&site, "alias taken, a line above it");
-    edit(&death, "level: commune", "level: commune\n# a line below");
-    site.apply(std::slice::from_ref(&death));
+    edit_and_apply(
+        &mut site,
+        &death,
+        "level: commune",
+        "level: commune\n# a line below",
+    );
     same_as_build(&site, "alias taken, a line below it");
     // The record whose address it was takes another title: the alias is free, and a redirect.
-    edit(
+    edit_and_apply(
+        &mut site,
         &birth,
         "title: \"Đăng ký khai sinh\"",
         "title: \"Đăng ký khai sinh cho trẻ em\"",
     );
-    site.apply(std::slice::from_ref(&birth));
     same_as_build(&site, "alias freed");
     assert!(
         site.output()
@@ -1137,19 +1158,19 @@ fn aliases_and_form_folders_follow_edits_that_keep_or_change_addresses() {
     std::fs::write(&page, "---\ntitle: \"Giấy tờ\"\n---\nGiấy tờ.\n").unwrap();
     site.apply(std::slice::from_ref(&page));
     same_as_build(&site, "a page, no form folder");
-    edit(
+    edit_and_apply(
+        &mut site,
         &birth,
         "file: forms/ho-tich/to-khai-dang-ky-khai-sinh.docx",
         "file: giay-to/to-khai.docx",
     );
-    site.apply(std::slice::from_ref(&birth));
     assert!(same_as_build(&site, "a page at a form folder").contains("CK021"));
-    edit(
+    edit_and_apply(
+        &mut site,
         &birth,
         "file: giay-to/to-khai.docx",
         "file: forms/ho-tich/to-khai-dang-ky-khai-sinh.docx",
     );
-    site.apply(std::slice::from_ref(&birth));
     same_as_build(&site, "the form moved back");
     assert_same_as_build(&mut site, "the form moved back");
 }
